@@ -1,0 +1,1 @@
+"""The ``ilearn`` command line: argparse only, so quick commands start quickly."""

@@ -1,0 +1,198 @@
+"""Quick capture from the shell: reflect, goal, log, evidence, search."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from ilearn_tui.cli.common import journal_for
+from ilearn_tui.cli.output import highlighted, out, out_json
+from ilearn_tui.dates import parse_date
+from ilearn_tui.domain import vocab
+from ilearn_tui.errors import IlearnError, UsageError
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.textsafe import one_line
+
+MAX_STDIN_BYTES = 8 * 1024 * 1024
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "log" and args.types:
+        for name, label in vocab.ACTIVITY_TYPES.items():
+            out(f"{name:<12} {label}")
+        return 0
+    handler = {
+        "reflect": _reflect, "goal": _goal, "log": _log, "evidence": _evidence, "search": _search,
+    }[args.command]
+    _validate(args)
+    with journal_for(args) as journal:
+        return handler(args, journal)
+
+
+def _validate(args: argparse.Namespace) -> None:
+    """Check everything that needs no journal first, so bad input never creates one."""
+    for name in ("date", "target_date"):
+        value = getattr(args, name, None)
+        if value is not None:
+            setattr(args, name, parse_date(value))
+    if getattr(args, "stage", None) is not None:
+        try:
+            args.stage = vocab.stage_number(args.stage)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from None
+    if args.command == "log" and (args.type is None or args.title is None):
+        raise UsageError("log needs TYPE and TITLE, e.g. ilearn log book 'Visible Learning'")
+    if args.command == "search" and args.limit < 1:
+        raise UsageError("--limit must be 1 or more")
+    if args.command == "goal" and args.goal_command is None:
+        raise UsageError("goal needs an action: add or list")
+    if args.command == "evidence" and args.evidence_command is None:
+        raise UsageError("evidence needs an action: add or list")
+
+
+def _read_text(args: argparse.Namespace, journal: Journal) -> str:
+    if args.text == "-":
+        data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+        if len(data) > MAX_STDIN_BYTES:
+            raise UsageError(f"the text on stdin is larger than {MAX_STDIN_BYTES // 1_048_576} MiB")
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError:
+            raise UsageError("the text on stdin is not UTF-8 text") from None
+    if args.text is not None:
+        return str(args.text)
+    return _from_editor(journal)
+
+
+def _from_editor(journal: Journal) -> str:
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
+    if not editor:
+        raise UsageError("no TEXT given and $EDITOR is not set; give TEXT or '-' for stdin")
+    drafts = journal.locations.drafts_dir
+    drafts.mkdir(mode=0o700, exist_ok=True)
+    fd, name = tempfile.mkstemp(prefix="reflection-", suffix=".md", dir=drafts)
+    os.close(fd)
+    path = Path(name)
+    try:
+        result = subprocess.run([*shlex.split(editor), str(path)], check=False)
+    except OSError as exc:
+        path.unlink(missing_ok=True)
+        raise IlearnError(f"cannot start the editor {editor!r}: {exc.strerror}") from None
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if result.returncode != 0:
+        raise IlearnError(f"the editor exited with status {result.returncode}; your text is kept in {path}")
+    path.unlink(missing_ok=True)
+    return text
+
+
+def _goal_ids(journal: Journal, ref: str | None) -> list[str]:
+    from ilearn_tui.store.plan import find_goal
+
+    return [find_goal(journal, ref)] if ref else []
+
+
+def _reflect(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store.reflections import add_reflection, clean_tags, validate_body
+
+    tags = clean_tags(args.tag)
+    goals = _goal_ids(journal, args.goal)
+    text = validate_body(_read_text(args, journal))
+    new_id = add_reflection(
+        journal, text, title=args.title or "", tags=tags, day=args.date, stage=args.stage,
+        links={"goal_id": goals} if goals else None,
+    )
+    print(new_id)
+    return 0
+
+
+def _goal(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store import plan
+
+    if args.goal_command == "add":
+        goal_id = plan.add_goal(journal, args.title, questions=args.question, why=args.why,
+                                target_date=args.target_date)
+        print(goal_id)
+        return 0
+    cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
+    goals = plan.list_goals(journal, cycle_id)
+    if args.json:
+        out_json([
+            {"id": g.id, "title": g.title, "status": g.status, "target_date": g.target_date,
+             "cycle_id": g.cycle_id, "questions": [q.text for q in g.questions]}
+            for g in goals
+        ])
+        return 0
+    if not goals:
+        out("No goals yet. Add one: ilearn goal add 'TITLE' --question 'QUESTION'")
+    for goal in goals:
+        out(f"{goal.id[:8]}  {one_line(goal.title, 70)}  [{goal.status}]")
+        for question in goal.questions:
+            out(f"          ? {one_line(question.text, 68)}")
+    return 0
+
+
+def _log(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store import plan
+
+    activity_id = plan.add_activity(
+        journal, args.type.lower(), args.title, day=args.date, hours=args.hours,
+        credits=args.credits, goal_ids=_goal_ids(journal, args.goal), role=args.role,
+        status="planned" if args.planned else "done", provider=args.provider, topic=args.topic,
+    )
+    print(activity_id)
+    return 0
+
+
+def _evidence(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.settings import load_settings
+    from ilearn_tui.store.evidence import add_evidence, list_evidence
+
+    if args.evidence_command == "list":
+        items = list_evidence(journal)
+        if args.json:
+            out_json([_as_dict(item) for item in items])
+            return 0
+        for item in items:
+            flag = "  [student info]" if item.student_info else ""
+            out(f"{item.id[:8]}  {item.date}  {one_line(item.title, 60)}{flag}")
+        return 0
+    goals = _goal_ids(journal, args.goal)
+    settings = load_settings(journal.locations)
+    evidence_id = add_evidence(
+        journal, args.target, title=args.title, goal_id=goals[0] if goals else None,
+        student_info=args.student_info, day=args.date,
+        max_bytes=settings.evidence_max_bytes,
+    )
+    print(evidence_id)
+    return 0
+
+
+def _as_dict(item: object) -> dict[str, object]:
+    return {name: getattr(item, name) for name in item.__slots__}  # type: ignore[attr-defined]
+
+
+def _search(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store.search import search
+
+    hits = search(journal, args.query, limit=args.limit)
+    if args.json:
+        out_json([
+            {"kind": h.kind, "id": h.id, "title": highlighted(h.title, tty=False),
+             "snippet": highlighted(h.snippet, tty=False), "date": h.date, "rank": h.rank}
+            for h in hits
+        ])
+        return 0
+    if not hits:
+        out(f"No matches for {args.query!r}.")
+        return 0
+    tty = sys.stdout.isatty()
+    for hit in hits:
+        title = highlighted(hit.title, tty=tty) or "(untitled)"
+        sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}\n")
+        sys.stdout.write(f"           {highlighted(hit.snippet, tty=tty)}\n")
+    return 0

@@ -1,0 +1,56 @@
+"""Dispatch a parsed command and turn every failure into one line and an exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sqlite3
+import sys
+
+from ilearn_tui.errors import IlearnError, UsageError
+from ilearn_tui.textsafe import one_line
+
+
+def run(argv: list[str]) -> int:
+    from ilearn_tui.cli.parser import build
+
+    try:
+        args = build().parse_args(argv)
+        return dispatch(args)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
+    except IlearnError as exc:
+        _fail(str(exc))
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _fail("interrupted; nothing more was saved")
+        return 130
+    except sqlite3.Error as exc:
+        _fail(f"journal error: {exc}")
+        return 1
+    except OSError as exc:
+        name = f" {exc.filename}" if exc.filename else ""
+        _fail(f"cannot use{name}: {exc.strerror or exc}")
+        return 1
+    except BrokenPipeError:
+        return 0
+
+
+def _fail(message: str) -> None:
+    sys.stderr.write(f"ilearn: {one_line(message, 300)}\n")
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    command = args.command
+    if command in (None, "demo"):
+        from ilearn_tui.cli import interactive
+
+        return interactive.run(args)
+    if command in ("reflect", "goal", "log", "evidence", "search"):
+        from ilearn_tui.cli import capture
+
+        return capture.run(args)
+    from ilearn_tui.cli import data
+
+    if command in ("export", "import", "backup", "restore", "doctor"):
+        return data.run(args)
+    raise UsageError(f"unknown command {command!r}")

@@ -1,0 +1,124 @@
+"""The command-line grammar of PRODUCT.md, built with argparse."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import NoReturn
+
+from ilearn_tui import __version__
+from ilearn_tui.errors import UsageError
+
+
+class Parser(argparse.ArgumentParser):
+    """An argparse parser whose usage errors are one line and go through our exit path."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{message} (see '{self.prog} --help')")
+
+    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
+        if message:
+            sys.stderr.write(message)
+        raise SystemExit(status)
+
+
+def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
+    p.add_argument(
+        "--home", metavar="DIR", default=None if top else argparse.SUPPRESS,
+        help="keep all data in DIR (also ILEARN_HOME); default: your user data folder",
+    )
+
+
+def _sub(subs: argparse._SubParsersAction, name: str, help_: str, desc: str | None = None) -> Parser:
+    p: Parser = subs.add_parser(name, help=help_, description=desc or help_)
+    p.add_argument("--version", action="version", version=f"ilearn {__version__}")
+    _home(p)
+    return p
+
+
+def build() -> Parser:
+    top = Parser(
+        prog="ilearn",
+        description=(
+            "Plan, record and share your professional learning: Imagine, Inspire, Illuminate, "
+            "Innovate, Infiltrate. With no command, opens your journal."
+        ),
+    )
+    top.add_argument("--version", action="version", version=f"ilearn {__version__}")
+    _home(top, top=True)
+    subs = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+
+    _sub(subs, "demo", "open a sample journal of a fictional teacher (your journal is untouched)")
+
+    p = _sub(subs, "reflect", "add a reflection (TEXT, '-' for stdin, or none to open $EDITOR)")
+    p.add_argument("text", nargs="?", metavar="TEXT")
+    p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
+    p.add_argument("--goal", metavar="GOAL", help="link to a goal (id or title prefix)")
+    p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
+    p.add_argument("--stage", metavar="S", help="1-5 or imagine/inspire/illuminate/innovate/infiltrate")
+    p.add_argument("--title", metavar="TITLE", help="a title (default: the first line)")
+
+    p = _sub(subs, "goal", "add or list goals of your learning plan")
+    goal_subs = p.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=Parser)
+    g = _sub(goal_subs, "add", "add a goal")
+    g.add_argument("title", metavar="TITLE")
+    g.add_argument("--question", action="append", default=[], metavar="Q",
+                   help="an action-research question (repeatable)")
+    g.add_argument("--why", default="", help="why this goal matters for your students")
+    g.add_argument("--target", dest="target_date", metavar="DATE", help="target date")
+    g = _sub(goal_subs, "list", "list goals with their research questions")
+    g.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
+    g.add_argument("--json", action="store_true", help="print JSON")
+
+    p = _sub(subs, "log", "log a learning activity (workshop, book study, coaching, …)")
+    p.add_argument("type", nargs="?", metavar="TYPE", help="see --types")
+    p.add_argument("title", nargs="?", metavar="TITLE")
+    p.add_argument("--types", action="store_true", help="list the activity types and exit")
+    p.add_argument("--hours", type=float, metavar="H")
+    p.add_argument("--credits", type=float, metavar="C", help="PDPs, CEUs or credits")
+    p.add_argument("--date", metavar="DATE")
+    p.add_argument("--goal", metavar="GOAL")
+    p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
+    p.add_argument("--planned", action="store_true", help="not done yet")
+    p.add_argument("--provider", default="", help="provider or facilitator")
+    p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
+
+    p = _sub(subs, "evidence", "add evidence (a file or a link)")
+    ev_subs = p.add_subparsers(dest="evidence_command", metavar="ACTION", parser_class=Parser)
+    e = _sub(ev_subs, "add", "add a file (copied into the journal) or a link")
+    e.add_argument("target", metavar="PATH|URL")
+    e.add_argument("--title", default="")
+    e.add_argument("--goal", metavar="GOAL")
+    e.add_argument("--date", metavar="DATE")
+    e.add_argument("--student-info", action="store_true",
+                   help="it shows student information: keep it out of shared exports")
+    e = _sub(ev_subs, "list", "list evidence")
+    e.add_argument("--json", action="store_true")
+
+    p = _sub(subs, "search", "ranked full-text search over everything")
+    p.add_argument("query", metavar="QUERY")
+    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = _sub(subs, "export", "export your portfolio (Markdown, HTML or JSON)")
+    p.add_argument("--format", default="md", metavar="md|html|json")
+    p.add_argument("--out", metavar="PATH", help="file, or folder (ends in /) with evidence copies")
+    p.add_argument("--cycle", metavar="C")
+    p.add_argument("--goal", metavar="GOAL")
+    p.add_argument("--from", dest="date_from", metavar="DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p.add_argument("--include-private", action="store_true",
+                   help="include student information and private reflections")
+    p.add_argument("--force", action="store_true", help="replace an existing file")
+
+    p = _sub(subs, "import", "import a JSON backup or a jrnl journal")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--format", metavar="json|jrnl", help="default: guessed from the file")
+
+    p = _sub(subs, "backup", "write a verified copy of the journal")
+    p.add_argument("--out", metavar="PATH")
+    p.add_argument("--force", action="store_true")
+    p = _sub(subs, "restore", "replace the journal with a backup (the current one is backed up first)")
+    p.add_argument("path", metavar="PATH")
+    _sub(subs, "doctor", "check the journal, its evidence files and permissions")
+    return top

@@ -1,0 +1,69 @@
+"""The teacher's settings, kept as JSON in the config folder.
+
+A missing or damaged file falls back to defaults (and says so) rather than stopping the app:
+settings are conveniences, the journal is what matters.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, field, fields
+
+from ilearn_tui.locations import FILE_MODE, Locations, make_private_dir
+
+
+@dataclass
+class Settings:
+    theme: str = "ilearn-dark"
+    evidence_max_mb: int = 200
+    redact_names: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list, repr=False)
+
+    @property
+    def evidence_max_bytes(self) -> int:
+        return self.evidence_max_mb * 1024 * 1024
+
+
+def load_settings(locations: Locations) -> Settings:
+    path = locations.settings_path
+    settings = Settings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return settings
+    except (OSError, ValueError) as exc:
+        settings.problems.append(f"settings file {path} is unreadable ({exc}); using defaults")
+        return settings
+    if not isinstance(raw, dict):
+        settings.problems.append(f"settings file {path} is not a JSON object; using defaults")
+        return settings
+    for spec in fields(Settings):
+        if spec.name == "problems" or spec.name not in raw:
+            continue
+        value = raw[spec.name]
+        default = getattr(settings, spec.name)
+        ok = isinstance(value, type(default)) and not isinstance(value, bool)
+        if spec.name == "redact_names":
+            ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if spec.name == "evidence_max_mb":
+            ok = ok and 1 <= value <= 100_000
+        if ok:
+            setattr(settings, spec.name, value)
+        else:
+            settings.problems.append(f"setting {spec.name!r} has a bad value; using the default")
+    return settings
+
+
+def save_settings(locations: Locations, settings: Settings) -> None:
+    """Write atomically so a crash mid-save never leaves half a settings file."""
+    make_private_dir(locations.config_dir)
+    data = {k: v for k, v in asdict(settings).items() if k != "problems"}
+    path = locations.settings_path
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        json.dump(data, handle, indent=2)
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temp, path)

@@ -1,0 +1,93 @@
+"""Verified copies of the journal through SQLite's online backup API.
+
+A copy is written to a temporary file, checked with ``integrity_check`` and only then
+renamed into place, so a backup that exists is a backup that opens.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.locations import FILE_MODE, make_private_dir
+
+
+def _verify(path: Path) -> None:
+    check = sqlite3.connect(path)
+    try:
+        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        raise IlearnError(f"the copy at {path} does not open: {exc}") from exc
+    finally:
+        check.close()
+    if result != "ok":
+        raise IlearnError(f"the copy at {path} failed its integrity check: {result}")
+
+
+def backup_to_file(conn: sqlite3.Connection, target: Path, *, force: bool = False) -> Path:
+    """Copy the live journal to ``target`` atomically; refuse to replace a file unless forced."""
+    target = target.absolute()
+    if target.exists() and not force:
+        raise IlearnError(f"{target} already exists; use --force to replace it")
+    if not target.parent.is_dir():
+        raise IlearnError(f"the folder {target.parent} does not exist")
+    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+        os.close(fd)
+        dest = sqlite3.connect(temp)
+        try:
+            conn.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        _verify(temp)
+        with temp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+    except OSError as exc:
+        raise IlearnError(f"cannot write the backup {target}: {exc.strerror}") from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return target
+
+
+def backup_to_dir(conn: sqlite3.Connection, folder: Path, reason: str = "manual") -> Path:
+    """Write a dated, verified backup into the journal's ``backups/`` folder."""
+    make_private_dir(folder)
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    return backup_to_file(conn, folder / f"journal-{stamp}-{reason}.sqlite3")
+
+
+def list_backups(folder: Path) -> list[Path]:
+    """Backups in the folder, newest first."""
+    if not folder.is_dir():
+        return []
+    return sorted(folder.glob("journal-*.sqlite3"), reverse=True)
+
+
+def restore_from(conn: sqlite3.Connection, source: Path) -> None:
+    """Replace the live journal's contents with a verified copy of ``source``."""
+    from ilearn_tui.store.connection import APPLICATION_ID, SQLITE_HEADER
+    from ilearn_tui.store.schema import SCHEMA_VERSION
+
+    if not source.is_file():
+        raise IlearnError(f"no backup file at {source}")
+    with source.open("rb") as handle:
+        if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise IlearnError(f"{source} is not an ilearn backup")
+    _verify(source)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    try:
+        app_id = src.execute("PRAGMA application_id").fetchone()[0]
+        version = src.execute("PRAGMA user_version").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise IlearnError(f"{source} is an SQLite file but not an ilearn backup")
+        if version > SCHEMA_VERSION:
+            raise IlearnError(f"{source} comes from a newer ilearn (schema {version})")
+        src.backup(conn)
+    finally:
+        src.close()

@@ -1,0 +1,135 @@
+"""Opening the journal: durable settings, schema checks and migrations.
+
+Durability choices: WAL where the folder allows it (readers never block the writer),
+``synchronous=FULL`` (a committed entry survives power loss, not only a crash), foreign keys
+on, and a busy timeout so that a second copy of the app waits instead of failing.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from ilearn_tui.errors import DamagedJournalError, IlearnError, NewerSchemaError
+from ilearn_tui.locations import FILE_MODE
+from ilearn_tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 15_000
+APPLICATION_ID = 0x694C726E  # "iLrn": marks the file as an ilearn journal
+
+
+def _create_private_file(path: Path) -> None:
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
+    os.close(fd)
+
+
+def check_header(path: Path) -> None:
+    """Refuse a file that is not SQLite at all before SQLite is asked to open it."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise IlearnError(f"cannot read the journal {path}: {exc.strerror}") from exc
+    if head and head != SQLITE_HEADER:
+        raise DamagedJournalError(f"the journal {path} is damaged or not an ilearn journal")
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    """Open (creating if needed) a journal file with the durability settings applied."""
+    if not path.exists():
+        try:
+            _create_private_file(path)
+        except FileExistsError:
+            pass  # another copy of the app created it first
+        except OSError as exc:
+            raise IlearnError(f"cannot create the journal {path}: {exc.strerror}") from exc
+    else:
+        check_header(path)
+    try:
+        conn = sqlite3.connect(
+            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+        )
+    except sqlite3.Error as exc:
+        raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
+    conn.row_factory = sqlite3.Row
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if mode.lower() != "wal":
+            conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            raise DamagedJournalError(
+                f"the journal {path} is damaged or not an ilearn journal"
+            ) from exc
+        raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
+    return conn
+
+
+@contextmanager
+def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """Run a block as one ``BEGIN IMMEDIATE`` transaction: all of it is saved, or none."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    else:
+        conn.execute("COMMIT")
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def prepare(conn: sqlite3.Connection, path: Path, backup_dir: Path | None) -> None:
+    """Bring the schema up to date, refusing files from a newer version or another program."""
+    try:
+        version = schema_version(conn)
+        app_id = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        has_tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
+    except sqlite3.DatabaseError as exc:
+        raise DamagedJournalError(f"the journal {path} is damaged: {exc}") from exc
+    if version > SCHEMA_VERSION:
+        raise NewerSchemaError(
+            f"the journal {path} was written by a newer ilearn (schema {version}, this one "
+            f"knows {SCHEMA_VERSION}); update ilearn to open it"
+        )
+    if has_tables and app_id != APPLICATION_ID:
+        raise DamagedJournalError(f"{path} is an SQLite file but not an ilearn journal")
+    if version == SCHEMA_VERSION:
+        return
+    if version > 0 and backup_dir is not None:
+        from ilearn_tui.store.backup import backup_to_dir
+
+        backup_to_dir(conn, backup_dir, reason=f"before-upgrade-v{version}")
+    with write_transaction(conn):
+        # Re-read inside the lock: another process may have migrated meanwhile.
+        version = schema_version(conn)
+        for step in range(version, SCHEMA_VERSION):
+            _run_script(conn, MIGRATIONS[step])
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Execute a multi-statement script inside the current transaction.
+
+    ``executescript`` would commit first, so statements are split on complete boundaries.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            conn.execute(buffer)
+            buffer = ""
+    if buffer.strip():
+        conn.execute(buffer)

@@ -1,0 +1,176 @@
+"""The journal: one open database plus the folders beside it, and the shared helpers.
+
+Record-specific queries live in sibling modules (``reflections``, ``plan``, ``search``);
+this class ties them to one connection so callers hold a single object.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+
+from ilearn_tui.dates import school_year_bounds
+from ilearn_tui.domain.records import Cycle
+from ilearn_tui.errors import IlearnError, NotFoundError, UsageError
+from ilearn_tui.locations import Locations
+from ilearn_tui.store import connection
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+def now_stamp() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+
+
+class Journal:
+    """An open journal. Use :func:`open_journal` and close it (or use ``with``)."""
+
+    def __init__(self, conn: sqlite3.Connection, locations: Locations) -> None:
+        self.conn = conn
+        self.locations = locations
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """One all-or-nothing write; waits (up to the busy timeout) for another copy's write."""
+        try:
+            with connection.write_transaction(self.conn) as conn:
+                yield conn
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise IlearnError(
+                    "the journal is busy in another ilearn window; try again in a moment"
+                ) from exc
+            if "readonly" in str(exc) or "read-only" in str(exc):
+                raise IlearnError(
+                    f"the journal folder {self.locations.data_dir} is read-only"
+                ) from exc
+            if "full" in str(exc):
+                raise IlearnError("the disk is full; nothing was saved") from exc
+            raise
+
+    # --- meta -----------------------------------------------------------------------
+    def get_meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.write() as conn:
+            conn.execute(
+                "INSERT INTO meta(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # --- cycles ---------------------------------------------------------------------
+    def cycles(self) -> list[Cycle]:
+        rows = self.conn.execute(
+            "SELECT id, title, starts_on, ends_on FROM cycles ORDER BY starts_on"
+        ).fetchall()
+        return [Cycle(*row) for row in rows]
+
+    def add_cycle(self, title: str, starts_on: str, ends_on: str) -> str:
+        if ends_on < starts_on:
+            raise UsageError(f"the cycle {title!r} ends ({ends_on}) before it starts ({starts_on})")
+        cycle_id = new_id()
+        stamp = now_stamp()
+        with self.write() as conn:
+            conn.execute(
+                "INSERT INTO cycles(id, title, starts_on, ends_on, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (cycle_id, title, starts_on, ends_on, stamp, stamp),
+            )
+        return cycle_id
+
+    def current_cycle(self) -> Cycle | None:
+        """The cycle containing today, else the latest one."""
+        today = date.today().isoformat()
+        row = self.conn.execute(
+            "SELECT id, title, starts_on, ends_on FROM cycles "
+            "ORDER BY (starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
+            (today, today),
+        ).fetchone()
+        return Cycle(*row) if row else None
+
+    def cycle_for(self, day: str) -> str:
+        """The id of the cycle containing ``day``, creating that school year if there is none."""
+        row = self.conn.execute(
+            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? "
+            "ORDER BY starts_on DESC LIMIT 1",
+            (day, day),
+        ).fetchone()
+        if row:
+            return str(row[0])
+        start, end, title = school_year_bounds(date.fromisoformat(day))
+        return self.add_cycle(title, start.isoformat(), end.isoformat())
+
+    def find_cycle(self, ref: str) -> Cycle:
+        """A cycle by title (``2025–26`` or ``2025-26``), year, or id prefix."""
+        wanted = ref.strip().replace("–", "-").lower()
+        matches = [
+            c
+            for c in self.cycles()
+            if c.title.replace("–", "-").lower() == wanted
+            or c.id.startswith(wanted)
+            or c.starts_on[:4] == wanted
+        ]
+        if not matches:
+            raise NotFoundError(f"no cycle matches {ref!r}")
+        if len(matches) > 1:
+            raise UsageError(f"{ref!r} matches more than one cycle; use its full title")
+        return matches[0]
+
+    # --- lookups --------------------------------------------------------------------
+    def resolve(self, table: str, ref: str, label_column: str, noun: str) -> str:
+        """An id from a full id, an id prefix, or an unambiguous label prefix."""
+        ref = ref.strip()
+        if not ref:
+            raise UsageError(f"empty {noun} name")
+        row = self.conn.execute(f"SELECT id FROM {table} WHERE id = ?", (ref,)).fetchone()
+        if row:
+            return str(row[0])
+        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        for column in ("id", label_column):
+            rows = self.conn.execute(
+                f"SELECT id, {label_column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' LIMIT 6",
+                (escaped + "%",),
+            ).fetchall()
+            exact = [r for r in rows if str(r[1]).lower() == ref.lower()]
+            if len(exact) == 1:
+                return str(exact[0][0])
+            if len(rows) == 1:
+                return str(rows[0][0])
+            if len(rows) > 1:
+                names = "; ".join(str(r[1])[:30] for r in rows[:3])
+                raise UsageError(f"{ref!r} matches more than one {noun} ({names}); be more specific")
+        raise NotFoundError(f"no {noun} matches {ref!r}")
+
+
+def open_journal(locations: Locations) -> Journal:
+    """Open the journal in ``locations``, creating folders and the file on first use."""
+    try:
+        locations.ensure()
+    except PermissionError as exc:
+        raise IlearnError(f"cannot create the data folder {exc.filename}: permission denied") from exc
+    except OSError as exc:
+        raise IlearnError(f"cannot create the data folder: {exc.strerror}") from exc
+    conn = connection.connect(locations.db_path)
+    try:
+        connection.prepare(conn, locations.db_path, locations.backups_dir)
+    except BaseException:
+        conn.close()
+        raise
+    return Journal(conn, locations)

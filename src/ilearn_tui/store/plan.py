@@ -1,0 +1,135 @@
+"""Goals, research questions, learning activities and the other records of a cycle."""
+
+from __future__ import annotations
+
+import math
+import sqlite3
+from collections.abc import Mapping
+from datetime import date
+
+from ilearn_tui.domain import vocab
+from ilearn_tui.domain.records import Activity, Goal, Question
+from ilearn_tui.errors import UsageError
+from ilearn_tui.store.journal import Journal, new_id, now_stamp
+
+MAX_TITLE_CHARS = 300
+
+
+def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> str:
+    """Insert one record with a fresh id and time stamps (inside the caller's transaction)."""
+    row = dict(values)
+    row.setdefault("id", new_id())
+    stamp = now_stamp()
+    row.setdefault("created_at", stamp)
+    row.setdefault("updated_at", stamp)
+    columns = ", ".join(row)
+    marks = ", ".join("?" for _ in row)
+    conn.execute(f"INSERT INTO {table}({columns}) VALUES ({marks})", list(row.values()))
+    return str(row["id"])
+
+
+def clean_title(text: str, noun: str) -> str:
+    title = " ".join(text.split())
+    if not title:
+        raise UsageError(f"the {noun} needs a title")
+    if "\x00" in title:
+        raise UsageError(f"the {noun} title contains NUL bytes")
+    if len(title) > MAX_TITLE_CHARS:
+        raise UsageError(f"the {noun} title is longer than {MAX_TITLE_CHARS} characters")
+    return title
+
+
+def check_amount(value: float | None, name: str) -> float:
+    if value is None:
+        return 0.0
+    if math.isnan(value) or math.isinf(value) or value < 0:
+        raise UsageError(f"{name} must be a number of 0 or more, not {value}")
+    if value > 10_000:
+        raise UsageError(f"{name} of {value:g} is not believable for one activity")
+    return float(value)
+
+
+# --- goals ------------------------------------------------------------------------------
+def add_goal(
+    journal: Journal, title: str, *, questions: list[str] | None = None, why: str = "",
+    target_date: str | None = None, cycle_id: str | None = None,
+) -> str:
+    title = clean_title(title, "goal")
+    texts = [" ".join(q.split()) for q in questions or []]
+    if any(not q for q in texts):
+        raise UsageError("a research question cannot be empty")
+    cycle_id = cycle_id or journal.cycle_for(date.today().isoformat())
+    with journal.write() as conn:
+        goal_id = insert_row(
+            conn, "goals",
+            {"cycle_id": cycle_id, "title": title, "why": why, "target_date": target_date},
+        )
+        for text in texts:
+            insert_row(conn, "questions", {"goal_id": goal_id, "text": text})
+    return goal_id
+
+
+def find_goal(journal: Journal, ref: str) -> str:
+    return journal.resolve("goals", ref, "title", "goal")
+
+
+def list_goals(journal: Journal, cycle_id: str | None = None) -> list[Goal]:
+    sql = (
+        "SELECT id, cycle_id, title, why, skills, success_indicators, target_date, status "
+        "FROM goals"
+    )
+    params: list[object] = []
+    if cycle_id:
+        sql += " WHERE cycle_id = ?"
+        params.append(cycle_id)
+    goals = [Goal(*row) for row in journal.conn.execute(sql + " ORDER BY created_at", params)]
+    by_id = {g.id: g for g in goals}
+    for row in journal.conn.execute(
+        "SELECT id, goal_id, text FROM questions ORDER BY created_at"
+    ):
+        goal = by_id.get(row[1])
+        if goal is not None:
+            goal.questions.append(Question(*row))
+    return goals
+
+
+# --- activities -------------------------------------------------------------------------
+def add_activity(
+    journal: Journal, type_: str, title: str, *, day: str | None = None,
+    hours: float | None = None, credits: float | None = None, goal_ids: list[str] | None = None,
+    role: str = "attended", status: str = "done", provider: str = "", topic: str = "",
+    notes: str = "",
+) -> str:
+    if type_ not in vocab.ACTIVITY_TYPES:
+        raise UsageError(
+            f"unknown activity type {type_!r}; see 'ilearn log --types' for the list"
+        )
+    if role not in vocab.ACTIVITY_ROLES:
+        raise UsageError(f"role must be one of {', '.join(vocab.ACTIVITY_ROLES)}")
+    title = clean_title(title, "activity")
+    day = day or date.today().isoformat()
+    values = {
+        "cycle_id": journal.cycle_for(day), "type": type_, "title": title, "date": day,
+        "hours": check_amount(hours, "hours"), "credits": check_amount(credits, "credits"),
+        "role": role, "status": status, "provider": provider, "topic": topic, "notes": notes,
+    }
+    with journal.write() as conn:
+        activity_id = insert_row(conn, "activities", values)
+        for goal_id in goal_ids or []:
+            conn.execute(
+                "INSERT INTO activity_goals(activity_id, goal_id) VALUES (?, ?)",
+                (activity_id, goal_id),
+            )
+    return activity_id
+
+
+def list_activities(journal: Journal, cycle_id: str | None = None) -> list[Activity]:
+    sql = (
+        "SELECT id, cycle_id, type, title, date, hours, credits, topic, provider, role, status "
+        "FROM activities"
+    )
+    params: list[object] = []
+    if cycle_id:
+        sql += " WHERE cycle_id = ?"
+        params.append(cycle_id)
+    return [Activity(*row) for row in journal.conn.execute(sql + " ORDER BY date", params)]

@@ -1,0 +1,203 @@
+"""Reflections (dated journal entries) with their tags and links."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+
+from ilearn_tui.domain.records import Reflection
+from ilearn_tui.errors import UsageError
+from ilearn_tui.store.journal import Journal, new_id, now_stamp
+
+MAX_BODY_CHARS = 2_000_000  # ~2 MB of text: far beyond any reflection, short of a runaway paste
+LINK_COLUMNS = ("goal_id", "question_id", "activity_id", "evidence_id")
+
+
+@dataclass(slots=True)
+class ReflectionFilter:
+    """What the journal list shows; every field narrows it."""
+
+    tag: str | None = None
+    goal_id: str | None = None
+    stage: int | None = None
+    cycle_id: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+
+def clean_tags(tags: list[str]) -> list[str]:
+    """Tags as typed, without a leading ``#``/``@``, empty ones dropped, duplicates merged."""
+    seen: dict[str, str] = {}
+    for raw in tags:
+        tag = raw.strip().lstrip("#@").strip()
+        if not tag:
+            continue
+        if len(tag) > 64 or any(ch.isspace() for ch in tag):
+            raise UsageError(f"bad tag {raw!r}: one word, at most 64 characters")
+        seen.setdefault(tag.lower(), tag)
+    return list(seen.values())
+
+
+def validate_body(body: str) -> str:
+    if "\x00" in body:
+        raise UsageError("the text contains NUL bytes; is it a binary file?")
+    if not body.strip():
+        raise UsageError("the reflection is empty; nothing was saved")
+    if len(body) > MAX_BODY_CHARS:
+        raise UsageError(
+            f"the reflection is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}"
+        )
+    return body
+
+
+def _set_tags(conn: sqlite3.Connection, reflection_id: str, tags: list[str]) -> None:
+    conn.execute("DELETE FROM reflection_tags WHERE reflection_id = ?", (reflection_id,))
+    for tag in tags:
+        conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,))
+        conn.execute(
+            "INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) "
+            "SELECT ?, id FROM tags WHERE name = ?",
+            (reflection_id, tag),
+        )
+
+
+def add_reflection(
+    journal: Journal,
+    body: str,
+    *,
+    title: str = "",
+    tags: list[str] | None = None,
+    day: str | None = None,
+    time: str | None = None,
+    stage: int | None = None,
+    links: dict[str, list[str]] | None = None,
+    private: bool = False,
+    starred: bool = False,
+) -> str:
+    """Save a reflection; returns its id once it is durably committed."""
+    body = validate_body(body)
+    tags = clean_tags(tags or [])
+    now = datetime.now()
+    day = day or now.date().isoformat()
+    time = now.strftime("%H:%M") if time is None else time
+    if not title:
+        first = body.strip().splitlines()[0].lstrip("# ").strip()
+        title = first[:80]
+    reflection_id = new_id()
+    stamp = now_stamp()
+    cycle_id = journal.cycle_for(day)
+    with journal.write() as conn:
+        conn.execute(
+            "INSERT INTO reflections(id, cycle_id, date, time, title, body, stage, private, "
+            "starred, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (reflection_id, cycle_id, day, time, title, body, stage, int(private), int(starred),
+             stamp, stamp),
+        )
+        _set_tags(conn, reflection_id, tags)
+        for column, ids in (links or {}).items():
+            if column not in LINK_COLUMNS:
+                raise ValueError(column)
+            for target in ids:
+                conn.execute(
+                    f"INSERT INTO reflection_links(reflection_id, {column}) VALUES (?, ?)",
+                    (reflection_id, target),
+                )
+    return reflection_id
+
+
+def update_reflection(
+    journal: Journal, reflection_id: str, *, body: str, title: str, tags: list[str],
+    stage: int | None, day: str,
+) -> None:
+    body = validate_body(body)
+    tags = clean_tags(tags)
+    with journal.write() as conn:
+        conn.execute(
+            "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, updated_at = ? "
+            "WHERE id = ?",
+            (body, title, stage, day, now_stamp(), reflection_id),
+        )
+        _set_tags(conn, reflection_id, tags)
+
+
+def delete_reflection(journal: Journal, reflection_id: str) -> None:
+    with journal.write() as conn:
+        conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+
+
+def _where(flt: ReflectionFilter) -> tuple[str, list[object]]:
+    clauses: list[str] = []
+    params: list[object] = []
+    if flt.tag:
+        clauses.append(
+            "r.id IN (SELECT rt.reflection_id FROM reflection_tags rt JOIN tags t "
+            "ON t.id = rt.tag_id WHERE t.name = ?)"
+        )
+        params.append(flt.tag.lstrip("#@"))
+    if flt.goal_id:
+        clauses.append("r.id IN (SELECT reflection_id FROM reflection_links WHERE goal_id = ?)")
+        params.append(flt.goal_id)
+    if flt.stage:
+        clauses.append("r.stage = ?")
+        params.append(flt.stage)
+    if flt.cycle_id:
+        clauses.append("r.cycle_id = ?")
+        params.append(flt.cycle_id)
+    if flt.date_from:
+        clauses.append("r.date >= ?")
+        params.append(flt.date_from)
+    if flt.date_to:
+        clauses.append("r.date <= ?")
+        params.append(flt.date_to)
+    return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def count_reflections(journal: Journal, flt: ReflectionFilter | None = None) -> int:
+    where, params = _where(flt or ReflectionFilter())
+    return int(journal.conn.execute(f"SELECT count(*) FROM reflections r{where}", params).fetchone()[0])
+
+
+def list_reflections(
+    journal: Journal, flt: ReflectionFilter | None = None, *, offset: int = 0, limit: int = 100,
+    newest_first: bool = True,
+) -> list[Reflection]:
+    """One page of reflections; the list screens ask only for the rows on screen."""
+    where, params = _where(flt or ReflectionFilter())
+    order = "DESC" if newest_first else "ASC"
+    rows = journal.conn.execute(
+        "SELECT r.id, r.date, r.time, r.title, r.body, r.stage, r.private, r.starred, r.cycle_id, "
+        "(SELECT group_concat(t.name, ' ') FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
+        " WHERE rt.reflection_id = r.id) "
+        f"FROM reflections r{where} ORDER BY r.date {order}, r.time {order}, r.rowid {order} "
+        "LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return [_reflection(row) for row in rows]
+
+
+def get_reflection(journal: Journal, reflection_id: str) -> Reflection | None:
+    rows = journal.conn.execute(
+        "SELECT r.id, r.date, r.time, r.title, r.body, r.stage, r.private, r.starred, r.cycle_id, "
+        "(SELECT group_concat(t.name, ' ') FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
+        " WHERE rt.reflection_id = r.id) FROM reflections r WHERE r.id = ?",
+        (reflection_id,),
+    ).fetchall()
+    return _reflection(rows[0]) if rows else None
+
+
+def _reflection(row: sqlite3.Row) -> Reflection:
+    return Reflection(
+        id=row[0], date=row[1], time=row[2], title=row[3], body=row[4], stage=row[5],
+        private=bool(row[6]), starred=bool(row[7]), cycle_id=row[8],
+        tags=sorted(row[9].split(), key=str.lower) if row[9] else [],
+    )
+
+
+def all_tags(journal: Journal) -> list[tuple[str, int]]:
+    """Tags with how many reflections carry each, most used first."""
+    rows = journal.conn.execute(
+        "SELECT t.name, count(rt.reflection_id) AS n FROM tags t "
+        "LEFT JOIN reflection_tags rt ON rt.tag_id = t.id GROUP BY t.id ORDER BY n DESC, t.name"
+    ).fetchall()
+    return [(row[0], row[1]) for row in rows]

@@ -1,0 +1,220 @@
+"""The schema as stepwise migrations, numbered by ``PRAGMA user_version``.
+
+Each step is plain SQL so that opening a journal never needs the ORM; ``models.py`` mirrors
+the resulting tables for validation, and a test keeps the two in agreement.
+"""
+
+from __future__ import annotations
+
+# Tables whose text is searchable, and how each fills the index's title/body columns.
+SEARCHABLE: dict[str, tuple[str, str, str]] = {
+    # table: (kind, title expression, body expression) over NEW./OLD. rows
+    "reflections": ("reflection", "{r}.title", "{r}.body"),
+    "goals": ("goal", "{r}.title", "coalesce({r}.why,'') || ' ' || coalesce({r}.success_indicators,'')"),
+    "questions": ("question", "{r}.text", "''"),
+    "activities": (
+        "activity",
+        "{r}.title",
+        "coalesce({r}.provider,'') || ' ' || coalesce({r}.collaborators,'') || ' ' "
+        "|| coalesce({r}.topic,'') || ' ' || coalesce({r}.notes,'')",
+    ),
+    "evidence": ("evidence", "{r}.title", "coalesce({r}.description,'') || ' ' || coalesce({r}.url,'')"),
+    "shares": ("share", "{r}.title", "coalesce({r}.venue,'') || ' ' || coalesce({r}.notes,'')"),
+    "innovations": (
+        "innovation",
+        "{r}.title",
+        "coalesce({r}.plan,'') || ' ' || coalesce({r}.act,'') || ' ' || coalesce({r}.observe,'') "
+        "|| ' ' || coalesce({r}.reflect,'')",
+    ),
+}
+
+_STAMPS = "created_at TEXT NOT NULL, updated_at TEXT NOT NULL"
+
+_V1_TABLES = f"""
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+
+CREATE TABLE cycles (
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, starts_on TEXT NOT NULL, ends_on TEXT NOT NULL,
+    {_STAMPS}
+);
+CREATE TABLE visions (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL UNIQUE REFERENCES cycles(id) ON DELETE CASCADE,
+    body TEXT NOT NULL DEFAULT '', school_mission TEXT NOT NULL DEFAULT '', {_STAMPS}
+);
+CREATE TABLE outcomes (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    text TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('knowledge','habit of mind','disposition','21st-century skill')),
+    position INTEGER NOT NULL DEFAULT 0, {_STAMPS}
+);
+CREATE TABLE interests (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL CHECK (kind IN ('learn','share')), text TEXT NOT NULL, {_STAMPS}
+);
+CREATE TABLE goals (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL, why TEXT NOT NULL DEFAULT '', skills TEXT NOT NULL DEFAULT '',
+    success_indicators TEXT NOT NULL DEFAULT '', target_date TEXT,
+    status TEXT NOT NULL DEFAULT 'open'
+        CHECK (status IN ('open','in progress','achieved','dropped')),
+    {_STAMPS}
+);
+CREATE TABLE goal_outcomes (
+    goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    outcome_id TEXT NOT NULL REFERENCES outcomes(id) ON DELETE CASCADE,
+    PRIMARY KEY (goal_id, outcome_id)
+) WITHOUT ROWID;
+CREATE TABLE questions (
+    id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    text TEXT NOT NULL, {_STAMPS}
+);
+CREATE TABLE activities (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    type TEXT NOT NULL, title TEXT NOT NULL, date TEXT NOT NULL,
+    hours REAL NOT NULL DEFAULT 0 CHECK (hours >= 0),
+    credits REAL NOT NULL DEFAULT 0 CHECK (credits >= 0),
+    topic TEXT NOT NULL DEFAULT '', provider TEXT NOT NULL DEFAULT '',
+    collaborators TEXT NOT NULL DEFAULT '', link TEXT NOT NULL DEFAULT '',
+    role TEXT NOT NULL DEFAULT 'attended' CHECK (role IN ('attended','facilitated')),
+    status TEXT NOT NULL DEFAULT 'done' CHECK (status IN ('planned','done')),
+    notes TEXT NOT NULL DEFAULT '', {_STAMPS}
+);
+CREATE TABLE activity_goals (
+    activity_id TEXT NOT NULL REFERENCES activities(id) ON DELETE CASCADE,
+    goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    PRIMARY KEY (activity_id, goal_id)
+) WITHOUT ROWID;
+CREATE TABLE innovations (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    question_id TEXT REFERENCES questions(id) ON DELETE SET NULL,
+    kind TEXT NOT NULL DEFAULT 'action research', title TEXT NOT NULL,
+    plan TEXT NOT NULL DEFAULT '', act TEXT NOT NULL DEFAULT '', observe TEXT NOT NULL DEFAULT '',
+    reflect TEXT NOT NULL DEFAULT '',
+    phase TEXT NOT NULL DEFAULT 'plan' CHECK (phase IN ('plan','act','observe','reflect')),
+    started_on TEXT, {_STAMPS}
+);
+CREATE TABLE evidence (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    title TEXT NOT NULL, kind TEXT NOT NULL DEFAULT 'document', date TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    url TEXT NOT NULL DEFAULT '', file_name TEXT NOT NULL DEFAULT '',
+    original_name TEXT NOT NULL DEFAULT '', sha256 TEXT NOT NULL DEFAULT '',
+    size INTEGER NOT NULL DEFAULT 0,
+    student_info INTEGER NOT NULL DEFAULT 0 CHECK (student_info IN (0,1)),
+    goal_id TEXT REFERENCES goals(id) ON DELETE SET NULL,
+    question_id TEXT REFERENCES questions(id) ON DELETE SET NULL,
+    activity_id TEXT REFERENCES activities(id) ON DELETE SET NULL,
+    innovation_id TEXT REFERENCES innovations(id) ON DELETE SET NULL,
+    {_STAMPS}
+);
+CREATE TABLE checks (
+    id TEXT PRIMARY KEY, goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    indicator TEXT NOT NULL CHECK (indicator IN ('student achievement','instructional practice',
+        'student engagement','21st-century skills','other')),
+    rating INTEGER CHECK (rating BETWEEN 1 AND 5), value REAL,
+    note TEXT NOT NULL DEFAULT '', date TEXT NOT NULL,
+    evidence_id TEXT REFERENCES evidence(id) ON DELETE SET NULL,
+    {_STAMPS},
+    CHECK (rating IS NOT NULL OR value IS NOT NULL)
+);
+CREATE TABLE shares (
+    id TEXT PRIMARY KEY, cycle_id TEXT NOT NULL REFERENCES cycles(id) ON DELETE CASCADE,
+    audience TEXT NOT NULL CHECK (audience IN ('local','global')),
+    venue TEXT NOT NULL DEFAULT '', title TEXT NOT NULL, date TEXT NOT NULL,
+    link TEXT NOT NULL DEFAULT '', notes TEXT NOT NULL DEFAULT '', {_STAMPS}
+);
+CREATE TABLE share_goals (
+    share_id TEXT NOT NULL REFERENCES shares(id) ON DELETE CASCADE,
+    goal_id TEXT NOT NULL REFERENCES goals(id) ON DELETE CASCADE,
+    PRIMARY KEY (share_id, goal_id)
+) WITHOUT ROWID;
+CREATE TABLE reflections (
+    id TEXT PRIMARY KEY, cycle_id TEXT REFERENCES cycles(id) ON DELETE SET NULL,
+    date TEXT NOT NULL, time TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '', body TEXT NOT NULL,
+    stage INTEGER CHECK (stage BETWEEN 1 AND 5),
+    private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0,1)),
+    starred INTEGER NOT NULL DEFAULT 0 CHECK (starred IN (0,1)),
+    {_STAMPS}
+);
+CREATE INDEX reflections_by_date ON reflections(date, time);
+CREATE INDEX reflections_by_cycle ON reflections(cycle_id, date);
+CREATE INDEX activities_by_cycle ON activities(cycle_id, date);
+CREATE INDEX goals_by_cycle ON goals(cycle_id);
+CREATE INDEX questions_by_goal ON questions(goal_id);
+CREATE INDEX evidence_by_cycle ON evidence(cycle_id, date);
+CREATE INDEX checks_by_goal ON checks(goal_id, date);
+CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE);
+CREATE TABLE reflection_tags (
+    reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+    tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+    PRIMARY KEY (reflection_id, tag_id)
+) WITHOUT ROWID;
+CREATE INDEX reflection_tags_by_tag ON reflection_tags(tag_id, reflection_id);
+CREATE TABLE reflection_links (
+    reflection_id TEXT NOT NULL REFERENCES reflections(id) ON DELETE CASCADE,
+    goal_id TEXT REFERENCES goals(id) ON DELETE CASCADE,
+    question_id TEXT REFERENCES questions(id) ON DELETE CASCADE,
+    activity_id TEXT REFERENCES activities(id) ON DELETE CASCADE,
+    evidence_id TEXT REFERENCES evidence(id) ON DELETE CASCADE,
+    CHECK ((goal_id IS NOT NULL) + (question_id IS NOT NULL) + (activity_id IS NOT NULL)
+           + (evidence_id IS NOT NULL) = 1)
+);
+CREATE INDEX reflection_links_by_reflection ON reflection_links(reflection_id);
+CREATE INDEX reflection_links_by_goal ON reflection_links(goal_id);
+CREATE TABLE drafts (
+    id TEXT PRIMARY KEY, target TEXT NOT NULL DEFAULT '', title TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL, {_STAMPS}
+);
+
+CREATE TABLE search_docs (
+    docid INTEGER PRIMARY KEY, kind TEXT NOT NULL, ref TEXT NOT NULL, UNIQUE (kind, ref)
+);
+CREATE VIRTUAL TABLE search_index USING fts5(
+    title, body, tags, tokenize = 'porter unicode61 remove_diacritics 2'
+);
+"""
+
+
+def _search_triggers() -> str:
+    """Triggers that keep ``search_index`` in step with every searchable table."""
+    parts: list[str] = []
+    for table, (kind, title, body) in SEARCHABLE.items():
+        doc = f"(SELECT docid FROM search_docs WHERE kind = '{kind}' AND ref = {{r}}.id)"
+        parts.append(
+            f"""
+CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN
+    INSERT INTO search_docs(kind, ref) VALUES ('{kind}', new.id);
+    INSERT INTO search_index(rowid, title, body, tags)
+        VALUES ({doc.format(r="new")}, {title.format(r="new")}, {body.format(r="new")}, '');
+END;
+CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN
+    UPDATE search_index SET title = {title.format(r="new")}, body = {body.format(r="new")}
+        WHERE rowid = {doc.format(r="new")};
+END;
+CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN
+    DELETE FROM search_index WHERE rowid = {doc.format(r="old")};
+    DELETE FROM search_docs WHERE kind = '{kind}' AND ref = old.id;
+END;"""
+        )
+    tags_of = (
+        "(SELECT coalesce(group_concat(t.name, ' '), '') FROM reflection_tags rt "
+        "JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = {r}.reflection_id)"
+    )
+    doc = "(SELECT docid FROM search_docs WHERE kind = 'reflection' AND ref = {r}.reflection_id)"
+    for event, row in (("INSERT", "new"), ("DELETE", "old")):
+        parts.append(
+            f"""
+CREATE TRIGGER reflection_tags_search_{event.lower()} AFTER {event} ON reflection_tags BEGIN
+    UPDATE search_index SET tags = {tags_of.format(r=row)} WHERE rowid = {doc.format(r=row)};
+END;"""
+        )
+    return "\n".join(parts)
+
+
+# Each entry moves the schema from version (index) to version (index + 1).
+MIGRATIONS: list[str] = [
+    _V1_TABLES + _search_triggers(),
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)

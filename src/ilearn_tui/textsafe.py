@@ -1,0 +1,21 @@
+"""Keep terminal control sequences in stored text from ever reaching the terminal."""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls except tab and newline, DEL, and C1 controls (which include CSI and OSC).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Bidirectional overrides can make a file name read differently from what it is.
+_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print: control characters shown as ``\\xNN``-style escapes."""
+    return _BIDI.sub("", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
+
+
+def one_line(text: str, width: int = 80) -> str:
+    """A single printable line, cut to ``width`` characters."""
+    flat = " ".join(printable(text).split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

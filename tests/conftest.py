@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own journal folder; nothing touches the real one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from ilearn_tui.locations import Locations, resolve
+from ilearn_tui.store.journal import Journal, open_journal
+
+ILEARN = shutil.which("ilearn")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Point HOME and XDG folders at a temp dir so no test can reach the developer's journal."""
+    fake_home = tmp_path_factory.mktemp("userhome")
+    monkeypatch.setenv("HOME", str(fake_home))
+    monkeypatch.setenv("XDG_DATA_HOME", str(fake_home / ".local" / "share"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(fake_home / ".config"))
+    monkeypatch.delenv("ILEARN_HOME", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    return tmp_path / "ilearn-home"
+
+
+@pytest.fixture
+def locations(home: Path) -> Locations:
+    return resolve(home)
+
+
+@pytest.fixture
+def journal(locations: Locations) -> Iterator[Journal]:
+    j = open_journal(locations)
+    try:
+        yield j
+    finally:
+        j.close()
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli(home: Path):  # type: ignore[no-untyped-def]
+    """Run the installed ``ilearn`` as a separate process with ``--home`` set."""
+
+    def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None,
+            use_home: bool = True) -> Result:
+        command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
+        full_env = {**os.environ, **(env or {})}
+        argv = [*command, *(("--home", str(home)) if use_home else ()), *args]
+        data = stdin.encode() if isinstance(stdin, str) else stdin
+        proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120,
+                              check=False)
+        return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+    return run
