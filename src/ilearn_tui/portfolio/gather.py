@@ -1,0 +1,146 @@
+"""Collect what a portfolio shows, for one scope, with private records filtered out.
+
+Exports (Markdown now, HTML later) render from this one structure, so scope and privacy
+rules live in one place.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass, field
+from typing import Any
+
+from ilearn_tui.store.journal import Journal
+
+Row = dict[str, Any]
+
+
+@dataclass
+class Scope:
+    cycle_id: str | None = None
+    goal_id: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    include_private: bool = False
+
+
+@dataclass
+class Portfolio:
+    teacher: str
+    role: str
+    school: str
+    cycles: list[Row]
+    visions: list[Row]
+    outcomes: list[Row]
+    interests: list[Row]
+    goals: list[Row]
+    questions: list[Row]
+    activities: list[Row]
+    innovations: list[Row]
+    evidence: list[Row]
+    checks: list[Row]
+    shares: list[Row]
+    reflections: list[Row]
+    scope: Scope
+    left_out: int = 0
+    redactions: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def date_range(self) -> tuple[str, str]:
+        if self.scope.date_from or self.scope.date_to:
+            return self.scope.date_from or "…", self.scope.date_to or "…"
+        if self.cycles:
+            return min(c["starts_on"] for c in self.cycles), max(c["ends_on"] for c in self.cycles)
+        return "", ""
+
+
+def _select(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+    cursor = conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def gather(journal: Journal, scope: Scope) -> Portfolio:
+    conn = journal.conn
+    cycle_clause, cycle_params = ("WHERE cycle_id = ?", [scope.cycle_id]) if scope.cycle_id else ("", [])
+
+    def dated(table: str, extra: str = "") -> tuple[str, list[Any]]:
+        clauses = [c for c in (cycle_clause.removeprefix("WHERE "),) if c]
+        params: list[Any] = list(cycle_params)
+        if scope.date_from:
+            clauses.append("date >= ?")
+            params.append(scope.date_from)
+        if scope.date_to:
+            clauses.append("date <= ?")
+            params.append(scope.date_to)
+        if extra:
+            clauses.append(extra)
+        where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+        return f"SELECT * FROM {table}{where} ORDER BY date, created_at", params
+
+    cycles = _select(
+        conn, "SELECT * FROM cycles" + (" WHERE id = ?" if scope.cycle_id else "") + " ORDER BY starts_on",
+        cycle_params,
+    )
+    goals = _select(conn, f"SELECT * FROM goals {cycle_clause} ORDER BY created_at", cycle_params)
+    if scope.goal_id:
+        goals = [g for g in goals if g["id"] == scope.goal_id]
+    goal_ids = {g["id"] for g in goals}
+    questions = [
+        q for q in _select(conn, "SELECT * FROM questions ORDER BY created_at", [])
+        if q["goal_id"] in goal_ids
+    ]
+    activities = _select(conn, *dated("activities"))
+    by_activity: dict[str, list[str]] = {}
+    for activity_id, goal_id in conn.execute("SELECT activity_id, goal_id FROM activity_goals"):
+        by_activity.setdefault(activity_id, []).append(goal_id)
+    for activity in activities:
+        activity["goal_ids"] = by_activity.get(activity["id"], [])
+    evidence = _select(conn, *dated("evidence"))
+    reflections = _select(conn, *dated("reflections"))
+    checks = [c for c in _select(conn, *dated("checks")) if c["goal_id"] in goal_ids]
+    shares = _select(conn, *dated("shares"))
+    left_out = 0
+    if not scope.include_private:
+        before = len(evidence) + len(reflections)
+        evidence = [e for e in evidence if not e["student_info"]]
+        reflections = [r for r in reflections if not r["private"]]
+        left_out = before - len(evidence) - len(reflections)
+    if scope.goal_id:
+        activities = [a for a in activities if scope.goal_id in a["goal_ids"]]
+        evidence = [e for e in evidence if e["goal_id"] == scope.goal_id]
+        linked = {
+            r[0] for r in conn.execute(
+                "SELECT reflection_id FROM reflection_links WHERE goal_id = ?", (scope.goal_id,)
+            )
+        }
+        reflections = [r for r in reflections if r["id"] in linked]
+    tags: dict[str, list[str]] = {}
+    for rid, name in conn.execute(
+        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
+    ):
+        tags.setdefault(rid, []).append(name)
+    for reflection in reflections:
+        reflection["tags"] = sorted(tags.get(reflection["id"], []), key=str.lower)
+    meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+    return Portfolio(
+        teacher=meta.get("teacher_name", ""), role=meta.get("teacher_role", ""),
+        school=meta.get("school", ""), cycles=cycles,
+        visions=_select(conn, f"SELECT * FROM visions {cycle_clause}", cycle_params),
+        outcomes=_select(conn, f"SELECT * FROM outcomes {cycle_clause} ORDER BY position", cycle_params),
+        interests=_select(conn, f"SELECT * FROM interests {cycle_clause} ORDER BY created_at", cycle_params),
+        goals=goals, questions=questions, activities=activities,
+        innovations=_select(conn, f"SELECT * FROM innovations {cycle_clause} ORDER BY created_at", cycle_params),
+        evidence=evidence, checks=checks, shares=shares, reflections=reflections, scope=scope,
+        left_out=left_out,
+    )
+
+
+def redactor(names: list[str]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
+    """A pattern matching any listed name as a whole word, and a counter of replacements."""
+    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None, {}
+    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in cleaned) + r")\b", re.IGNORECASE)
+    return pattern, {}

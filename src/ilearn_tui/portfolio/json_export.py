@@ -1,0 +1,62 @@
+"""The lossless JSON document of a journal: every table, every column, in a stable order."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ilearn_tui import __version__
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.schema import EXPORT_TABLES, SCHEMA_VERSION, WITHOUT_ROWID
+
+FORMAT_NAME = "ilearn-journal"
+
+
+def _rows(journal: Journal, table: str) -> list[dict[str, Any]]:
+    order = "1, 2" if table in WITHOUT_ROWID else "rowid"
+    cursor = journal.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def journal_document(journal: Journal, *, include_private: bool = True) -> tuple[dict[str, Any], int]:
+    """The whole journal as a JSON-ready dict, and how many private records were left out."""
+    tables = {table: _rows(journal, table) for table in EXPORT_TABLES}
+    tags: dict[str, list[str]] = {}
+    for reflection_id, name in journal.conn.execute(
+        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
+        "ORDER BY rt.reflection_id, t.name COLLATE NOCASE"
+    ):
+        tags.setdefault(reflection_id, []).append(name)
+    for row in tables["reflections"]:
+        row["tags"] = tags.get(row["id"], [])
+    left_out = 0 if include_private else _drop_private(tables)
+    document = {
+        "format": FORMAT_NAME,
+        "schema": SCHEMA_VERSION,
+        "app_version": __version__,
+        "meta": {k: v for k, v in journal.conn.execute("SELECT key, value FROM meta ORDER BY key")},
+        "tables": tables,
+    }
+    return document, left_out
+
+
+def _drop_private(tables: dict[str, list[dict[str, Any]]]) -> int:
+    """Remove student-information evidence and private reflections, and what points at them."""
+    hidden_evidence = {r["id"] for r in tables["evidence"] if r["student_info"]}
+    hidden_reflections = {r["id"] for r in tables["reflections"] if r["private"]}
+    tables["evidence"] = [r for r in tables["evidence"] if r["id"] not in hidden_evidence]
+    tables["reflections"] = [r for r in tables["reflections"] if r["id"] not in hidden_reflections]
+    tables["reflection_links"] = [
+        r for r in tables["reflection_links"]
+        if r["reflection_id"] not in hidden_reflections and r["evidence_id"] not in hidden_evidence
+    ]
+    for check in tables["checks"]:
+        if check["evidence_id"] in hidden_evidence:
+            check["evidence_id"] = None
+    tables["drafts"] = []
+    return len(hidden_evidence) + len(hidden_reflections)
+
+
+def dumps(document: dict[str, Any]) -> str:
+    return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False) + "\n"

@@ -1,0 +1,229 @@
+"""The Markdown portfolio: title block, contents, the five stages, reflections, totals.
+
+Plain CommonMark plus GFM tables, so it reads well on GitHub, in Obsidian and through
+markdown-it-py. Teacher text is kept as Markdown; only table cells are escaped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import date
+
+from ilearn_tui.domain import vocab
+from ilearn_tui.portfolio.gather import Portfolio, Row
+
+_HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
+SECTIONS = (
+    ("imagine", "1. Imagine — vision"),
+    ("inspire", "2. Inspire — learning plan"),
+    ("illuminate", "3. Illuminate — learning"),
+    ("innovate", "4. Innovate — innovation and evidence"),
+    ("infiltrate", "5. Infiltrate — sharing"),
+    ("reflections", "Reflections"),
+    ("summary", "Hours and credits"),
+)
+
+
+def cell(text: object) -> str:
+    """Text safe inside a GFM table cell: one line, pipes escaped."""
+    flat = " ".join(str(text if text is not None else "").split())
+    return flat.replace("\\", "\\\\").replace("|", "\\|") or "—"
+
+
+def nested(body: str, depth: int = 4) -> str:
+    """Teacher Markdown placed under our headings: its own headings move down a level set."""
+    return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + depth - 1) + m.group(2), body.strip())
+
+
+def number(value: float) -> str:
+    return f"{value:g}"
+
+
+def render(p: Portfolio, *, today: date | None = None) -> str:
+    out: list[str] = []
+    start, end = p.date_range
+    cycles = ", ".join(c["title"] for c in p.cycles) or "—"
+    out += [
+        "---",
+        f'title: "Professional learning portfolio{" — " + p.teacher if p.teacher else ""}"',
+        f"date: {(today or date.today()).isoformat()}",
+        "---", "",
+        f"# Professional learning portfolio{' — ' + p.teacher if p.teacher else ''}", "",
+    ]
+    who = ", ".join(x for x in (p.role, p.school) if x)
+    if who:
+        out += [f"**{who}**", ""]
+    out += [f"- **Cycle:** {cycles}", f"- **Dates:** {start} to {end}",
+            f"- **Exported:** {(today or date.today()).isoformat()}"]
+    if p.left_out:
+        out.append(f"- {p.left_out} private item(s) left out (student information or private reflections)")
+    out += ["", "## Contents", ""]
+    for anchor, title in SECTIONS:
+        out.append(f"- [{title}](#{_slug(title)})")
+    out.append("")
+    goals_by_id = {g["id"]: g for g in p.goals}
+    out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id)
+    out += _infiltrate(p) + _reflections(p) + _summary(p)
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _slug(title: str) -> str:
+    """GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens."""
+    kept = re.sub(r"[^\w\- ]", "", title.lower())
+    return kept.replace(" ", "-")
+
+
+def _imagine(p: Portfolio) -> list[str]:
+    out = [f"## {SECTIONS[0][1]}", ""]
+    for vision in p.visions:
+        out += ["### My vision", "", nested(vision["body"]) or "_No vision written yet._", ""]
+        if vision["school_mission"].strip():
+            out += ["### School mission", ""]
+            out += ["> " + line if line else ">" for line in vision["school_mission"].strip().splitlines()]
+            out.append("")
+    if not p.visions:
+        out += ["_No vision written yet._", ""]
+    if p.outcomes:
+        out += ["### What I want for my students", "", "| outcome | kind |", "|---|---|"]
+        out += [f"| {cell(o['text'])} | {cell(o['kind'])} |" for o in p.outcomes]
+        out.append("")
+    return out
+
+
+def _inspire(p: Portfolio) -> list[str]:
+    out = [f"## {SECTIONS[1][1]}", ""]
+    for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
+        items = [i for i in p.interests if i["kind"] == kind]
+        if items:
+            out += [f"### {title}", ""] + [f"- {' '.join(i['text'].split())}" for i in items] + [""]
+    out += ["### Goals", ""]
+    if not p.goals:
+        out += ["_No goals yet._", ""]
+    for goal in p.goals:
+        out += [f"#### {' '.join(goal['title'].split())}", "", f"- **Status:** {goal['status']}"]
+        if goal["target_date"]:
+            out.append(f"- **Target date:** {goal['target_date']}")
+        for label, key in (("Why", "why"), ("Skills", "skills"), ("Success looks like", "success_indicators")):
+            if goal[key].strip():
+                out.append(f"- **{label}:** {' '.join(goal[key].split())}")
+        questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
+        if questions:
+            out.append("- **Research questions:**")
+            out += [f"  - {' '.join(q['text'].split())}" for q in questions]
+        out.append("")
+    return out
+
+
+def _illuminate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
+    out = [f"## {SECTIONS[2][1]}", ""]
+    if not p.activities:
+        return out + ["_No learning activities yet._", ""]
+    out += ["| date | type | activity | role | hours | credits | goals |", "|---|---|---|---|--:|--:|---|"]
+    hours = credits = 0.0
+    for a in p.activities:
+        label = vocab.ACTIVITY_TYPES.get(a["type"], a["type"])
+        status = " (planned)" if a["status"] == "planned" else ""
+        linked = "; ".join(goals[g]["title"] for g in a["goal_ids"] if g in goals)
+        out.append(
+            f"| {a['date']} | {cell(label)} | {cell(a['title'])}{status} | {a['role']} | "
+            f"{number(a['hours'])} | {number(a['credits'])} | {cell(linked)} |"
+        )
+        if a["status"] == "done":
+            hours += a["hours"]
+            credits += a["credits"]
+    out += [f"| **Total (done)** | | | | **{number(hours)}** | **{number(credits)}** | |", ""]
+    return out
+
+
+def _innovate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
+    out = [f"## {SECTIONS[3][1]}", ""]
+    questions = {q["id"]: q for q in p.questions}
+    for inv in p.innovations:
+        out += [f"### {' '.join(inv['title'].split())}", "", f"- **Kind:** {inv['kind']}",
+                f"- **Phase:** {inv['phase']}"]
+        if inv["question_id"] in questions:
+            out.append(f"- **Question:** {' '.join(questions[inv['question_id']]['text'].split())}")
+        out.append("")
+        for phase in vocab.INNOVATION_PHASES:
+            if inv[phase].strip():
+                out += [f"**{phase.capitalize()}.** {nested(inv[phase])}", ""]
+    if p.evidence:
+        out += ["### Evidence", "", "| date | evidence | kind | goal |", "|---|---|---|---|"]
+        for ev in p.evidence:
+            title = cell(ev["title"])
+            if ev["url"]:
+                title = f"[{title}](<{ev['url']}>)"
+            goal = goals.get(ev["goal_id"] or "", {}).get("title", "")
+            out.append(f"| {ev['date']} | {title} | {cell(ev['kind'])} | {cell(goal)} |")
+        out.append("")
+    if p.checks:
+        out += ["### Progress toward goals", ""]
+        by_goal: dict[str, list[Row]] = defaultdict(list)
+        for check in p.checks:
+            by_goal[check["goal_id"]].append(check)
+        for goal_id, checks in by_goal.items():
+            out += [f"#### {cell(goals[goal_id]['title'])}", "", "| date | indicator | rating | value | note |",
+                    "|---|---|--:|--:|---|"]
+            for c in checks:
+                rating = f"{c['rating']}/5" if c["rating"] is not None else ""
+                value = number(c["value"]) if c["value"] is not None else ""
+                out.append(f"| {c['date']} | {cell(c['indicator'])} | {rating} | {value} | {cell(c['note'])} |")
+            out.append("")
+    if not (p.innovations or p.evidence or p.checks):
+        out += ["_Nothing recorded yet._", ""]
+    return out
+
+
+def _infiltrate(p: Portfolio) -> list[str]:
+    out = [f"## {SECTIONS[4][1]}", ""]
+    if not p.shares:
+        return out + ["_Nothing shared yet._", ""]
+    out += ["| date | audience | title | venue |", "|---|---|---|---|"]
+    for s in p.shares:
+        title = cell(s["title"])
+        if s["link"]:
+            title = f"[{title}](<{s['link']}>)"
+        out.append(f"| {s['date']} | {s['audience']} | {title} | {cell(s['venue'])} |")
+    return out + [""]
+
+
+def _reflections(p: Portfolio) -> list[str]:
+    out = [f"## {SECTIONS[5][1]}", ""]
+    if not p.reflections:
+        return out + ["_No reflections in this scope._", ""]
+    for r in p.reflections:
+        title = " ".join(r["title"].split()) or "Reflection"
+        out += [f"### {r['date']} — {title}", ""]
+        details = []
+        if r["stage"]:
+            details.append(f"stage: {vocab.STAGES[r['stage']]}")
+        if r["tags"]:
+            details.append("tags: " + ", ".join(f"`{t}`" for t in r["tags"]))
+        if details:
+            out += ["_" + " · ".join(details) + "_", ""]
+        out += [nested(r["body"]), ""]
+    return out
+
+
+def _summary(p: Portfolio) -> list[str]:
+    out = [f"## {SECTIONS[6][1]}", ""]
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])  # type: ignore[arg-type]
+    for a in p.activities:
+        if a["status"] != "done":
+            continue
+        row = totals[vocab.ACTIVITY_TYPES.get(a["type"], a["type"])]
+        row[0] += a["hours"]
+        row[1] += a["credits"]
+        row[2] += 1
+    if not totals:
+        return out + ["_No completed activities in this scope._", ""]
+    out += ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]
+    for label, (h, c, n) in sorted(totals.items()):
+        out.append(f"| {cell(label)} | {int(n)} | {number(h)} | {number(c)} |")
+    out.append(
+        f"| **Total** | **{int(sum(v[2] for v in totals.values()))}** | "
+        f"**{number(sum(v[0] for v in totals.values()))}** | "
+        f"**{number(sum(v[1] for v in totals.values()))}** |"
+    )
+    return out + [""]
