@@ -60,14 +60,14 @@ class Result:
 def cli(home: Path):  # type: ignore[no-untyped-def]
     """Run the installed ``ilearn`` as a separate process with ``--home`` set."""
 
-    def run(*args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None,
-            use_home: bool = True) -> Result:
+    def run(
+        *args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None, use_home: bool = True
+    ) -> Result:
         command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
         full_env = {**os.environ, **(env or {})}
         argv = [*command, *(("--home", str(home)) if use_home else ()), *args]
         data = stdin.encode() if isinstance(stdin, str) else stdin
-        proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120,
-                              check=False)
+        proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120, check=False)
         return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
     return run

@@ -21,9 +21,7 @@ def parse_date(text: str, *, today: date | None = None) -> str:
         return datetime.fromisoformat(cleaned).date().isoformat()
     except ValueError:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        raise UsageError(
-            f"bad date {shown!r}: use YYYY-MM-DD, 'today' or 'yesterday'"
-        ) from None
+        raise UsageError(f"bad date {shown!r}: use YYYY-MM-DD, 'today' or 'yesterday'") from None
 
 
 def school_year_bounds(day: date) -> tuple[date, date, str]:

@@ -6,6 +6,7 @@ setting, so tests and ``--home`` can point the whole app elsewhere before anythi
 
 from __future__ import annotations
 
+import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -61,11 +62,9 @@ def make_private_dir(folder: Path) -> None:
     """Create ``folder`` (and parents) readable by the owner only."""
     folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
     if folder.stat().st_mode & 0o777 != DIR_MODE:
-        try:
+        # A folder we do not own (a shared USB stick) is still usable as it is.
+        with contextlib.suppress(PermissionError):
             folder.chmod(DIR_MODE)
-        except PermissionError:
-            # A folder we do not own (a shared USB stick) is still usable as it is.
-            pass
 
 
 def resolve(home: str | os.PathLike[str] | None = None) -> Locations:

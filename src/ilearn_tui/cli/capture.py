@@ -27,7 +27,11 @@ def run(args: argparse.Namespace) -> int:
             out(f"{name:<12} {label}")
         return 0
     handler = {
-        "reflect": _reflect, "goal": _goal, "log": _log, "evidence": _evidence, "search": _search,
+        "reflect": _reflect,
+        "goal": _goal,
+        "log": _log,
+        "evidence": _evidence,
+        "search": _search,
     }[args.command]
     _validate(args)
     with journal_for(args) as journal:
@@ -103,7 +107,12 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
     goals = _goal_ids(journal, args.goal)
     text = validate_body(_read_text(args, journal))
     new_id = add_reflection(
-        journal, text, title=args.title or "", tags=tags, day=args.date, stage=args.stage,
+        journal,
+        text,
+        title=args.title or "",
+        tags=tags,
+        day=args.date,
+        stage=args.stage,
         links={"goal_id": goals} if goals else None,
     )
     print(new_id)
@@ -114,18 +123,27 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
     if args.goal_command == "add":
-        goal_id = plan.add_goal(journal, args.title, questions=args.question, why=args.why,
-                                target_date=args.target_date)
+        goal_id = plan.add_goal(
+            journal, args.title, questions=args.question, why=args.why, target_date=args.target_date
+        )
         print(goal_id)
         return 0
     cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
     goals = plan.list_goals(journal, cycle_id)
     if args.json:
-        out_json([
-            {"id": g.id, "title": g.title, "status": g.status, "target_date": g.target_date,
-             "cycle_id": g.cycle_id, "questions": [q.text for q in g.questions]}
-            for g in goals
-        ])
+        out_json(
+            [
+                {
+                    "id": g.id,
+                    "title": g.title,
+                    "status": g.status,
+                    "target_date": g.target_date,
+                    "cycle_id": g.cycle_id,
+                    "questions": [q.text for q in g.questions],
+                }
+                for g in goals
+            ]
+        )
         return 0
     if not goals:
         out("No goals yet. Add one: ilearn goal add 'TITLE' --question 'QUESTION'")
@@ -140,9 +158,17 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
     activity_id = plan.add_activity(
-        journal, args.type.lower(), args.title, day=args.date, hours=args.hours,
-        credits=args.credits, goal_ids=_goal_ids(journal, args.goal), role=args.role,
-        status="planned" if args.planned else "done", provider=args.provider, topic=args.topic,
+        journal,
+        args.type.lower(),
+        args.title,
+        day=args.date,
+        hours=args.hours,
+        credits=args.credits,
+        goal_ids=_goal_ids(journal, args.goal),
+        role=args.role,
+        status="planned" if args.planned else "done",
+        provider=args.provider,
+        topic=args.topic,
     )
     print(activity_id)
     return 0
@@ -164,8 +190,12 @@ def _evidence(args: argparse.Namespace, journal: Journal) -> int:
     goals = _goal_ids(journal, args.goal)
     settings = load_settings(journal.locations)
     evidence_id = add_evidence(
-        journal, args.target, title=args.title, goal_id=goals[0] if goals else None,
-        student_info=args.student_info, day=args.date,
+        journal,
+        args.target,
+        title=args.title,
+        goal_id=goals[0] if goals else None,
+        student_info=args.student_info,
+        day=args.date,
         max_bytes=settings.evidence_max_bytes,
     )
     print(evidence_id)
@@ -181,11 +211,19 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
 
     hits = search(journal, args.query, limit=args.limit)
     if args.json:
-        out_json([
-            {"kind": h.kind, "id": h.id, "title": highlighted(h.title, tty=False),
-             "snippet": highlighted(h.snippet, tty=False), "date": h.date, "rank": h.rank}
-            for h in hits
-        ])
+        out_json(
+            [
+                {
+                    "kind": h.kind,
+                    "id": h.id,
+                    "title": highlighted(h.title, tty=False),
+                    "snippet": highlighted(h.snippet, tty=False),
+                    "date": h.date,
+                    "rank": h.rank,
+                }
+                for h in hits
+            ]
+        )
         return 0
     if not hits:
         out(f"No matches for {args.query!r}.")

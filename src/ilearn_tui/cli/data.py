@@ -23,7 +23,10 @@ def run(args: argparse.Namespace) -> int:
         _check_import_args(args)
     with journal_for(args) as journal:
         return {
-            "export": _export, "import": _import, "backup": _backup, "restore": _restore,
+            "export": _export,
+            "import": _import,
+            "backup": _backup,
+            "restore": _restore,
             "doctor": _doctor,
         }[args.command](args, journal)
 
@@ -53,9 +56,7 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
     else:
         text, left_out = _markdown(args, journal)
     if left_out:
-        sys.stderr.write(
-            f"ilearn: left out {left_out} private item(s); add --include-private to keep them\n"
-        )
+        sys.stderr.write(f"ilearn: left out {left_out} private item(s); add --include-private to keep them\n")
     if not args.out:
         sys.stdout.write(text)
         return 0
@@ -76,13 +77,16 @@ def _markdown(args: argparse.Namespace, journal: Journal) -> tuple[str, int]:
     scope = Scope(
         cycle_id=journal.find_cycle(args.cycle).id if args.cycle else None,
         goal_id=find_goal(journal, args.goal) if args.goal else None,
-        date_from=args.date_from, date_to=args.date_to, include_private=args.include_private,
+        date_from=args.date_from,
+        date_to=args.date_to,
+        include_private=args.include_private,
     )
     portfolio = gather(journal, scope)
     text = render(portfolio)
     if not args.include_private:
         pattern, counts = redactor(load_settings(journal.locations).redact_names)
         if pattern is not None:
+
             def swap(match: object) -> str:
                 word = match.group(0)  # type: ignore[attr-defined]
                 counts[word.lower()] = counts.get(word.lower(), 0) + 1
@@ -123,8 +127,10 @@ def _import(args: argparse.Namespace, journal: Journal) -> int:
         document = load_document(path)
         _backup_first(journal, "before-import")
         report = import_document(journal, document, source_dir=path.parent)
-        out(f"imported {report.total} record(s) from {path.name}"
-            + (f"; {report.skipped} already there" if report.skipped else ""))
+        out(
+            f"imported {report.total} record(s) from {path.name}"
+            + (f"; {report.skipped} already there" if report.skipped else "")
+        )
         if report.missing_files:
             sys.stderr.write(
                 f"ilearn: {len(report.missing_files)} evidence file(s) were not beside the export "

@@ -17,9 +17,13 @@ from ilearn_tui.store.journal import Journal, open_journal
 from ilearn_tui.textsafe import one_line
 
 _COUNTS = (
-    ("reflections", "reflections"), ("goals", "goals"), ("questions", "research questions"),
-    ("activities", "learning activities"), ("evidence", "pieces of evidence"),
-    ("checks", "progress checks"), ("shares", "shares"),
+    ("reflections", "reflections"),
+    ("goals", "goals"),
+    ("questions", "research questions"),
+    ("activities", "learning activities"),
+    ("evidence", "pieces of evidence"),
+    ("checks", "progress checks"),
+    ("shares", "shares"),
 )
 
 
@@ -27,10 +31,12 @@ def run(args: argparse.Namespace) -> int:
     if args.command == "demo":
         from ilearn_tui.demo import build_demo
 
-        with tempfile.TemporaryDirectory(prefix="ilearn-demo-") as folder:
-            with open_journal(locations.resolve(Path(folder))) as journal:
-                build_demo(journal)
-                _summary(journal, demo=True)
+        with (
+            tempfile.TemporaryDirectory(prefix="ilearn-demo-") as folder,
+            open_journal(locations.resolve(Path(folder))) as journal,
+        ):
+            build_demo(journal)
+            _summary(journal, demo=True)
         return 0
     with open_journal(locations.resolve(getattr(args, "home", None))) as journal:
         _summary(journal, demo=False)
@@ -88,9 +94,7 @@ def _stage_status(journal: Journal, stage: int, cycle_id: str | None) -> str:
         planned = count("SELECT count(*) FROM activities WHERE cycle_id = ?")
         return "complete" if done else ("begun" if planned else "not begun")
     if stage == 4:
-        checks = count(
-            "SELECT count(*) FROM checks c JOIN goals g ON g.id = c.goal_id WHERE g.cycle_id = ?"
-        )
+        checks = count("SELECT count(*) FROM checks c JOIN goals g ON g.id = c.goal_id WHERE g.cycle_id = ?")
         work = count("SELECT count(*) FROM innovations WHERE cycle_id = ?") + count(
             "SELECT count(*) FROM evidence WHERE cycle_id = ?"
         )

@@ -24,7 +24,9 @@ class Parser(argparse.ArgumentParser):
 
 def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     p.add_argument(
-        "--home", metavar="DIR", default=None if top else argparse.SUPPRESS,
+        "--home",
+        metavar="DIR",
+        default=None if top else argparse.SUPPRESS,
         help="keep all data in DIR (also ILEARN_HOME); default: your user data folder",
     )
 
@@ -62,8 +64,13 @@ def build() -> Parser:
     goal_subs = p.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=Parser)
     g = _sub(goal_subs, "add", "add a goal")
     g.add_argument("title", metavar="TITLE")
-    g.add_argument("--question", action="append", default=[], metavar="Q",
-                   help="an action-research question (repeatable)")
+    g.add_argument(
+        "--question",
+        action="append",
+        default=[],
+        metavar="Q",
+        help="an action-research question (repeatable)",
+    )
     g.add_argument("--why", default="", help="why this goal matters for your students")
     g.add_argument("--target", dest="target_date", metavar="DATE", help="target date")
     g = _sub(goal_subs, "list", "list goals with their research questions")
@@ -90,8 +97,11 @@ def build() -> Parser:
     e.add_argument("--title", default="")
     e.add_argument("--goal", metavar="GOAL")
     e.add_argument("--date", metavar="DATE")
-    e.add_argument("--student-info", action="store_true",
-                   help="it shows student information: keep it out of shared exports")
+    e.add_argument(
+        "--student-info",
+        action="store_true",
+        help="it shows student information: keep it out of shared exports",
+    )
     e = _sub(ev_subs, "list", "list evidence")
     e.add_argument("--json", action="store_true")
 
@@ -107,8 +117,9 @@ def build() -> Parser:
     p.add_argument("--goal", metavar="GOAL")
     p.add_argument("--from", dest="date_from", metavar="DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE")
-    p.add_argument("--include-private", action="store_true",
-                   help="include student information and private reflections")
+    p.add_argument(
+        "--include-private", action="store_true", help="include student information and private reflections"
+    )
     p.add_argument("--force", action="store_true", help="replace an existing file")
 
     p = _sub(subs, "import", "import a JSON backup or a jrnl journal")

@@ -80,7 +80,8 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         return f"SELECT * FROM {table}{where} ORDER BY date, created_at", params
 
     cycles = _select(
-        conn, "SELECT * FROM cycles" + (" WHERE id = ?" if scope.cycle_id else "") + " ORDER BY starts_on",
+        conn,
+        "SELECT * FROM cycles" + (" WHERE id = ?" if scope.cycle_id else "") + " ORDER BY starts_on",
         cycle_params,
     )
     goals = _select(conn, f"SELECT * FROM goals {cycle_clause} ORDER BY created_at", cycle_params)
@@ -88,7 +89,8 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         goals = [g for g in goals if g["id"] == scope.goal_id]
     goal_ids = {g["id"] for g in goals}
     questions = [
-        q for q in _select(conn, "SELECT * FROM questions ORDER BY created_at", [])
+        q
+        for q in _select(conn, "SELECT * FROM questions ORDER BY created_at", [])
         if q["goal_id"] in goal_ids
     ]
     activities = _select(conn, *dated("activities"))
@@ -111,7 +113,8 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         activities = [a for a in activities if scope.goal_id in a["goal_ids"]]
         evidence = [e for e in evidence if e["goal_id"] == scope.goal_id]
         linked = {
-            r[0] for r in conn.execute(
+            r[0]
+            for r in conn.execute(
                 "SELECT reflection_id FROM reflection_links WHERE goal_id = ?", (scope.goal_id,)
             )
         }
@@ -125,14 +128,24 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         reflection["tags"] = sorted(tags.get(reflection["id"], []), key=str.lower)
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     return Portfolio(
-        teacher=meta.get("teacher_name", ""), role=meta.get("teacher_role", ""),
-        school=meta.get("school", ""), cycles=cycles,
+        teacher=meta.get("teacher_name", ""),
+        role=meta.get("teacher_role", ""),
+        school=meta.get("school", ""),
+        cycles=cycles,
         visions=_select(conn, f"SELECT * FROM visions {cycle_clause}", cycle_params),
         outcomes=_select(conn, f"SELECT * FROM outcomes {cycle_clause} ORDER BY position", cycle_params),
         interests=_select(conn, f"SELECT * FROM interests {cycle_clause} ORDER BY created_at", cycle_params),
-        goals=goals, questions=questions, activities=activities,
-        innovations=_select(conn, f"SELECT * FROM innovations {cycle_clause} ORDER BY created_at", cycle_params),
-        evidence=evidence, checks=checks, shares=shares, reflections=reflections, scope=scope,
+        goals=goals,
+        questions=questions,
+        activities=activities,
+        innovations=_select(
+            conn, f"SELECT * FROM innovations {cycle_clause} ORDER BY created_at", cycle_params
+        ),
+        evidence=evidence,
+        checks=checks,
+        shares=shares,
+        reflections=reflections,
+        scope=scope,
         left_out=left_out,
     )
 

@@ -48,7 +48,8 @@ def _drop_private(tables: dict[str, list[dict[str, Any]]]) -> int:
     tables["evidence"] = [r for r in tables["evidence"] if r["id"] not in hidden_evidence]
     tables["reflections"] = [r for r in tables["reflections"] if r["id"] not in hidden_reflections]
     tables["reflection_links"] = [
-        r for r in tables["reflection_links"]
+        r
+        for r in tables["reflection_links"]
         if r["reflection_id"] not in hidden_reflections and r["evidence_id"] not in hidden_evidence
     ]
     for check in tables["checks"]:

@@ -44,8 +44,7 @@ def load_document(path: Path) -> dict[str, Any]:
         raise IlearnError(f"{path} is not UTF-8 text; is it a JSON export?") from None
     except json.JSONDecodeError as exc:
         raise IlearnError(
-            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); "
-            "is it truncated?"
+            f"{path} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg}); is it truncated?"
         ) from None
     return validate_document(document)
 
@@ -98,7 +97,9 @@ def validate_document(document: Any) -> dict[str, Any]:
     return document
 
 
-def import_document(journal: Journal, document: dict[str, Any], source_dir: Path | None = None) -> ImportReport:
+def import_document(
+    journal: Journal, document: dict[str, Any], source_dir: Path | None = None
+) -> ImportReport:
     """Write a validated document; all of it or (on any conflict) none of it."""
     report = ImportReport()
     tables = document["tables"]
@@ -116,9 +117,10 @@ def import_document(journal: Journal, document: dict[str, Any], source_dir: Path
                         continue
                     if "cycle_id" in values and values["cycle_id"] in cycle_map:
                         values["cycle_id"] = cycle_map[values["cycle_id"]]
-                    if "id" in values and conn.execute(
-                        f"SELECT 1 FROM {table} WHERE id = ?", (values["id"],)
-                    ).fetchone():
+                    if (
+                        "id" in values
+                        and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (values["id"],)).fetchone()
+                    ):
                         report.skipped += 1
                         continue
                     columns = ", ".join(values)
@@ -156,8 +158,9 @@ def _matching_cycles(journal: Journal, cycles: list[dict[str, Any]]) -> dict[str
     return mapping
 
 
-def _copy_files(journal: Journal, evidence: list[dict[str, Any]], source_dir: Path | None,
-                report: ImportReport) -> None:
+def _copy_files(
+    journal: Journal, evidence: list[dict[str, Any]], source_dir: Path | None, report: ImportReport
+) -> None:
     """Bring evidence files along from an ``evidence/`` folder beside the export, if present."""
     from ilearn_tui.store.evidence import store_file
 

@@ -48,18 +48,23 @@ def render(p: Portfolio, *, today: date | None = None) -> str:
         "---",
         f'title: "Professional learning portfolio{" — " + p.teacher if p.teacher else ""}"',
         f"date: {(today or date.today()).isoformat()}",
-        "---", "",
-        f"# Professional learning portfolio{' — ' + p.teacher if p.teacher else ''}", "",
+        "---",
+        "",
+        f"# Professional learning portfolio{' — ' + p.teacher if p.teacher else ''}",
+        "",
     ]
     who = ", ".join(x for x in (p.role, p.school) if x)
     if who:
         out += [f"**{who}**", ""]
-    out += [f"- **Cycle:** {cycles}", f"- **Dates:** {start} to {end}",
-            f"- **Exported:** {(today or date.today()).isoformat()}"]
+    out += [
+        f"- **Cycle:** {cycles}",
+        f"- **Dates:** {start} to {end}",
+        f"- **Exported:** {(today or date.today()).isoformat()}",
+    ]
     if p.left_out:
         out.append(f"- {p.left_out} private item(s) left out (student information or private reflections)")
     out += ["", "## Contents", ""]
-    for anchor, title in SECTIONS:
+    for _, title in SECTIONS:
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
     goals_by_id = {g["id"]: g for g in p.goals}
@@ -104,7 +109,11 @@ def _inspire(p: Portfolio) -> list[str]:
         out += [f"#### {' '.join(goal['title'].split())}", "", f"- **Status:** {goal['status']}"]
         if goal["target_date"]:
             out.append(f"- **Target date:** {goal['target_date']}")
-        for label, key in (("Why", "why"), ("Skills", "skills"), ("Success looks like", "success_indicators")):
+        for label, key in (
+            ("Why", "why"),
+            ("Skills", "skills"),
+            ("Success looks like", "success_indicators"),
+        ):
             if goal[key].strip():
                 out.append(f"- **{label}:** {' '.join(goal[key].split())}")
         questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
@@ -140,8 +149,12 @@ def _innovate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
     out = [f"## {SECTIONS[3][1]}", ""]
     questions = {q["id"]: q for q in p.questions}
     for inv in p.innovations:
-        out += [f"### {' '.join(inv['title'].split())}", "", f"- **Kind:** {inv['kind']}",
-                f"- **Phase:** {inv['phase']}"]
+        out += [
+            f"### {' '.join(inv['title'].split())}",
+            "",
+            f"- **Kind:** {inv['kind']}",
+            f"- **Phase:** {inv['phase']}",
+        ]
         if inv["question_id"] in questions:
             out.append(f"- **Question:** {' '.join(questions[inv['question_id']]['text'].split())}")
         out.append("")
@@ -163,12 +176,18 @@ def _innovate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
         for check in p.checks:
             by_goal[check["goal_id"]].append(check)
         for goal_id, checks in by_goal.items():
-            out += [f"#### {cell(goals[goal_id]['title'])}", "", "| date | indicator | rating | value | note |",
-                    "|---|---|--:|--:|---|"]
+            out += [
+                f"#### {cell(goals[goal_id]['title'])}",
+                "",
+                "| date | indicator | rating | value | note |",
+                "|---|---|--:|--:|---|",
+            ]
             for c in checks:
                 rating = f"{c['rating']}/5" if c["rating"] is not None else ""
                 value = number(c["value"]) if c["value"] is not None else ""
-                out.append(f"| {c['date']} | {cell(c['indicator'])} | {rating} | {value} | {cell(c['note'])} |")
+                out.append(
+                    f"| {c['date']} | {cell(c['indicator'])} | {rating} | {value} | {cell(c['note'])} |"
+                )
             out.append("")
     if not (p.innovations or p.evidence or p.checks):
         out += ["_Nothing recorded yet._", ""]

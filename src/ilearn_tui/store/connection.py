@@ -66,16 +66,28 @@ def connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         if "not a database" in str(exc) or "malformed" in str(exc):
-            raise DamagedJournalError(
-                f"the journal {path} is damaged or not an ilearn journal"
-            ) from exc
+            raise DamagedJournalError(f"the journal {path} is damaged or not an ilearn journal") from exc
         raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
     return conn
 
 
 @contextmanager
 def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """Run a block as one ``BEGIN IMMEDIATE`` transaction: all of it is saved, or none."""
+    """Run a block as one ``BEGIN IMMEDIATE`` transaction: all of it is saved, or none.
+
+    Nested use becomes a savepoint, so helpers that write can be called inside a larger write.
+    """
+    if conn.in_transaction:
+        conn.execute("SAVEPOINT nested")
+        try:
+            yield conn
+        except BaseException:
+            conn.execute("ROLLBACK TO nested")
+            conn.execute("RELEASE nested")
+            raise
+        else:
+            conn.execute("RELEASE nested")
+        return
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn

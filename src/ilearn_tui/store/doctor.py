@@ -67,9 +67,7 @@ def examine(journal: Journal) -> Report:
     for path, wanted in ((journal.locations.data_dir, DIR_MODE), (journal.locations.db_path, FILE_MODE)):
         mode = stat.S_IMODE(path.stat().st_mode)
         if mode & 0o077:
-            report.problems.append(
-                f"{path} can be read by other users (mode {mode:o}; expected {wanted:o})"
-            )
+            report.problems.append(f"{path} can be read by other users (mode {mode:o}; expected {wanted:o})")
     if not report.problems:
         report.ok.append("permissions: private to you")
     return report

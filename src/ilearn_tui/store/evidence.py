@@ -88,14 +88,23 @@ def store_file(source: Path, evidence_dir: Path, max_bytes: int = DEFAULT_MAX_BY
 
 
 def add_evidence(
-    journal: Journal, target: str, *, title: str = "", goal_id: str | None = None,
-    student_info: bool = False, kind: str | None = None, day: str | None = None,
-    description: str = "", max_bytes: int = DEFAULT_MAX_BYTES,
+    journal: Journal,
+    target: str,
+    *,
+    title: str = "",
+    goal_id: str | None = None,
+    student_info: bool = False,
+    kind: str | None = None,
+    day: str | None = None,
+    description: str = "",
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> str:
     """Record a file (copied in) or a link as evidence; returns the new record's id."""
     day = day or date.today().isoformat()
     values: dict[str, object] = {
-        "date": day, "description": description, "student_info": int(student_info),
+        "date": day,
+        "description": description,
+        "student_info": int(student_info),
         "goal_id": goal_id,
     }
     if is_url(target):
@@ -107,8 +116,12 @@ def add_evidence(
         name, sha, size = store_file(source, journal.locations.evidence_dir, max_bytes)
         original = safe_display_name(source.name)
         values.update(
-            file_name=name, sha256=sha, size=size, original_name=original,
-            kind=kind or "document", title=clean_title(title or original, "evidence"),
+            file_name=name,
+            sha256=sha,
+            size=size,
+            original_name=original,
+            kind=kind or "document",
+            title=clean_title(title or original, "evidence"),
         )
     values["cycle_id"] = journal.cycle_for(day)
     with journal.write() as conn:

@@ -10,7 +10,7 @@ import sqlite3
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.domain.records import Cycle
@@ -24,7 +24,7 @@ def new_id() -> str:
 
 
 def now_stamp() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="microseconds")
+    return datetime.now(UTC).isoformat(timespec="microseconds")
 
 
 class Journal:
@@ -55,9 +55,7 @@ class Journal:
                     "the journal is busy in another ilearn window; try again in a moment"
                 ) from exc
             if "readonly" in str(exc) or "read-only" in str(exc):
-                raise IlearnError(
-                    f"the journal folder {self.locations.data_dir} is read-only"
-                ) from exc
+                raise IlearnError(f"the journal folder {self.locations.data_dir} is read-only") from exc
             if "full" in str(exc):
                 raise IlearnError("the disk is full; nothing was saved") from exc
             raise
@@ -108,8 +106,7 @@ class Journal:
     def cycle_for(self, day: str) -> str:
         """The id of the cycle containing ``day``, creating that school year if there is none."""
         row = self.conn.execute(
-            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? "
-            "ORDER BY starts_on DESC LIMIT 1",
+            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1",
             (day, day),
         ).fetchone()
         if row:

@@ -128,9 +128,7 @@ class EvidenceRow(_Stamped, table=True):
     date: Day
     description: str = ""
     url: str = ""
-    file_name: str = Field(
-        default="", schema_extra={"pattern": r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"}
-    )
+    file_name: str = Field(default="", schema_extra={"pattern": r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"})
     original_name: str = ""
     sha256: str = ""
     size: int = Field(default=0, ge=0)
@@ -200,9 +198,23 @@ class DraftRow(_Stamped, table=True):
 
 # Tables in the order they can be filled without breaking a foreign key.
 ORDERED: tuple[type[SQLModel], ...] = (
-    CycleRow, VisionRow, OutcomeRow, InterestRow, GoalRow, GoalOutcomeRow, QuestionRow,
-    ActivityRow, ActivityGoalRow, InnovationRow, EvidenceRow, CheckRow, ShareRow, ShareGoalRow,
-    ReflectionRow, ReflectionLinkRow, DraftRow,
+    CycleRow,
+    VisionRow,
+    OutcomeRow,
+    InterestRow,
+    GoalRow,
+    GoalOutcomeRow,
+    QuestionRow,
+    ActivityRow,
+    ActivityGoalRow,
+    InnovationRow,
+    EvidenceRow,
+    CheckRow,
+    ShareRow,
+    ShareGoalRow,
+    ReflectionRow,
+    ReflectionLinkRow,
+    DraftRow,
 )
 
 

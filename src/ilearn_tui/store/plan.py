@@ -51,8 +51,13 @@ def check_amount(value: float | None, name: str) -> float:
 
 # --- goals ------------------------------------------------------------------------------
 def add_goal(
-    journal: Journal, title: str, *, questions: list[str] | None = None, why: str = "",
-    target_date: str | None = None, cycle_id: str | None = None,
+    journal: Journal,
+    title: str,
+    *,
+    questions: list[str] | None = None,
+    why: str = "",
+    target_date: str | None = None,
+    cycle_id: str | None = None,
 ) -> str:
     title = clean_title(title, "goal")
     texts = [" ".join(q.split()) for q in questions or []]
@@ -61,7 +66,8 @@ def add_goal(
     cycle_id = cycle_id or journal.cycle_for(date.today().isoformat())
     with journal.write() as conn:
         goal_id = insert_row(
-            conn, "goals",
+            conn,
+            "goals",
             {"cycle_id": cycle_id, "title": title, "why": why, "target_date": target_date},
         )
         for text in texts:
@@ -74,19 +80,14 @@ def find_goal(journal: Journal, ref: str) -> str:
 
 
 def list_goals(journal: Journal, cycle_id: str | None = None) -> list[Goal]:
-    sql = (
-        "SELECT id, cycle_id, title, why, skills, success_indicators, target_date, status "
-        "FROM goals"
-    )
+    sql = "SELECT id, cycle_id, title, why, skills, success_indicators, target_date, status FROM goals"
     params: list[object] = []
     if cycle_id:
         sql += " WHERE cycle_id = ?"
         params.append(cycle_id)
     goals = [Goal(*row) for row in journal.conn.execute(sql + " ORDER BY created_at", params)]
     by_id = {g.id: g for g in goals}
-    for row in journal.conn.execute(
-        "SELECT id, goal_id, text FROM questions ORDER BY created_at"
-    ):
+    for row in journal.conn.execute("SELECT id, goal_id, text FROM questions ORDER BY created_at"):
         goal = by_id.get(row[1])
         if goal is not None:
             goal.questions.append(Question(*row))
@@ -95,23 +96,38 @@ def list_goals(journal: Journal, cycle_id: str | None = None) -> list[Goal]:
 
 # --- activities -------------------------------------------------------------------------
 def add_activity(
-    journal: Journal, type_: str, title: str, *, day: str | None = None,
-    hours: float | None = None, credits: float | None = None, goal_ids: list[str] | None = None,
-    role: str = "attended", status: str = "done", provider: str = "", topic: str = "",
+    journal: Journal,
+    type_: str,
+    title: str,
+    *,
+    day: str | None = None,
+    hours: float | None = None,
+    credits: float | None = None,
+    goal_ids: list[str] | None = None,
+    role: str = "attended",
+    status: str = "done",
+    provider: str = "",
+    topic: str = "",
     notes: str = "",
 ) -> str:
     if type_ not in vocab.ACTIVITY_TYPES:
-        raise UsageError(
-            f"unknown activity type {type_!r}; see 'ilearn log --types' for the list"
-        )
+        raise UsageError(f"unknown activity type {type_!r}; see 'ilearn log --types' for the list")
     if role not in vocab.ACTIVITY_ROLES:
         raise UsageError(f"role must be one of {', '.join(vocab.ACTIVITY_ROLES)}")
     title = clean_title(title, "activity")
     day = day or date.today().isoformat()
     values = {
-        "cycle_id": journal.cycle_for(day), "type": type_, "title": title, "date": day,
-        "hours": check_amount(hours, "hours"), "credits": check_amount(credits, "credits"),
-        "role": role, "status": status, "provider": provider, "topic": topic, "notes": notes,
+        "cycle_id": journal.cycle_for(day),
+        "type": type_,
+        "title": title,
+        "date": day,
+        "hours": check_amount(hours, "hours"),
+        "credits": check_amount(credits, "credits"),
+        "role": role,
+        "status": status,
+        "provider": provider,
+        "topic": topic,
+        "notes": notes,
     }
     with journal.write() as conn:
         activity_id = insert_row(conn, "activities", values)

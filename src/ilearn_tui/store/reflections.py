@@ -45,9 +45,7 @@ def validate_body(body: str) -> str:
     if not body.strip():
         raise UsageError("the reflection is empty; nothing was saved")
     if len(body) > MAX_BODY_CHARS:
-        raise UsageError(
-            f"the reflection is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}"
-        )
+        raise UsageError(f"the reflection is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}")
     return body
 
 
@@ -91,8 +89,19 @@ def add_reflection(
         conn.execute(
             "INSERT INTO reflections(id, cycle_id, date, time, title, body, stage, private, "
             "starred, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (reflection_id, cycle_id, day, time, title, body, stage, int(private), int(starred),
-             stamp, stamp),
+            (
+                reflection_id,
+                cycle_id,
+                day,
+                time,
+                title,
+                body,
+                stage,
+                int(private),
+                int(starred),
+                stamp,
+                stamp,
+            ),
         )
         _set_tags(conn, reflection_id, tags)
         for column, ids in (links or {}).items():
@@ -107,15 +116,20 @@ def add_reflection(
 
 
 def update_reflection(
-    journal: Journal, reflection_id: str, *, body: str, title: str, tags: list[str],
-    stage: int | None, day: str,
+    journal: Journal,
+    reflection_id: str,
+    *,
+    body: str,
+    title: str,
+    tags: list[str],
+    stage: int | None,
+    day: str,
 ) -> None:
     body = validate_body(body)
     tags = clean_tags(tags)
     with journal.write() as conn:
         conn.execute(
-            "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, updated_at = ? "
-            "WHERE id = ?",
+            "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, updated_at = ? WHERE id = ?",
             (body, title, stage, day, now_stamp(), reflection_id),
         )
         _set_tags(conn, reflection_id, tags)
@@ -159,7 +173,11 @@ def count_reflections(journal: Journal, flt: ReflectionFilter | None = None) -> 
 
 
 def list_reflections(
-    journal: Journal, flt: ReflectionFilter | None = None, *, offset: int = 0, limit: int = 100,
+    journal: Journal,
+    flt: ReflectionFilter | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 100,
     newest_first: bool = True,
 ) -> list[Reflection]:
     """One page of reflections; the list screens ask only for the rows on screen."""
@@ -188,8 +206,15 @@ def get_reflection(journal: Journal, reflection_id: str) -> Reflection | None:
 
 def _reflection(row: sqlite3.Row) -> Reflection:
     return Reflection(
-        id=row[0], date=row[1], time=row[2], title=row[3], body=row[4], stage=row[5],
-        private=bool(row[6]), starred=bool(row[7]), cycle_id=row[8],
+        id=row[0],
+        date=row[1],
+        time=row[2],
+        title=row[3],
+        body=row[4],
+        stage=row[5],
+        private=bool(row[6]),
+        starred=bool(row[7]),
+        cycle_id=row[8],
         tags=sorted(row[9].split(), key=str.lower) if row[9] else [],
     )
 

@@ -222,8 +222,22 @@ SCHEMA_VERSION = len(MIGRATIONS)
 # Tables a JSON export carries, in an order that never breaks a foreign key on import.
 # ``tags``/``reflection_tags`` travel inside each reflection; the search tables are rebuilt.
 EXPORT_TABLES: tuple[str, ...] = (
-    "cycles", "visions", "outcomes", "interests", "goals", "goal_outcomes", "questions",
-    "activities", "activity_goals", "innovations", "evidence", "checks", "shares", "share_goals",
-    "reflections", "reflection_links", "drafts",
+    "cycles",
+    "visions",
+    "outcomes",
+    "interests",
+    "goals",
+    "goal_outcomes",
+    "questions",
+    "activities",
+    "activity_goals",
+    "innovations",
+    "evidence",
+    "checks",
+    "shares",
+    "share_goals",
+    "reflections",
+    "reflection_links",
+    "drafts",
 )
 WITHOUT_ROWID = frozenset({"goal_outcomes", "activity_goals", "share_goals"})
