@@ -4,11 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
-import shlex
-import subprocess
 import sys
-import tempfile
-from pathlib import Path
 
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import highlighted, out, out_json
@@ -74,6 +70,11 @@ def _read_text(args: argparse.Namespace, journal: Journal) -> str:
 
 
 def _from_editor(journal: Journal) -> str:
+    import shlex
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
         raise UsageError("no TEXT given and $EDITOR is not set; give TEXT or '-' for stdin")

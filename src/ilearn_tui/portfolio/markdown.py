@@ -45,11 +45,6 @@ def render(p: Portfolio, *, today: date | None = None) -> str:
     start, end = p.date_range
     cycles = ", ".join(c["title"] for c in p.cycles) or "—"
     out += [
-        "---",
-        f'title: "Professional learning portfolio{" — " + p.teacher if p.teacher else ""}"',
-        f"date: {(today or date.today()).isoformat()}",
-        "---",
-        "",
         f"# Professional learning portfolio{' — ' + p.teacher if p.teacher else ''}",
         "",
     ]
