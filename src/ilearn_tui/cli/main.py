@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 
@@ -27,12 +28,15 @@ def run(argv: list[str]) -> int:
     except sqlite3.Error as exc:
         _fail(f"journal error: {exc}")
         return 1
+    except BrokenPipeError:
+        # The reader (``head``, a closed pager) went away: not an error worth a message.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
     except OSError as exc:
         name = f" {exc.filename}" if exc.filename else ""
         _fail(f"cannot use{name}: {exc.strerror or exc}")
         return 1
-    except BrokenPipeError:
-        return 0
 
 
 def _fail(message: str) -> None:
