@@ -47,30 +47,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
 
 def _export(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.portfolio.atomic import write_atomic
-
-    if args.format == "json":
-        from ilearn_tui.portfolio.json_export import dumps, journal_document
-
-        document, left_out = journal_document(journal, include_private=args.include_private)
-        text = dumps(document)
-    else:
-        text, left_out = _markdown(args, journal)
-    if left_out:
-        sys.stderr.write(f"ilearn: left out {left_out} private item(s); add --include-private to keep them\n")
-    if not args.out:
-        sys.stdout.write(text)
-        return 0
-    target = Path(args.out).expanduser()
-    if args.out.endswith("/") or target.is_dir():
-        raise IlearnError("exporting to a folder is not available in this version; give a file name")
-    write_atomic(target, text, force=args.force)
-    out(f"wrote {target}")
-    return 0
-
-
-def _markdown(args: argparse.Namespace, journal: Journal) -> tuple[str, int]:
-    from ilearn_tui.portfolio.gather import Scope, gather, redactor
-    from ilearn_tui.portfolio.markdown import render
+    from ilearn_tui.portfolio.gather import Scope
+    from ilearn_tui.portfolio.service import export_text
     from ilearn_tui.settings import load_settings
     from ilearn_tui.store.plan import find_goal
 
@@ -81,22 +59,25 @@ def _markdown(args: argparse.Namespace, journal: Journal) -> tuple[str, int]:
         date_to=args.date_to,
         include_private=args.include_private,
     )
-    portfolio = gather(journal, scope)
-    text = render(portfolio)
-    if not args.include_private:
-        pattern, counts = redactor(load_settings(journal.locations).redact_names)
-        if pattern is not None:
-
-            def swap(match: object) -> str:
-                word = match.group(0)  # type: ignore[attr-defined]
-                counts[word.lower()] = counts.get(word.lower(), 0) + 1
-                return "[redacted]"
-
-            text = pattern.sub(swap, text)
-            if counts:
-                summary = ", ".join(f"{name} ×{n}" for name, n in sorted(counts.items()))
-                sys.stderr.write(f"ilearn: redacted {sum(counts.values())} name(s): {summary}\n")
-    return text, portfolio.left_out
+    target = Path(args.out).expanduser() if args.out else None
+    if target is not None and (args.out.endswith("/") or target.is_dir()):
+        raise IlearnError("exporting to a folder is not available in this version; give a file name")
+    if target is not None and target.exists() and not args.force:
+        raise IlearnError(f"{target} already exists; use --force to replace it")
+    result = export_text(journal, args.format, scope, load_settings(journal.locations).redact_names)
+    if result.left_out:
+        sys.stderr.write(
+            f"ilearn: left out {result.left_out} private item(s); add --include-private to keep them\n"
+        )
+    if result.redactions:
+        summary = ", ".join(f"{name} ×{n}" for name, n in sorted(result.redactions.items()))
+        sys.stderr.write(f"ilearn: redacted {sum(result.redactions.values())} name(s): {summary}\n")
+    if target is None:
+        sys.stdout.write(result.text)
+        return 0
+    write_atomic(target, result.text, force=args.force)
+    out(f"wrote {target}")
+    return 0
 
 
 def _check_import_args(args: argparse.Namespace) -> None:
@@ -139,7 +120,7 @@ def _import(args: argparse.Namespace, journal: Journal) -> int:
         return 0
     from ilearn_tui.portfolio.jrnl_import import detect_and_parse, import_entries
 
-    entries = detect_and_parse(path)
+    entries = detect_and_parse(path, tag_symbols="#@")
     _backup_first(journal, "before-import")
     count = import_entries(journal, entries)
     out(f"imported {count} reflection(s) from the jrnl journal {path.name}")

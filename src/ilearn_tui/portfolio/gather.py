@@ -6,7 +6,6 @@ rules live in one place.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
@@ -148,12 +147,3 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         scope=scope,
         left_out=left_out,
     )
-
-
-def redactor(names: list[str]) -> tuple[re.Pattern[str] | None, dict[str, int]]:
-    """A pattern matching any listed name as a whole word, and a counter of replacements."""
-    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
-    if not cleaned:
-        return None, {}
-    pattern = re.compile(r"\b(" + "|".join(re.escape(n) for n in cleaned) + r")\b", re.IGNORECASE)
-    return pattern, {}
