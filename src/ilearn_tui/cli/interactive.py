@@ -1,12 +1,13 @@
-"""``ilearn`` and ``ilearn demo``: the journal at a glance.
+"""``ilearn`` and ``ilearn demo``: open the full-screen app on a terminal.
 
-Until the full-screen interface is installed this prints where the teacher is in the
-five stages, what is recorded, and the commands to go on with.
+When output is not a terminal (a pipe, a script, a test), print the journal at a glance
+instead: where the teacher is in the five stages, what is recorded, what to do next.
 """
 
 from __future__ import annotations
 
 import argparse
+import sys
 import tempfile
 from pathlib import Path
 
@@ -30,6 +31,7 @@ _COUNTS = (
 
 
 def run(args: argparse.Namespace) -> int:
+    interactive = sys.stdin.isatty() and sys.stdout.isatty()
     if args.command == "demo":
         from ilearn_tui.demo import build_demo
 
@@ -38,11 +40,20 @@ def run(args: argparse.Namespace) -> int:
             open_journal(locations.resolve(Path(folder))) as journal,
         ):
             build_demo(journal)
-            _summary(journal, demo=True)
+            _open(journal, demo=True, interactive=interactive)
         return 0
     with open_journal(locations.resolve(getattr(args, "home", None))) as journal:
-        _summary(journal, demo=False)
+        _open(journal, demo=False, interactive=interactive)
     return 0
+
+
+def _open(journal: Journal, *, demo: bool, interactive: bool) -> None:
+    if not interactive:
+        _summary(journal, demo=demo)
+        return
+    from ilearn_tui.tui.app import IlearnApp
+
+    IlearnApp(journal, demo=demo).run()
 
 
 def _summary(journal: Journal, *, demo: bool) -> None:

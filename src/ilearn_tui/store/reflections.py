@@ -104,14 +104,7 @@ def add_reflection(
             ),
         )
         _set_tags(conn, reflection_id, tags)
-        for column, ids in (links or {}).items():
-            if column not in LINK_COLUMNS:
-                raise ValueError(column)
-            for target in ids:
-                conn.execute(
-                    f"INSERT INTO reflection_links(reflection_id, {column}) VALUES (?, ?)",
-                    (reflection_id, target),
-                )
+        _insert_links(conn, reflection_id, links or {})
     return reflection_id
 
 
@@ -124,15 +117,44 @@ def update_reflection(
     tags: list[str],
     stage: int | None,
     day: str,
+    links: dict[str, list[str]] | None = None,
 ) -> None:
+    """Replace a reflection's text and tags (and its links, when given) in one write."""
     body = validate_body(body)
     tags = clean_tags(tags)
     with journal.write() as conn:
         conn.execute(
-            "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, updated_at = ? WHERE id = ?",
-            (body, title, stage, day, now_stamp(), reflection_id),
+            "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, cycle_id = ?, "
+            "updated_at = ? WHERE id = ?",
+            (body, title, stage, day, journal.cycle_for(day), now_stamp(), reflection_id),
         )
         _set_tags(conn, reflection_id, tags)
+        if links is not None:
+            conn.execute("DELETE FROM reflection_links WHERE reflection_id = ?", (reflection_id,))
+            _insert_links(conn, reflection_id, links)
+
+
+def _insert_links(conn: sqlite3.Connection, reflection_id: str, links: dict[str, list[str]]) -> None:
+    for column, ids in links.items():
+        if column not in LINK_COLUMNS:
+            raise ValueError(column)
+        for target in dict.fromkeys(ids):
+            conn.execute(
+                f"INSERT INTO reflection_links(reflection_id, {column}) VALUES (?, ?)",
+                (reflection_id, target),
+            )
+
+
+def links_of(journal: Journal, reflection_id: str) -> dict[str, list[str]]:
+    """The records a reflection is linked to, by link column."""
+    found: dict[str, list[str]] = {column: [] for column in LINK_COLUMNS}
+    for row in journal.conn.execute(
+        f"SELECT {', '.join(LINK_COLUMNS)} FROM reflection_links WHERE reflection_id = ?", (reflection_id,)
+    ):
+        for column, value in zip(LINK_COLUMNS, row, strict=True):
+            if value is not None:
+                found[column].append(value)
+    return found
 
 
 def delete_reflection(journal: Journal, reflection_id: str) -> None:

@@ -1,0 +1,41 @@
+"""Unsaved editor text, kept in the journal so it survives a crash or a killed terminal."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ilearn_tui.store.journal import Journal, now_stamp
+
+
+@dataclass
+class Draft:
+    id: str
+    target: str  # the reflection being edited, or "" for a new one
+    title: str
+    body: str
+    updated_at: str
+
+
+def save_draft(journal: Journal, draft_id: str, target: str, title: str, body: str) -> None:
+    stamp = now_stamp()
+    with journal.write() as conn:
+        conn.execute(
+            "INSERT INTO drafts(id, target, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET title = excluded.title, body = excluded.body, "
+            "updated_at = excluded.updated_at",
+            (draft_id, target, title, body, stamp, stamp),
+        )
+
+
+def list_drafts(journal: Journal) -> list[Draft]:
+    return [
+        Draft(*row)
+        for row in journal.conn.execute(
+            "SELECT id, target, title, body, updated_at FROM drafts ORDER BY updated_at DESC"
+        )
+    ]
+
+
+def discard_draft(journal: Journal, draft_id: str) -> None:
+    with journal.write() as conn:
+        conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))

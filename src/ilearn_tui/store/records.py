@@ -1,0 +1,108 @@
+"""Create, read, update and delete any record kind described in ``domain.forms``.
+
+Screens use these functions (never SQL); the functions take already-cleaned values.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ilearn_tui.domain.forms import KINDS, RecordKind
+from ilearn_tui.store.journal import Journal, now_stamp
+from ilearn_tui.store.plan import insert_row
+
+Row = dict[str, Any]
+
+# For each link table: (column naming the record, column naming the linked record).
+LINK_COLUMNS: dict[str, tuple[str, str]] = {
+    "goal_outcomes": ("goal_id", "outcome_id"),
+    "activity_goals": ("activity_id", "goal_id"),
+    "share_goals": ("share_id", "goal_id"),
+}
+
+
+def _rows(journal: Journal, sql: str, params: list[Any]) -> list[Row]:
+    cursor = journal.conn.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor]
+
+
+def list_records(journal: Journal, kind: RecordKind, cycle_id: str | None) -> list[Row]:
+    """The records of one kind in a cycle (children through their goal), oldest first."""
+    order = "date, created_at" if any(f.name == "date" for f in kind.fields) else "created_at"
+    if cycle_id is None:
+        return _rows(journal, f"SELECT * FROM {kind.table} ORDER BY {order}", [])
+    if kind.per_cycle:
+        return _rows(journal, f"SELECT * FROM {kind.table} WHERE cycle_id = ? ORDER BY {order}", [cycle_id])
+    return _rows(
+        journal,
+        f"SELECT t.* FROM {kind.table} t JOIN goals g ON g.id = t.{kind.parent_field} "
+        f"WHERE g.cycle_id = ? ORDER BY {', '.join('t.' + o.strip() for o in order.split(','))}",
+        [cycle_id],
+    )
+
+
+def get_record(journal: Journal, kind: RecordKind, record_id: str) -> Row | None:
+    rows = _rows(journal, f"SELECT * FROM {kind.table} WHERE id = ?", [record_id])
+    if not rows:
+        return None
+    row = rows[0]
+    for spec in kind.fields:
+        if spec.type == "refs":
+            own, other = LINK_COLUMNS[spec.link_table]
+            row[spec.name] = [
+                r[0]
+                for r in journal.conn.execute(
+                    f"SELECT {other} FROM {spec.link_table} WHERE {own} = ?", (record_id,)
+                )
+            ]
+    return row
+
+
+def save_record(
+    journal: Journal,
+    kind: RecordKind,
+    values: dict[str, object],
+    links: dict[str, list[str]] | None = None,
+    *,
+    record_id: str | None = None,
+    cycle_id: str | None = None,
+) -> str:
+    """Insert (no ``record_id``) or update one record and replace its links, in one write."""
+    data = dict(values)
+    with journal.write() as conn:
+        if record_id is None:
+            if kind.per_cycle:
+                if cycle_id is None:
+                    raise ValueError("a cycle is needed for a new record of this kind")
+                data["cycle_id"] = cycle_id
+            record_id = insert_row(conn, kind.table, data)
+        else:
+            data["updated_at"] = now_stamp()
+            assignments = ", ".join(f"{name} = ?" for name in data)
+            conn.execute(f"UPDATE {kind.table} SET {assignments} WHERE id = ?", [*data.values(), record_id])
+        for table, ids in (links or {}).items():
+            own, other = LINK_COLUMNS[table]
+            conn.execute(f"DELETE FROM {table} WHERE {own} = ?", (record_id,))
+            for linked in dict.fromkeys(ids):
+                conn.execute(f"INSERT INTO {table}({own}, {other}) VALUES (?, ?)", (record_id, linked))
+    return record_id
+
+
+def delete_record(journal: Journal, kind: RecordKind, record_id: str) -> None:
+    with journal.write() as conn:
+        conn.execute(f"DELETE FROM {kind.table} WHERE id = ?", (record_id,))
+
+
+def choices_for(journal: Journal, ref_kind: str, cycle_id: str | None) -> list[tuple[str, str]]:
+    """(label, id) pairs for a picker of records of ``ref_kind``."""
+    kind = KINDS[ref_kind]
+    return [
+        (" ".join(str(row[kind.title_field]).split())[:70] or "(untitled)", row["id"])
+        for row in list_records(journal, kind, cycle_id)
+    ]
+
+
+def vision_for(journal: Journal, cycle_id: str) -> Row | None:
+    rows = _rows(journal, "SELECT * FROM visions WHERE cycle_id = ?", [cycle_id])
+    return rows[0] if rows else None

@@ -1,0 +1,1 @@
+"""The full-screen interface (Textual). Only this package imports Textual."""

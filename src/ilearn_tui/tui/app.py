@@ -1,0 +1,183 @@
+"""The ilearn application: global keys, areas (modes), themes and the open journal."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.reactive import reactive
+from textual.screen import Screen
+
+from ilearn_tui.domain.stages import CycleCounts, Status, all_statuses, current_stage, next_step
+from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.locations import Locations
+from ilearn_tui.settings import Settings, load_settings, save_settings
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.overview import cycle_counts
+from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
+
+
+@dataclass(frozen=True)
+class Overview:
+    cycle_id: str | None
+    cycle_label: str
+    counts: CycleCounts
+    statuses: dict[int, Status]
+    current: int
+    next_step: str
+
+
+def _area(name: str):  # type: ignore[no-untyped-def]
+    """A screen factory that imports its module only when the area is first opened."""
+
+    def make() -> Screen[None]:
+        from ilearn_tui.tui.screens import areas
+
+        return areas.make(name)
+
+    return make
+
+
+class IlearnApp(App[None]):
+    """One teacher's journal, in five stages."""
+
+    TITLE = "ilearn"
+    CSS_PATH = "app.tcss"
+    ENABLE_COMMAND_PALETTE = True
+    MODES = {
+        "dashboard": _area("dashboard"),
+        "journal": _area("journal"),
+        "search": _area("search"),
+        **{f"stage{n}": _area(f"stage{n}") for n in STAGES},
+    }
+    BINDINGS = [
+        *(
+            Binding(
+                str(n),
+                f"stage({n})",
+                name,
+                show=False,
+                id=f"stage.{name.lower()}",
+                tooltip=f"Stage {n}: {name}",
+            )
+            for n, name in STAGES.items()
+        ),
+        Binding("d", "area('dashboard')", "Dashboard", id="area.dashboard", tooltip="Where you are"),
+        Binding("j", "area('journal')", "Journal", id="area.journal", tooltip="Your reflections"),
+        Binding("slash", "area('search')", "Search", key_display="/", id="area.search"),
+        Binding("e", "export", "Export", id="export", tooltip="Export your portfolio"),
+        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
+        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
+    ]
+
+    revision: reactive[int] = reactive(0)
+
+    def __init__(self, journal: Journal, *, demo: bool = False) -> None:
+        super().__init__()
+        self.journal = journal
+        self.demo = demo
+        self.settings: Settings = load_settings(journal.locations)
+        self._theme_problems: list[str] = list(self.settings.problems)
+        self._overview: Overview | None = None
+
+    @property
+    def locations(self) -> Locations:
+        return self.journal.locations
+
+    # --- start-up ------------------------------------------------------------------
+    def on_mount(self) -> None:
+        themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
+        for theme in themes:
+            self.register_theme(theme)
+        self._theme_problems += problems
+        wanted = self.settings.theme
+        self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode("dashboard")
+        for problem in self._theme_problems:
+            self.notify(problem, severity="warning", timeout=8)
+        self.call_after_refresh(self._first_run_checks)
+
+    def _first_run_checks(self) -> None:
+        from ilearn_tui.tui.screens.startup import first_run_checks
+
+        first_run_checks(self)
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and name != self.settings.theme:
+            self.settings.theme = name
+            try:
+                save_settings(self.locations, self.settings)
+            except OSError as exc:
+                self.notify(f"Could not save the theme choice: {exc.strerror}", severity="warning")
+
+    # --- shared state ----------------------------------------------------------------
+    def changed(self) -> None:
+        """Call after any write, so every visible summary refreshes."""
+        self._overview = None
+        self.revision += 1
+
+    def overview(self) -> Overview:
+        if self._overview is None:
+            cycle = self.journal.current_cycle()
+            counts = cycle_counts(self.journal, cycle.id if cycle else None)
+            label = cycle.title if cycle else "no cycle"
+            if self.demo:
+                label = f"DEMO {label}"
+            self._overview = Overview(
+                cycle_id=cycle.id if cycle else None,
+                cycle_label=label,
+                counts=counts,
+                statuses=all_statuses(counts),
+                current=current_stage(counts),
+                next_step=next_step(counts),
+            )
+        return self._overview
+
+    def ensure_cycle(self) -> str:
+        """The current cycle's id, creating this school year's cycle if there is none yet."""
+        from datetime import date
+
+        cycle_id = self.overview().cycle_id or self.journal.cycle_for(date.today().isoformat())
+        self.changed()
+        return cycle_id
+
+    # --- actions -----------------------------------------------------------------------
+    def action_stage(self, stage: int) -> None:
+        self.switch_mode(f"stage{stage}")
+
+    def action_area(self, name: str) -> None:
+        self.switch_mode(name)
+
+    def action_export(self) -> None:
+        from ilearn_tui.tui.screens.export import ExportScreen
+
+        self.push_screen(ExportScreen())
+
+    def action_help(self) -> None:
+        from ilearn_tui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        yield SystemCommand("area: Dashboard", "Where you are and what to do next", self._go("dashboard"))
+        yield SystemCommand("area: Journal", "Your reflections", self._go("journal"))
+        yield SystemCommand("area: Search", "Search everything", self._go("search"))
+        for n, name in STAGES.items():
+            yield SystemCommand(f"stage: {name}", f"Stage {n}", self._go(f"stage{n}"))
+        yield SystemCommand("journal: New reflection", "Write a reflection", self._new_reflection)
+        yield SystemCommand("export: Portfolio", "Markdown, HTML or JSON", self.action_export)
+        yield SystemCommand("help: Keys", "Every key and what it does", self.action_help)
+
+    def _go(self, mode: str):  # type: ignore[no-untyped-def]
+        return lambda: self.switch_mode(mode)
+
+    def _new_reflection(self) -> None:
+        from ilearn_tui.tui.screens.editor import EditorScreen
+
+        self.push_screen(EditorScreen())

@@ -1,0 +1,41 @@
+"""What every area screen shares: the stage bar on top, the footer below."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from ilearn_tui.tui.widgets.stage_bar import StageBar
+
+if TYPE_CHECKING:
+    from ilearn_tui.tui.app import IlearnApp
+
+
+class AreaScreen(Screen[None]):
+    """An area of the app: subclasses compose ``body()``."""
+
+    stage: int | None = None
+
+    @property
+    def ilearn(self) -> IlearnApp:
+        return cast("IlearnApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield StageBar(active_stage=self.stage)
+        yield from self.body()
+        yield Footer()
+
+    def body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        self.watch(self.app, "revision", lambda _: self.reload(), init=False)
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def reload(self) -> None:
+        """Re-read what the screen shows (after a write anywhere in the app)."""

@@ -1,0 +1,102 @@
+"""The dashboard: where the teacher is in the cycle and what to do next."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Static
+
+from ilearn_tui.domain.vocab import ACTIVITY_TYPES, STAGES
+from ilearn_tui.store.progress import goal_progress, hours_summary
+from ilearn_tui.store.reflections import list_reflections
+from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui.screens.base import AreaScreen
+
+BLOCKS = "▁▂▄▆█"
+
+
+def sparkline(ratings: list[int]) -> str:
+    return "".join(BLOCKS[max(1, min(5, r)) - 1] for r in ratings[-12:])
+
+
+def bar(value: float, most: float, width: int = 20) -> str:
+    filled = 0 if most <= 0 else round(width * value / most)
+    return "█" * filled + "·" * (width - filled)
+
+
+class DashboardScreen(AreaScreen):
+    BINDINGS = [("n", "new_reflection", "New reflection")]
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll(id="dashboard"):
+            yield Static("Dashboard", classes="area-title")
+            yield Static(id="where")
+            yield Static("Goals and self-ratings", classes="section-title")
+            yield DataTable(id="goals", cursor_type="row", zebra_stripes=True)
+            yield Static(id="goals-empty", classes="empty-hint")
+            yield Static("Hours and credits this cycle", classes="section-title")
+            yield Static(id="hours")
+            yield Static("Recent reflections", classes="section-title")
+            yield Static(id="recent")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        table = self.query_one("#goals", DataTable)
+        table.add_columns("goal", "status", "questions", "latest", "trend", "ratings")
+        self.reload()
+
+    def reload(self) -> None:
+        overview = self.ilearn.overview()
+        journal = self.ilearn.journal
+        where = Text()
+        for stage, status in overview.statuses.items():
+            marker = "▸ " if stage == overview.current else "  "
+            where.append(f"{marker}{stage} {STAGES[stage]:<11} {status.symbol} {status.value}\n")
+        where.append("\nNext step: ", style="bold")
+        where.append(overview.next_step)
+        self.query_one("#where", Static).update(where)
+
+        table = self.query_one("#goals", DataTable)
+        table.clear()
+        goals = goal_progress(journal, overview.cycle_id)
+        for goal in goals:
+            latest = f"{goal.latest}/5" if goal.latest is not None else "—"
+            table.add_row(
+                one_line(goal.title, 40),
+                goal.status,
+                str(goal.questions),
+                latest,
+                goal.trend or "—",
+                sparkline(goal.ratings) or "—",
+                key=goal.id,
+            )
+        table.display = bool(goals)
+        self.query_one("#goals-empty", Static).update(
+            "" if goals else "No goals yet: press 2 (Inspire), then n to add one."
+        )
+
+        summary = hours_summary(journal, overview.cycle_id)
+        lines = Text(
+            f"{summary.hours_done:g} hours and {summary.credits_done:g} credits done "
+            f"in {summary.activities_done} activities; {summary.hours_planned:g} hours planned.\n"
+        )
+        most = max(summary.by_type.values(), default=0)
+        for type_, hours in sorted(summary.by_type.items(), key=lambda kv: -kv[1])[:6]:
+            label = ACTIVITY_TYPES.get(type_, type_)[:24]
+            lines.append(f"  {label:<24} {bar(hours, most)} {hours:g} h\n")
+        self.query_one("#hours", Static).update(lines)
+
+        recent = list_reflections(journal, limit=5)
+        text = Text()
+        for reflection in recent:
+            text.append(f"  {reflection.date}  ", style="dim")
+            text.append(one_line(reflection.title or reflection.body, 60) + "\n")
+        if not recent:
+            text.append("  No reflections yet: press j, then n to write one.")
+        self.query_one("#recent", Static).update(text)
+
+    def action_new_reflection(self) -> None:
+        from ilearn_tui.tui.screens.editor import EditorScreen
+
+        self.app.push_screen(EditorScreen())

@@ -1,0 +1,207 @@
+"""The reflection editor: Markdown on the left, the rendered page on the right.
+
+Typing marks the text dirty; a timer keeps a draft in the journal every few seconds, so a
+crash or a closed terminal loses at most those seconds. Saving removes the draft.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Input, Markdown, Select, Static, TextArea
+
+from ilearn_tui.domain.prompts import PROMPTS
+from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.store.drafts import discard_draft, save_draft
+from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
+from ilearn_tui.tui.widgets.stage_bar import StageBar
+
+AUTOSAVE_SECONDS = 3.0
+
+
+class EditorScreen(Screen[None]):
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the reflection"),
+        Binding("escape", "leave", "Leave"),
+        Binding("ctrl+t", "prompt", "Prompt", tooltip="Insert the stage's reflection prompt"),
+        Binding("ctrl+l", "links", "Links", tooltip="Link goals, questions, activities, evidence"),
+    ]
+    DEFAULT_CSS = """
+    EditorScreen #meta { height: 3; padding: 0 1; }
+    EditorScreen #title { width: 3fr; }
+    EditorScreen #date { width: 16; }
+    EditorScreen #stage { width: 22; }
+    EditorScreen #tags { width: 2fr; }
+    EditorScreen #panes { height: 1fr; }
+    EditorScreen #body { width: 1fr; }
+    EditorScreen #preview-box { width: 1fr; border-left: solid $panel; }
+    EditorScreen #preview { padding: 0 1; }
+    EditorScreen #editor-status { height: 1; padding: 0 1; color: $text-muted; }
+    EditorScreen #editor-error { padding: 0 1; }
+    """
+
+    def __init__(
+        self, reflection_id: str | None = None, *, draft_body: str | None = None, draft_id: str | None = None
+    ) -> None:
+        super().__init__()
+        self.reflection_id = reflection_id
+        self.draft_id = draft_id or f"reflection:{reflection_id or 'new'}"
+        self._draft_body = draft_body
+        self._saved_text = ""
+        self.links: dict[str, list[str]] = {}
+
+    @property
+    def journal(self):  # type: ignore[no-untyped-def]
+        return self.app.journal  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        yield StageBar()
+        with Horizontal(id="meta"):
+            yield Input(placeholder="title (default: first line)", id="title")
+            yield Input(placeholder="YYYY-MM-DD", id="date")
+            yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
+            yield Input(placeholder="tags, space separated", id="tags")
+        yield Static("", id="editor-error", classes="error-line")
+        with Horizontal(id="panes"):
+            yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
+            with Vertical(id="preview-box"):
+                yield Markdown("", id="preview")
+        yield Static("", id="editor-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        today = date.today().isoformat()
+        self.query_one("#date", Input).value = today
+        if self.reflection_id is not None:
+            reflection = get_reflection(self.journal, self.reflection_id)
+            if reflection is not None:
+                self.query_one("#title", Input).value = reflection.title
+                self.query_one("#date", Input).value = reflection.date
+                self.query_one("#tags", Input).value = " ".join(reflection.tags)
+                if reflection.stage:
+                    self.query_one("#stage", Select).value = reflection.stage
+                self.query_one("#body", TextArea).text = reflection.body
+                self.links = links_of(self.journal, self.reflection_id)
+        self._saved_text = self._snapshot()
+        if self._draft_body is not None:
+            self.query_one("#body", TextArea).text = self._draft_body
+        self.query_one("#body", TextArea).focus()
+        self._render_preview()
+        self.set_interval(AUTOSAVE_SECONDS, self._autosave)
+        self._status("ctrl+s save · escape leave · ctrl+t prompt · ctrl+l links")
+
+    def _snapshot(self) -> str:
+        parts = [self.query_one(f"#{name}", Input).value for name in ("title", "date", "tags")]
+        stage = self.query_one("#stage", Select).value
+        return "\x00".join([*parts, str(stage), self.query_one("#body", TextArea).text])
+
+    @property
+    def dirty(self) -> bool:
+        return self._snapshot() != self._saved_text
+
+    def _status(self, text: str) -> None:
+        self.query_one("#editor-status", Static).update(text)
+
+    @on(TextArea.Changed, "#body")
+    def _changed(self) -> None:
+        self._render_preview()
+
+    def _render_preview(self) -> None:
+        text = self.query_one("#body", TextArea).text
+        self.query_one("#preview", Markdown).update(text or "*The preview of your reflection appears here.*")
+
+    def _autosave(self) -> None:
+        if not self.dirty:
+            return
+        body = self.query_one("#body", TextArea).text
+        if not body.strip():
+            return
+        try:
+            save_draft(
+                self.journal,
+                self.draft_id,
+                self.reflection_id or "",
+                self.query_one("#title", Input).value,
+                body,
+            )
+        except IlearnError as exc:
+            self._status(f"Draft not kept: {exc}")
+
+    def action_prompt(self) -> None:
+        stage = self.query_one("#stage", Select).value
+        self.query_one("#body", TextArea).insert(PROMPTS[stage if isinstance(stage, int) else None])
+
+    def action_links(self) -> None:
+        from ilearn_tui.tui.screens.links import LinksScreen
+
+        def chosen(links: dict[str, list[str]] | None) -> None:
+            if links is not None:
+                self.links = links
+                total = sum(len(v) for v in links.values())
+                self._status(f"{total} link(s) set; ctrl+s to save")
+                self._saved_text += "\x01"  # links changed: the editor is now dirty
+
+        self.app.push_screen(LinksScreen(self.links), chosen)
+
+    def action_save(self) -> None:
+        error = self.query_one("#editor-error", Static)
+        body = self.query_one("#body", TextArea).text
+        day_text = self.query_one("#date", Input).value.strip() or date.today().isoformat()
+        try:
+            day = date.fromisoformat(day_text).isoformat()
+        except ValueError:
+            error.update(f"Date: {day_text!r} is not a date (YYYY-MM-DD). Nothing was saved yet.")
+            self.query_one("#date", Input).focus()
+            return
+        stage_value = self.query_one("#stage", Select).value
+        stage = stage_value if isinstance(stage_value, int) else None
+        tags = self.query_one("#tags", Input).value.replace(",", " ").split()
+        title = self.query_one("#title", Input).value.strip()
+        try:
+            if self.reflection_id is None:
+                self.reflection_id = add_reflection(
+                    self.journal, body, title=title, tags=tags, day=day, stage=stage, links=self.links
+                )
+            else:
+                update_reflection(
+                    self.journal,
+                    self.reflection_id,
+                    body=body,
+                    title=title or body.strip()[:80],
+                    tags=tags,
+                    stage=stage,
+                    day=day,
+                    links=self.links,
+                )
+        except IlearnError as exc:
+            error.update(f"{exc}. Nothing was lost: your text is still here.")
+            return
+        error.update("")
+        discard_draft(self.journal, self.draft_id)
+        self._saved_text = self._snapshot()
+        self.app.changed()  # type: ignore[attr-defined]
+        self.notify("Reflection saved.")
+        self._status("Saved. escape to go back.")
+
+    def action_leave(self) -> None:
+        if not self.dirty:
+            discard_draft(self.journal, self.draft_id)
+            self.dismiss()
+            return
+        from ilearn_tui.tui.screens.confirm import ConfirmScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                discard_draft(self.journal, self.draft_id)
+                self.dismiss()
+
+        self.app.push_screen(
+            ConfirmScreen("You have unsaved changes. Leave and discard them?", "Discard", "Keep editing"),
+            answer,
+        )

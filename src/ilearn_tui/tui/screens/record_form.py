@@ -1,0 +1,204 @@
+"""A form for any record kind, built from its spec in ``domain.forms``.
+
+Errors appear under the field they belong to; nothing is written until every field is valid.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
+
+from ilearn_tui.domain.forms import FieldSpec, RecordKind, clean
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.store.records import choices_for, save_record
+
+
+class RecordFormScreen(ModalScreen[str | None]):
+    """Create (no ``record``) or edit one record; the result is its id, or None if cancelled."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+    DEFAULT_CSS = """
+    RecordFormScreen { align: center middle; }
+    RecordFormScreen > Vertical {
+        width: 90%; max-width: 100; height: 90%; border: round $primary; background: $surface;
+    }
+    RecordFormScreen #form-title { padding: 0 1; text-style: bold; }
+    RecordFormScreen VerticalScroll { height: 1fr; padding: 0 1; }
+    RecordFormScreen Label { margin-top: 1; }
+    RecordFormScreen TextArea { height: 6; }
+    RecordFormScreen SelectionList { height: 7; }
+    RecordFormScreen .field-error { color: $error; height: auto; }
+    RecordFormScreen #buttons { height: auto; align-horizontal: right; padding: 0 1; }
+    RecordFormScreen #buttons Button { margin-left: 1; }
+    """
+
+    def __init__(
+        self,
+        kind: RecordKind,
+        record: dict[str, Any] | None,
+        cycle_id: str | None,
+        defaults: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__()
+        self.kind = kind
+        self.record = record
+        self.cycle_id = cycle_id
+        self.defaults = defaults or {}
+        self._initial: dict[str, object] = {}
+
+    @property
+    def journal(self):  # type: ignore[no-untyped-def]
+        return self.app.journal  # type: ignore[attr-defined]
+
+    def compose(self) -> ComposeResult:
+        verb = "Edit" if self.record else "New"
+        with Vertical():
+            yield Static(f"{verb} {self.kind.noun}", id="form-title")
+            with VerticalScroll():
+                if self.kind.help:
+                    yield Static(self.kind.help, classes="guide")
+                for spec in self.kind.fields:
+                    if spec.type != "flag":
+                        yield Label(spec.label + (" *" if spec.required else ""))
+                    yield self._widget(spec)
+                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+            with Horizontal(id="buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _value(self, spec: FieldSpec) -> Any:
+        if self.record is not None:
+            return self.record.get(spec.name)
+        if spec.name in self.defaults:
+            return self.defaults[spec.name]
+        if spec.type == "choice" and spec.required:
+            return spec.choices[0]
+        if spec.type == "date" and spec.required:
+            from datetime import date
+
+            return date.today().isoformat()
+        return None
+
+    def _widget(self, spec: FieldSpec) -> Widget:
+        value = self._value(spec)
+        wid = f"field-{spec.name}"
+        if spec.type == "long":
+            return TextArea(str(value or ""), id=wid, soft_wrap=True)
+        if spec.type == "choice":
+            return Select(
+                [(c, c) for c in spec.choices],
+                value=value if value in spec.choices else Select.NULL,
+                id=wid,
+                allow_blank=not spec.required,
+            )
+        if spec.type == "flag":
+            return Checkbox(spec.label, bool(value), id=wid)
+        if spec.type == "ref":
+            options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
+            ids = {i for _, i in options}
+            return Select(
+                options,
+                value=value if value in ids else Select.NULL,
+                id=wid,
+                prompt="(none)",
+                allow_blank=True,
+            )
+        if spec.type == "refs":
+            chosen = set(value or [])
+            options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
+            return SelectionList[str](*[(label, i, i in chosen) for label, i in options], id=wid)
+        placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
+        shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        return Input(shown, placeholder=placeholder, id=wid)
+
+    def on_mount(self) -> None:
+        self._initial = self._raw()
+        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
+            if widget.focusable:
+                widget.focus()
+                break
+
+    def _raw(self) -> dict[str, object]:
+        raw: dict[str, object] = {}
+        for spec in self.kind.fields:
+            widget = self.query_one(f"#field-{spec.name}")
+            if isinstance(widget, TextArea):
+                raw[spec.name] = widget.text
+            elif isinstance(widget, Select):
+                raw[spec.name] = None if widget.value is Select.NULL else widget.value
+            elif isinstance(widget, Checkbox):
+                raw[spec.name] = widget.value
+            elif isinstance(widget, SelectionList):
+                raw[spec.name] = list(widget.selected)
+            elif isinstance(widget, Input):
+                raw[spec.name] = widget.value
+        return raw
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        raw = self._raw()
+        result = clean(self.kind, raw)
+        for spec in self.kind.fields:
+            self.query_one(f"#error-{spec.name}", Static).update(
+                f"⚠ {result.errors[spec.name]}" if spec.name in result.errors else ""
+            )
+        if not result.ok:
+            first = next(iter(result.errors))
+            self.query_one(f"#field-{first}").focus()
+            self.notify(
+                f"{len(result.errors)} field(s) need attention; nothing was saved yet.", severity="warning"
+            )
+            return
+        try:
+            record_id = self._write(result.values, result.links)
+        except (IlearnError, ValueError) as exc:
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
+        self.app.changed()  # type: ignore[attr-defined]
+        self.dismiss(record_id)
+
+    def _write(self, values: dict[str, object], links: dict[str, list[str]]) -> str:
+        url = values.get("url")
+        if self.kind.name == "evidence" and self.record is None and url and not str(url).startswith("http"):
+            from ilearn_tui.settings import load_settings
+            from ilearn_tui.store.evidence import add_evidence
+
+            limit = load_settings(self.journal.locations).evidence_max_bytes
+            record_id = add_evidence(self.journal, str(url), title=str(values["title"]), max_bytes=limit)
+            values = {k: v for k, v in values.items() if k != "url"}
+            return save_record(self.journal, self.kind, values, links, record_id=record_id)
+        if self.kind.name == "evidence" and url and not str(url).startswith("http"):
+            raise ValueError("a file can only be attached when the evidence is new")
+        return save_record(
+            self.journal,
+            self.kind,
+            values,
+            links,
+            record_id=self.record["id"] if self.record else None,
+            cycle_id=self.cycle_id,
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        if self._raw() == self._initial:
+            self.dismiss(None)
+            return
+        from ilearn_tui.tui.screens.confirm import ConfirmScreen
+
+        def answer(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmScreen("Discard the changes in this form?", "Discard", "Keep editing"), answer
+        )

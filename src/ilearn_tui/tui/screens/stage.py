@@ -1,0 +1,186 @@
+"""One screen per stage: its guiding questions and the records the teacher keeps in it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import DataTable, Markdown, Static
+
+from ilearn_tui.domain.forms import KINDS, STAGE_KINDS, RecordKind
+from ilearn_tui.domain.prompts import GUIDES
+from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
+from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui.screens.base import AreaScreen
+
+PLURAL = {
+    "outcome": "Student outcomes",
+    "interest": "Interests and expertise",
+    "goal": "Goals",
+    "question": "Research questions",
+    "activity": "Learning activities",
+    "innovation": "Innovations",
+    "evidence": "Evidence",
+    "check": "Progress checks",
+    "share": "Shares",
+}
+
+
+def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> str:
+    value = row.get(column)
+    if column.endswith("_id"):
+        return one_line(titles.get(str(value), "—"), 30)
+    if column == "student_info":
+        return "student info" if value else "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return one_line("" if value is None else str(value), 50) or "—"
+
+
+class StageScreen(AreaScreen):
+    BINDINGS = [
+        Binding("n", "new", "New", tooltip="Add a record to the focused list"),
+        Binding("v", "vision", "Vision", tooltip="Write or revise your vision"),
+        Binding("delete", "delete", "Delete", tooltip="Delete the highlighted record"),
+    ]
+    DEFAULT_CSS = """
+    StageScreen #vision { margin: 0 1; padding: 0 1; border: round $panel; height: auto; max-height: 12; }
+    """
+
+    def __init__(self, stage: int) -> None:
+        super().__init__(name=f"stage{stage}")
+        self.stage = stage
+        self.kinds = [KINDS[name] for name in STAGE_KINDS[stage]]
+
+    def body(self) -> ComposeResult:
+        with VerticalScroll():
+            yield Static(f"Stage {self.stage} · {STAGES[self.stage]}", classes="area-title")
+            yield Static(GUIDES[self.stage], classes="guide")
+            for kind in self.kinds:
+                if kind.name == "vision":
+                    yield Static("Vision — press v to write or revise it", classes="section-title")
+                    yield Markdown("", id="vision")
+                    continue
+                yield Static(PLURAL[kind.name], classes="section-title")
+                table: DataTable[str] = DataTable(
+                    id=f"table-{kind.name}", cursor_type="row", zebra_stripes=True
+                )
+                table.tooltip = f"n new {kind.noun} · enter edit · delete remove"
+                yield table
+                yield Static("", id=f"empty-{kind.name}", classes="empty-hint")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        for kind in self.kinds:
+            if kind.name != "vision":
+                table = self.query_one(f"#table-{kind.name}", DataTable)
+                table.add_columns(*[c.replace("_id", "").replace("_", " ") for c in kind.columns])
+        self.reload()
+        tables = self.query(DataTable)
+        if tables:
+            tables.first().focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "vision":
+            return self.stage == 1
+        return True
+
+    def reload(self) -> None:
+        journal = self.ilearn.journal
+        cycle_id = self.ilearn.overview().cycle_id
+        titles = self._titles(cycle_id)
+        for kind in self.kinds:
+            if kind.name == "vision":
+                vision = vision_for(journal, cycle_id) if cycle_id else None
+                text = (vision or {}).get("body") or "*No vision yet — press v to write one.*"
+                mission = (vision or {}).get("school_mission", "")
+                if mission:
+                    text += "\n\n**School mission:** " + " ".join(mission.split())
+                self.query_one("#vision", Markdown).update(text)
+                continue
+            table = self.query_one(f"#table-{kind.name}", DataTable)
+            table.clear()
+            rows = list_records(journal, kind, cycle_id)
+            for row in rows:
+                table.add_row(*[_cell(row, c, titles) for c in kind.columns], key=row["id"])
+            table.display = bool(rows)
+            self.query_one(f"#empty-{kind.name}", Static).update(
+                "" if rows else f"No {PLURAL[kind.name].lower()} yet — focus here and press n."
+            )
+
+    def _titles(self, cycle_id: str | None) -> dict[str, str]:
+        titles: dict[str, str] = {}
+        for ref in ("goal", "question", "evidence"):
+            kind = KINDS[ref]
+            for row in list_records(self.ilearn.journal, kind, cycle_id):
+                titles[row["id"]] = str(row[kind.title_field])
+        return titles
+
+    def _focused_kind(self) -> tuple[RecordKind, DataTable[str] | None]:
+        focused = self.focused
+        if isinstance(focused, DataTable) and focused.id and focused.id.startswith("table-"):
+            return KINDS[focused.id.removeprefix("table-")], focused
+        first = next(k for k in self.kinds if k.name != "vision")
+        return first, None
+
+    def action_new(self) -> None:
+        kind, _ = self._focused_kind()
+        self._open_form(kind, None)
+
+    def action_vision(self) -> None:
+        cycle_id = self.ilearn.ensure_cycle()
+        record = vision_for(self.ilearn.journal, cycle_id)
+        self._open_form(KINDS["vision"], record)
+
+    @on(DataTable.RowSelected)
+    def action_edit(self) -> None:
+        kind, table = self._focused_kind()
+        if table is None or table.row_count == 0:
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        record = get_record(self.ilearn.journal, kind, str(row_key.value))
+        if record is not None:
+            self._open_form(kind, record)
+
+    def _open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
+        from ilearn_tui.tui.screens.record_form import RecordFormScreen
+
+        if kind.name in ("question", "check") and record is None and not self._titles_of("goal"):
+            self.notify(
+                "Add a goal first (stage 2, Inspire): questions and checks belong to a goal.",
+                severity="warning",
+            )
+            return
+        cycle_id = self.ilearn.ensure_cycle()
+
+        def saved(record_id: str | None) -> None:
+            if record_id:
+                self.notify(f"{kind.noun.capitalize()} saved.")
+
+        self.app.push_screen(RecordFormScreen(kind, record, cycle_id), saved)
+
+    def _titles_of(self, kind_name: str) -> list[dict[str, Any]]:
+        return list_records(self.ilearn.journal, KINDS[kind_name], self.ilearn.overview().cycle_id)
+
+    def action_delete(self) -> None:
+        from ilearn_tui.tui.screens.confirm import ConfirmScreen
+
+        kind, table = self._focused_kind()
+        if table is None or table.row_count == 0:
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        record_id = str(row_key.value)
+        record = get_record(self.ilearn.journal, kind, record_id) or {}
+        label = one_line(str(record.get(kind.title_field, "")), 50)
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                delete_record(self.ilearn.journal, kind, record_id)
+                self.ilearn.changed()
+                self.notify(f"{kind.noun.capitalize()} deleted.")
+
+        self.app.push_screen(ConfirmScreen(f"Delete the {kind.noun} “{label}”?", "Delete"), answer)

@@ -1,0 +1,143 @@
+"""What happens once the first frame is up: onboarding on a new journal, drafts offered back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from ilearn_tui.store.drafts import Draft, discard_draft, list_drafts
+from ilearn_tui.textsafe import one_line
+
+if TYPE_CHECKING:
+    from ilearn_tui.tui.app import IlearnApp
+
+WELCOME = (
+    "ilearn follows your professional learning through five stages: Imagine a vision for your "
+    "students, Inspire a plan, Illuminate it with support, Innovate in class, Infiltrate (share) "
+    "what you learnt. It all stays in one private file on this computer.\n"
+    "Who are you? (tab moves, enter continues, escape skips, ? lists every key)"
+)
+
+
+def first_run_checks(app: IlearnApp) -> None:
+    drafts = list_drafts(app.journal)
+    if drafts:
+        app.push_screen(DraftsScreen(drafts))
+    elif not app.demo and not app.journal.get_meta("onboarded"):
+        app.push_screen(OnboardingScreen())
+
+
+class OnboardingScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "skip", "Skip")]
+    DEFAULT_CSS = """
+    OnboardingScreen { align: center middle; }
+    OnboardingScreen > Vertical {
+        width: 90%; max-width: 84; height: auto; max-height: 95%; border: round $accent;
+        background: $surface; padding: 0 1;
+    }
+    OnboardingScreen .onboard-row { height: 3; }
+    OnboardingScreen .onboard-row Label { width: 12; padding: 1 0 0 0; }
+    OnboardingScreen .onboard-row Input { width: 1fr; }
+    OnboardingScreen #welcome { height: auto; }
+    OnboardingScreen #onboard-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    OnboardingScreen #onboard-buttons Button { margin-left: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Welcome to ilearn", classes="area-title")
+            yield Static(WELCOME, id="welcome")
+            for key, label, hint in (
+                ("name", "Your name", "e.g. Sam Rivera"),
+                ("role", "Your role", "e.g. Grade 7 science teacher, librarian, coach"),
+                ("school", "School", "optional"),
+            ):
+                with Horizontal(classes="onboard-row"):
+                    yield Label(label)
+                    yield Input(placeholder=hint, id=key)
+            with Horizontal(id="onboard-buttons"):
+                yield Button("Skip", id="skip")
+                yield Button("Start with Imagine", id="start", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    @on(Input.Submitted)
+    def _next(self, event: Input.Submitted) -> None:
+        if event.input.id == "school":
+            self._start()
+        else:
+            self.focus_next()
+
+    @on(Button.Pressed, "#start")
+    def _start(self) -> None:
+        app: IlearnApp = self.app  # type: ignore[assignment]
+        for key in ("name", "role", "school"):
+            value = " ".join(self.query_one(f"#{key}", Input).value.split())[:120]
+            if value:
+                app.journal.set_meta(f"teacher_{key}" if key != "school" else "school", value)
+        app.journal.set_meta("onboarded", "yes")
+        app.ensure_cycle()
+        self.dismiss()
+        app.switch_mode("stage1")
+
+    @on(Button.Pressed, "#skip")
+    def action_skip(self) -> None:
+        app: IlearnApp = self.app  # type: ignore[assignment]
+        app.journal.set_meta("onboarded", "skipped")
+        self.dismiss()
+
+
+class DraftsScreen(ModalScreen[None]):
+    """Unsaved text from last time: open it again, or let it go."""
+
+    BINDINGS = [Binding("escape", "dismiss", "Later")]
+    DEFAULT_CSS = """
+    DraftsScreen { align: center middle; }
+    DraftsScreen > Vertical {
+        width: 90%; max-width: 84; height: auto; border: round $warning; background: $surface; padding: 0 1;
+    }
+    DraftsScreen #draft-buttons { height: auto; align-horizontal: right; margin-top: 1; }
+    DraftsScreen #draft-buttons Button { margin-left: 1; }
+    """
+
+    def __init__(self, drafts: list[Draft]) -> None:
+        super().__init__()
+        self.drafts = drafts
+
+    def compose(self) -> ComposeResult:
+        draft = self.drafts[0]
+        more = f" (and {len(self.drafts) - 1} more)" if len(self.drafts) > 1 else ""
+        with Vertical():
+            yield Static("Unsaved writing found", classes="area-title")
+            yield Static(
+                f"ilearn closed before this was saved{more}:\n\n"
+                f"  “{one_line(draft.title or draft.body, 70)}”\n  last kept {draft.updated_at[:16]}Z"
+            )
+            with Horizontal(id="draft-buttons"):
+                yield Button("Discard", id="discard")
+                yield Button("Later", id="later")
+                yield Button("Open it", id="open", variant="primary")
+
+    @on(Button.Pressed, "#open")
+    def _open(self) -> None:
+        from ilearn_tui.tui.screens.editor import EditorScreen
+
+        draft = self.drafts[0]
+        self.dismiss()
+        self.app.push_screen(EditorScreen(draft.target or None, draft_body=draft.body, draft_id=draft.id))
+
+    @on(Button.Pressed, "#later")
+    def _later(self) -> None:
+        self.dismiss()
+
+    @on(Button.Pressed, "#discard")
+    def _discard(self) -> None:
+        discard_draft(self.app.journal, self.drafts[0].id)  # type: ignore[attr-defined]
+        self.dismiss()

@@ -1,0 +1,175 @@
+"""The journal: writing, leaving, drafts after a crash, the long list, search and export."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual.widgets import Input, Markdown, OptionList, TextArea
+
+from ilearn_tui.store.drafts import list_drafts, save_draft
+from ilearn_tui.store.reflections import add_reflection, count_reflections, get_reflection
+from ilearn_tui.store.search import search
+from ilearn_tui.tui.app import IlearnApp
+from ilearn_tui.tui.screens.confirm import ConfirmScreen
+from ilearn_tui.tui.screens.editor import EditorScreen
+from ilearn_tui.tui.screens.journal import JournalScreen
+from ilearn_tui.tui.screens.startup import DraftsScreen
+from ilearn_tui.tui.widgets.reflection_list import ReflectionList
+
+
+async def test_write_a_reflection_and_find_it(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n")
+        assert isinstance(app.screen, EditorScreen)
+        await pilot.press(*"Exit tickets showed **confusion** about ratios")
+        await pilot.pause(0.3)
+        preview = app.screen.query_one("#preview", Markdown)
+        assert "confusion" in preview.source
+        app.screen.query_one("#tags", Input).value = "math ratios"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        hits = search(app.journal, "confusion")
+        assert [h.kind for h in hits] == ["reflection"]
+        saved = get_reflection(app.journal, hits[0].id)
+        assert saved is not None and saved.tags == ["math", "ratios"]
+        await pilot.press("escape")
+        assert isinstance(app.screen, JournalScreen)
+        assert app.screen.query_one(ReflectionList).total == 1
+
+
+async def test_leaving_unsaved_text_asks_first(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n", *"half a thought")
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "half a thought"
+        await pilot.press("escape", "y")
+        assert isinstance(app.screen, JournalScreen)
+        assert count_reflections(app.journal) == 0
+
+
+async def test_a_bad_date_keeps_the_text(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n", *"keep me")
+        app.screen.query_one("#date", Input).value = "31/02/2025"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert "not a date" in str(app.screen.query_one("#editor-error").render())
+        assert count_reflections(app.journal) == 0
+
+
+async def test_unsaved_text_becomes_a_draft_and_is_offered_back(
+    make_app: Callable[..., IlearnApp], monkeypatch: object
+) -> None:
+    import ilearn_tui.tui.screens.editor as editor
+
+    editor.AUTOSAVE_SECONDS = 0.1
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n", *"words before the crash")
+        await pilot.pause(0.4)
+    editor.AUTOSAVE_SECONDS = 3.0
+    drafts = list_drafts(app.journal)
+    assert [d.body for d in drafts] == ["words before the crash"]
+
+    again = IlearnApp(app.journal)
+    async with again.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(again.screen, DraftsScreen)
+        await pilot.click("#open")
+        await pilot.pause()
+        assert isinstance(again.screen, EditorScreen)
+        assert again.screen.query_one("#body", TextArea).text == "words before the crash"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    assert list_drafts(app.journal) == []
+    assert count_reflections(app.journal) == 1
+
+
+async def test_a_damaged_draft_does_not_stop_the_app(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    save_draft(app.journal, "reflection:gone", "no-such-reflection", "", "orphan text")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.click("#open")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.query_one("#body", TextArea).text == "orphan text"
+
+
+async def test_journal_list_is_lazy_and_filters(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    journal = app.journal
+    with journal.write():
+        for n in range(3000):
+            add_reflection(
+                journal,
+                f"entry {n}",
+                day=f"20{10 + n % 15}-0{1 + n % 9}-1{n % 10}",
+                tags=["odd"] if n % 2 else [],
+            )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        screen = app.screen
+        listing = screen.query_one(ReflectionList)
+        assert listing.total == 3000
+        assert len(list(screen.query("*"))) < 60, "no widget per entry"
+        await pilot.press("end")
+        assert listing.cursor == 2999
+        assert listing.highlighted is not None
+        screen.query_one("#filter-tag", Input).value = "odd"
+        await pilot.pause()
+        assert listing.total == 1500
+        screen.query_one("#filter-from", Input).value = "not a date"
+        await pilot.pause()
+        assert "not a date" in str(screen.query_one("#filter-error").render())
+        assert listing.total == 1500
+
+
+async def test_search_as_you_type_and_open(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    add_reflection(app.journal, "Gallery walk in period 2", title="Gallery walk")
+    add_reflection(app.journal, "Nothing to see")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", *"galler")
+        await pilot.pause()
+        results = app.screen.query_one("#results", OptionList)
+        assert results.option_count == 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)
+        assert "Gallery walk" in app.screen.query_one("#body", TextArea).text
+
+
+async def test_export_from_the_app(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:
+    from ilearn_tui.tui.screens.export import ExportScreen
+
+    app = make_app()
+    add_reflection(app.journal, "Shareable thought")
+    target = tmp_path / "portfolio.md"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        assert isinstance(app.screen, ExportScreen)
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert "Wrote" in str(app.screen.query_one("#export-result").render())
+    assert "Shareable thought" in target.read_text()
+
+
+async def test_export_refuses_a_missing_folder(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(tmp_path / "nope" / "p.md")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "does not exist" in str(app.screen.query_one("#export-error").render())

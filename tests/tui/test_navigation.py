@@ -1,0 +1,129 @@
+"""The shell: global keys, the stage bar, help, the palette and onboarding."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import Input
+
+from ilearn_tui.tui.app import IlearnApp
+from ilearn_tui.tui.screens.dashboard import DashboardScreen
+from ilearn_tui.tui.screens.help import HelpScreen
+from ilearn_tui.tui.screens.journal import JournalScreen
+from ilearn_tui.tui.screens.search import SearchScreen
+from ilearn_tui.tui.screens.stage import StageScreen
+from ilearn_tui.tui.screens.startup import OnboardingScreen
+from ilearn_tui.tui.widgets.stage_bar import StageBar, StageTab
+
+
+async def test_global_keys_reach_every_area(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, DashboardScreen)
+        for key in "12345":
+            await pilot.press(key)
+            assert isinstance(app.screen, StageScreen) and app.screen.stage == int(key)
+            assert app.screen.query_one(StageBar)
+        await pilot.press("j")
+        assert isinstance(app.screen, JournalScreen)
+        await pilot.press("d")
+        assert isinstance(app.screen, DashboardScreen)
+        await pilot.press("slash")
+        assert isinstance(app.screen, SearchScreen)
+
+
+async def test_keys_type_into_fields_instead_of_switching(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("slash")
+        await pilot.press("d", "1", "j")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.query_one("#query", Input).value == "d1j"
+
+
+async def test_help_lists_every_global_key(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.tui.screens.help import HELP
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        for key in (
+            "`1`",
+            "`d`",
+            "`j`",
+            "`/`",
+            "`n`",
+            "`e`",
+            "`?`",
+            "`ctrl+p`",
+            "`ctrl+q`",
+            "`ctrl+s`",
+            "`escape`",
+        ):
+            assert key in HELP
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+
+
+async def test_clicking_a_stage_opens_it(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.click("#stage-tab-4")
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen) and app.screen.stage == 4
+
+
+async def test_stage_status_shows_in_words_and_shapes(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.store import plan
+
+    app = make_app()
+    plan.add_goal(app.journal, "Goal", questions=["Q?"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        tab = app.screen.query_one("#stage-tab-2", StageTab)
+        assert "●" in str(tab.render()) and "complete" in str(tab.tooltip)
+        assert "▸1" in str(app.screen.query_one("#stage-tab-1", StageTab).render())
+
+
+async def test_palette_offers_area_commands(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for title in ("area: Journal", "stage: Innovate", "export: Portfolio", "journal: New reflection"):
+            assert title in titles
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"stage: Infiltrate")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen) and app.screen.stage == 5
+
+
+async def test_onboarding_records_the_teacher_and_leads_to_imagine(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(app.screen, OnboardingScreen)
+        await pilot.press(*"Sam Rivera", "enter", *"Grade 7 science", "enter", "enter")
+        await pilot.pause()
+        assert app.journal.get_meta("teacher_name") == "Sam Rivera"
+        assert app.journal.get_meta("teacher_role") == "Grade 7 science"
+        assert isinstance(app.screen, StageScreen) and app.screen.stage == 1
+        assert app.journal.current_cycle() is not None
+
+
+async def test_onboarding_can_be_skipped_and_stays_skipped(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        await pilot.press("escape")
+        assert isinstance(app.screen, DashboardScreen)
+    again = IlearnApp(app.journal)
+    async with again.run_test(size=(80, 24)) as pilot:
+        await pilot.pause(0.2)
+        assert isinstance(again.screen, DashboardScreen)

@@ -1,0 +1,176 @@
+"""Create, edit, delete and link records on the stage screens, by keyboard."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.widgets import DataTable, Input, Select, SelectionList, Static
+
+from ilearn_tui.domain.forms import KINDS
+from ilearn_tui.store import plan
+from ilearn_tui.store.records import get_record, list_records
+from ilearn_tui.tui.app import IlearnApp
+from ilearn_tui.tui.screens.confirm import ConfirmScreen
+from ilearn_tui.tui.screens.record_form import RecordFormScreen
+from ilearn_tui.tui.screens.stage import StageScreen
+
+
+def rows(app: IlearnApp, kind: str) -> list[dict[str, object]]:
+    return list_records(app.journal, KINDS[kind], app.overview().cycle_id)
+
+
+async def test_create_edit_and_delete_a_goal(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("n")
+        assert isinstance(app.screen, RecordFormScreen)
+        await pilot.press(*"More student talk")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen)
+        goals = rows(app, "goal")
+        assert [g["title"] for g in goals] == ["More student talk"]
+        table = app.screen.query_one("#table-goal", DataTable)
+        assert table.row_count == 1
+
+        table.focus()
+        await pilot.press("enter")
+        assert isinstance(app.screen, RecordFormScreen)
+        title = app.screen.query_one("#field-title", Input)
+        title.value = "More purposeful student talk"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert rows(app, "goal")[0]["title"] == "More purposeful student talk"
+
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("delete")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("y")
+        await pilot.pause()
+        assert rows(app, "goal") == []
+
+
+async def test_cancelling_a_delete_keeps_the_record(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    plan.add_goal(app.journal, "Keep me")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("delete", "escape")
+        await pilot.pause()
+        assert len(rows(app, "goal")) == 1
+
+
+async def test_bad_input_is_shown_inline_and_nothing_is_saved(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3")
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        form.query_one("#field-title", Input).value = "Rounds"
+        form.query_one("#field-hours", Input).value = "-2"
+        form.query_one("#field-date", Input).value = "2025-02-30"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form
+        assert "0 or more" in str(form.query_one("#error-hours", Static).render())
+        assert "YYYY-MM-DD" in str(form.query_one("#error-date", Static).render())
+        assert rows(app, "activity") == []
+        form.query_one("#field-hours", Input).value = "1.5"
+        form.query_one("#field-date", Input).value = "2025-02-28"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [a["hours"] for a in rows(app, "activity")] == [1.5]
+
+
+async def test_leaving_a_changed_form_asks_first(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("5", "n")
+        await pilot.pause()
+        app.screen.query_one("#field-title", Input).value = "Showcase night"
+        await pilot.press("escape")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("escape")  # keep editing
+        assert isinstance(app.screen, RecordFormScreen)
+        await pilot.press("escape", "y")
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen) and rows(app, "share") == []
+
+
+async def test_linking_an_activity_to_a_goal(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    goal = plan.add_goal(app.journal, "Questioning")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("3", "n")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        form.query_one("#field-title", Input).value = "Peer coaching cycle"
+        form.query_one("#field-goals", SelectionList).select(goal)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        activity = rows(app, "activity")[0]
+        record = get_record(app.journal, KINDS["activity"], str(activity["id"]))
+        assert record is not None and record["goals"] == [goal]
+
+
+async def test_a_question_belongs_to_a_goal(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-question", DataTable).focus()
+        await pilot.press("n")
+        assert isinstance(app.screen, StageScreen), "no goal yet: the form must not open"
+    goal = plan.add_goal(app.journal, "Feedback")
+    app = IlearnApp(app.journal)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-question", DataTable).focus()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        form.query_one("#field-text", Input).value = "Does written feedback get read?"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "required" in str(form.query_one("#error-goal_id", Static).render())
+        form.query_one("#field-goal_id", Select).value = goal
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [q["goal_id"] for q in rows(app, "question")] == [goal]
+
+
+async def test_vision_is_written_on_imagine(make_app: Callable[..., IlearnApp]) -> None:
+    from textual.widgets import TextArea
+
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("1", "v")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        form.query_one("#field-body", TextArea).text = "Curious students who ask **why**."
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.overview().statuses[1].value == "complete"
+
+
+async def test_progress_check_needs_a_rating_or_a_value(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    goal = plan.add_goal(app.journal, "Engagement")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("4")
+        app.screen.query_one("#table-check", DataTable).focus()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        form.query_one("#field-goal_id", Select).value = goal
+        form.query_one("#field-rating", Input).value = "9"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1 to 5" in str(form.query_one("#error-rating", Static).render())
+        form.query_one("#field-rating", Input).value = "4"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert [c["rating"] for c in rows(app, "check")] == [4]
