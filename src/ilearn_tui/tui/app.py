@@ -64,11 +64,11 @@ class IlearnApp(App[None]):
             )
             for n, name in STAGES.items()
         ),
+        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
         Binding("d", "area('dashboard')", "Dashboard", id="area.dashboard", tooltip="Where you are"),
         Binding("j", "area('journal')", "Journal", id="area.journal", tooltip="Your reflections"),
         Binding("slash", "area('search')", "Search", key_display="/", id="area.search"),
         Binding("e", "export", "Export", id="export", tooltip="Export your portfolio"),
-        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
         Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
     ]
 

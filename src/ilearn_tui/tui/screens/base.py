@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
+from textual.widgets import Footer, Static
 
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
@@ -26,7 +26,7 @@ class AreaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StageBar(active_stage=self.stage)
         yield from self.body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
@@ -39,3 +39,9 @@ class AreaScreen(Screen[None]):
 
     def reload(self) -> None:
         """Re-read what the screen shows (after a write anywhere in the app)."""
+
+
+def show_error(line: Static, message: str) -> None:
+    """An error line takes room only while it has something to say."""
+    line.update(message)
+    line.display = bool(message)

@@ -27,6 +27,9 @@ def bar(value: float, most: float, width: int = 20) -> str:
 
 class DashboardScreen(AreaScreen):
     BINDINGS = [("n", "new_reflection", "New reflection")]
+    DEFAULT_CSS = """
+    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent { padding: 0 1; }
+    """
 
     def body(self) -> ComposeResult:
         with VerticalScroll(id="dashboard"):

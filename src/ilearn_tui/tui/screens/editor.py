@@ -20,6 +20,7 @@ from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.drafts import discard_draft, save_draft
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
+from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
 AUTOSAVE_SECONDS = 3.0
@@ -63,10 +64,10 @@ class EditorScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StageBar()
         with Horizontal(id="meta"):
-            yield Input(placeholder="title (default: first line)", id="title")
+            yield Input(placeholder="title", id="title")
             yield Input(placeholder="YYYY-MM-DD", id="date")
             yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
-            yield Input(placeholder="tags, space separated", id="tags")
+            yield Input(placeholder="tags", id="tags")
         yield Static("", id="editor-error", classes="error-line")
         with Horizontal(id="panes"):
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
@@ -156,7 +157,7 @@ class EditorScreen(Screen[None]):
         try:
             day = date.fromisoformat(day_text).isoformat()
         except ValueError:
-            error.update(f"Date: {day_text!r} is not a date (YYYY-MM-DD). Nothing was saved yet.")
+            show_error(error, f"Date: {day_text!r} is not a date (YYYY-MM-DD). Nothing was saved yet.")
             self.query_one("#date", Input).focus()
             return
         stage_value = self.query_one("#stage", Select).value
@@ -180,9 +181,9 @@ class EditorScreen(Screen[None]):
                     links=self.links,
                 )
         except IlearnError as exc:
-            error.update(f"{exc}. Nothing was lost: your text is still here.")
+            show_error(error, f"{exc}. Nothing was lost: your text is still here.")
             return
-        error.update("")
+        show_error(error, "")
         discard_draft(self.journal, self.draft_id)
         self._saved_text = self._snapshot()
         self.app.changed()  # type: ignore[attr-defined]

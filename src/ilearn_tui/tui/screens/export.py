@@ -14,6 +14,7 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.gather import Scope
+from ilearn_tui.tui.screens.base import show_error
 
 FORMATS = [("Markdown portfolio (.md)", "md"), ("Everything, lossless (.json)", "json")]
 
@@ -74,16 +75,16 @@ class ExportScreen(ModalScreen[None]):
         error = self.query_one("#export-error", Static)
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
-            error.update("Give a file name to save to.")
+            show_error(error, "Give a file name to save to.")
             return
         target = Path(raw).expanduser()
         if target.is_dir():
-            error.update(f"{target} is a folder; give a file name inside it.")
+            show_error(error, f"{target} is a folder; give a file name inside it.")
             return
         if not target.parent.is_dir():
-            error.update(f"The folder {target.parent} does not exist.")
+            show_error(error, f"The folder {target.parent} does not exist.")
             return
-        error.update("")
+        show_error(error, "")
         if target.exists():
             from ilearn_tui.tui.screens.confirm import ConfirmScreen
 

@@ -13,7 +13,7 @@ from textual.widgets import Input, Select, Static
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
-from ilearn_tui.tui.screens.base import AreaScreen
+from ilearn_tui.tui.screens.base import AreaScreen, show_error
 from ilearn_tui.tui.widgets.reflection_list import ReflectionList
 
 
@@ -49,11 +49,11 @@ class JournalScreen(AreaScreen):
         with Horizontal(id="filters"):
             yield Input(placeholder="tag", id="filter-tag")
             yield Select(
-                [(f"{n} {name}", n) for n, name in STAGES.items()], prompt="any stage", id="filter-stage"
+                [(f"{n} {name}", n) for n, name in STAGES.items()], prompt="stage", id="filter-stage"
             )
-            yield Select([], prompt="any goal", id="filter-goal")
-            yield Input(placeholder="from YYYY-MM-DD", id="filter-from")
-            yield Input(placeholder="to YYYY-MM-DD", id="filter-to")
+            yield Select([], prompt="goal", id="filter-goal")
+            yield Input(placeholder="from date", id="filter-from")
+            yield Input(placeholder="to date", id="filter-to")
         yield Static("", id="filter-error", classes="error-line")
         yield ReflectionList(self._fetch, self._count, id="reflections")
         yield Static("", id="journal-status")
@@ -95,9 +95,9 @@ class JournalScreen(AreaScreen):
             date_from = _day(self.query_one("#filter-from", Input).value)
             date_to = _day(self.query_one("#filter-to", Input).value)
         except ValueError as exc:
-            error.update(str(exc))
+            show_error(error, str(exc))
             return
-        error.update("")
+        show_error(error, "")
         stage = self.query_one("#filter-stage", Select).value
         goal = self.query_one("#filter-goal", Select).value
         tag = self.query_one("#filter-tag", Input).value.strip().lstrip("#@")

@@ -107,9 +107,8 @@ class StageScreen(AreaScreen):
             rows = list_records(journal, kind, cycle_id)
             for row in rows:
                 table.add_row(*[_cell(row, c, titles) for c in kind.columns], key=row["id"])
-            table.display = bool(rows)
             self.query_one(f"#empty-{kind.name}", Static).update(
-                "" if rows else f"No {PLURAL[kind.name].lower()} yet — focus here and press n."
+                "" if rows else "None yet: tab to this list and press n to add one."
             )
 
     def _titles(self, cycle_id: str | None) -> dict[str, str]:

@@ -37,7 +37,7 @@ class StageBar(Horizontal):
 
     DEFAULT_CSS = """
     StageBar { height: 1; background: $panel; dock: top; }
-    StageBar #cycle-label { width: auto; padding: 0 0 0 1; color: $text-muted; }
+    StageBar #cycle-label { width: auto; padding: 0 1; color: $text-muted; }
     StageBar .stage-tab { width: auto; }
     StageBar .stage-tab.-current { text-style: bold; color: $accent; }
     StageBar .stage-tab.-active { background: $primary 30%; text-style: bold underline; }
