@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from ilearn_tui.domain.vocab import ACTIVITY_TYPES, STAGES
+from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.progress import goal_progress, hours_summary
 from ilearn_tui.store.reflections import list_reflections
 from ilearn_tui.textsafe import one_line
@@ -86,8 +86,8 @@ class DashboardScreen(AreaScreen):
         )
         most = max(summary.by_type.values(), default=0)
         for type_, hours in sorted(summary.by_type.items(), key=lambda kv: -kv[1])[:6]:
-            label = ACTIVITY_TYPES.get(type_, type_)[:24]
-            lines.append(f"  {label:<24} {bar(hours, most)} {hours:g} h\n")
+            label = ACTIVITY_SHORT.get(type_, type_)[:14]
+            lines.append(f"  {label:<14} {bar(hours, most)} {hours:g} h\n")
         self.query_one("#hours", Static).update(lines)
 
         recent = list_reflections(journal, limit=5)
