@@ -11,7 +11,7 @@ from textual.widgets import Input
 
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.tui.app import IlearnApp
-from tests.tui.snapshot_journal import fill
+from tests.sample_journal import fill
 
 SIZES = [(80, 24), (120, 40)]
 
@@ -39,7 +39,9 @@ SCREENS: dict[str, list[str]] = {
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 @pytest.mark.parametrize("name", list(SCREENS))
-def test_screen(name: str, size: tuple[int, int], journal: Journal, snap_compare: Callable[..., bool]) -> None:
+def test_screen(
+    name: str, size: tuple[int, int], journal: Journal, snap_compare: Callable[..., bool]
+) -> None:
     fill(journal)
     app = IlearnApp(journal)
 

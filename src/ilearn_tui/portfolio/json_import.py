@@ -106,6 +106,8 @@ def import_document(
     cycle_map = _matching_cycles(journal, tables["cycles"])
     try:
         with journal.write() as conn:
+            # Check references once at the end, so the message can name what is missing.
+            conn.execute("PRAGMA defer_foreign_keys = ON")
             for key, value in document["meta"].items():
                 conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", (key, value))
             for table in EXPORT_TABLES:
@@ -125,10 +127,13 @@ def import_document(
                         continue
                     columns = ", ".join(values)
                     marks = ", ".join("?" for _ in values)
-                    conn.execute(
+                    cursor = conn.execute(
                         f"INSERT OR IGNORE INTO {table}({columns}) VALUES ({marks})",
                         list(values.values()),
                     )
+                    if cursor.rowcount == 0:
+                        report.skipped += 1
+                        continue
                     added += 1
                     if table == "reflections" and row.get("tags"):
                         from ilearn_tui.store.reflections import _set_tags

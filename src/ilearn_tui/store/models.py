@@ -16,9 +16,12 @@ from sqlmodel import Field, SQLModel
 
 
 def _iso_day(value: str) -> str:
-    if len(value) != 10:
-        raise ValueError("not a YYYY-MM-DD date")
-    date.fromisoformat(value)
+    try:
+        if len(value) != 10:
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise ValueError("not a real YYYY-MM-DD date") from None
     return value
 
 
