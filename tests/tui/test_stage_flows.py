@@ -174,3 +174,18 @@ async def test_progress_check_needs_a_rating_or_a_value(make_app: Callable[..., 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [c["rating"] for c in rows(app, "check")] == [4]
+
+
+async def test_a_deleted_goal_can_be_restored_from_the_palette(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    plan.add_goal(app.journal, "Bring it back", questions=["Will it return?"])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert rows(app, "goal") == [] and rows(app, "question") == []
+        app._restore_last()
+        await pilot.pause()
+        assert [g["title"] for g in rows(app, "goal")] == ["Bring it back"]
+        assert app.screen.query_one("#table-question", DataTable).row_count == 1

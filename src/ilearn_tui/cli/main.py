@@ -53,6 +53,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from ilearn_tui.cli import capture
 
         return capture.run(args)
+    if command == "trash":
+        from ilearn_tui.cli import trash
+
+        return trash.run(args)
     from ilearn_tui.cli import data
 
     if command in ("export", "import", "backup", "restore", "doctor"):

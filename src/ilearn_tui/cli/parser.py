@@ -132,4 +132,12 @@ def build() -> Parser:
     p = _sub(subs, "restore", "replace the journal with a backup (the current one is backed up first)")
     p.add_argument("path", metavar="PATH")
     _sub(subs, "doctor", "check the journal, its evidence files and permissions")
+
+    p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
+    trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
+    _sub(trash_subs, "list", "list deleted items, newest first")
+    t = _sub(trash_subs, "restore", "put a deleted item back, with everything that belonged to it")
+    t.add_argument("item", metavar="ID", help="the id (or its first characters) from 'ilearn trash list'")
+    t = _sub(trash_subs, "purge", "delete items in the trash for good")
+    t.add_argument("--older-than", type=int, metavar="DAYS", help="only items deleted more than DAYS ago")
     return top

@@ -34,10 +34,21 @@ ACTIVITY_TYPES: dict[str, str] = {
 }
 # Short names for charts and narrow columns.
 ACTIVITY_SHORT: dict[str, str] = {
-    "coaching": "Coaching", "rounds": "Rounds", "workshop": "Workshop", "video": "Video",
-    "walk": "Learning walk", "book": "Book study", "chat": "Chat", "course": "Course",
-    "resource": "Resource", "plc": "PLC", "edcamp": "EdCamp", "conference": "Conference",
-    "mini": "Mini-session", "cohort": "Cohort", "other": "Other",
+    "coaching": "Coaching",
+    "rounds": "Rounds",
+    "workshop": "Workshop",
+    "video": "Video",
+    "walk": "Learning walk",
+    "book": "Book study",
+    "chat": "Chat",
+    "course": "Course",
+    "resource": "Resource",
+    "plc": "PLC",
+    "edcamp": "EdCamp",
+    "conference": "Conference",
+    "mini": "Mini-session",
+    "cohort": "Cohort",
+    "other": "Other",
 }
 ACTIVITY_ROLES = ("attended", "facilitated")
 ACTIVITY_STATUSES = ("planned", "done")

@@ -33,8 +33,7 @@ _ROW_TRIGGERS = ("reflections_search_ai", "reflection_tags_search_insert")
 # The common jrnl time formats; "%Y-%m-%d %I:%M:%S %p" is jrnl 4's default "%F %r".
 AUTO_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M:%S")
 # strftime shorthands jrnl users write but Python's strptime does not know.
-_SHORTHANDS = {"F": "%Y-%m-%d", "r": "%I:%M:%S %p", "T": "%H:%M:%S", "R": "%H:%M",
-               "D": "%m/%d/%y", "h": "%b"}
+_SHORTHANDS = {"F": "%Y-%m-%d", "r": "%I:%M:%S %p", "T": "%H:%M:%S", "R": "%H:%M", "D": "%m/%d/%y", "h": "%b"}
 _HEADER = re.compile(r"^\[([^\]\n]+)\](?: |$)", re.MULTILINE)
 _CLOCK = re.compile(r"([01]\d|2[0-3]):[0-5]\d")
 _DATE_LIKE = re.compile(r"\d+[-/.]\d+|\d+:\d\d")
@@ -88,9 +87,7 @@ def _check_tag(tag: str, where: str) -> str:
     return tag
 
 
-def parse_jrnl_text(
-    text: str, *, time_format: str | None = None, tag_symbols: str = "@"
-) -> list[JrnlEntry]:
+def parse_jrnl_text(text: str, *, time_format: str | None = None, tag_symbols: str = "@") -> list[JrnlEntry]:
     """Entries of a plain-text jrnl journal, or one clear error naming the line at fault.
 
     jrnl's own default ``tagsymbols`` is ``"#@"``; pass that when the journal used ``#tags``.
@@ -147,17 +144,14 @@ def _read_date(blob: str, fmt: str) -> datetime | None:
 def _entry(raw: str, when: datetime, tag_re: re.Pattern[str], where: str) -> JrnlEntry:
     lines = raw.splitlines()
     starred = bool(lines) and lines[0].strip().endswith("*")
-    title, body = _split_title(
-        lines[0].strip("\n *") + "\n" + "\n".join(lines[1:]) if starred else raw
-    )
+    title, body = _split_title(lines[0].strip("\n *") + "\n" + "\n".join(lines[1:]) if starred else raw)
     if len(title) + len(body) > MAX_BODY_CHARS:
         raise IlearnError(f"{where}: the entry is longer than {MAX_BODY_CHARS:,} characters")
     tags: dict[str, str] = {}
     for found in tag_re.finditer(raw):
         tag = found.group(1).lower()
         tags.setdefault(tag, _check_tag(tag, where))
-    return JrnlEntry(when.date().isoformat(), when.strftime("%H:%M"), title, body,
-                     list(tags), starred)
+    return JrnlEntry(when.date().isoformat(), when.strftime("%H:%M"), title, body, list(tags), starred)
 
 
 def parse_jrnl_json(text: str) -> list[JrnlEntry]:
@@ -251,8 +245,13 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
             tags = clean_tags(entry.tags)
         except IlearnError as exc:
             raise IlearnError(f"entry {number} ({day}): {exc}") from None
-        row = {"date": day, "time": entry.time, "title": entry.title, "body": body,
-               "starred": int(entry.starred)}
+        row = {
+            "date": day,
+            "time": entry.time,
+            "title": entry.title,
+            "body": body,
+            "starred": int(entry.starred),
+        }
         rows.append((row, tags))
     with journal.write() as conn:
         suspended = _suspend_search_triggers(conn)
@@ -263,9 +262,7 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
             row["cycle_id"] = _cycle_for(conn, str(row["date"]), cycles)
             reflection_id = insert_row(conn, "reflections", row)
             links.extend((reflection_id, tag_ids[tag.lower()]) for tag in tags)
-        conn.executemany(
-            "INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)", links
-        )
+        conn.executemany("INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)", links)
         if suspended:
             _index_new_reflections(conn)
             for sql in suspended:
@@ -317,8 +314,7 @@ def _cycle_for(conn: sqlite3.Connection, day: str, known: dict[str, str]) -> str
     """``Journal.cycle_for`` inside the import's transaction, so new cycles roll back too."""
     if day not in known:
         found = conn.execute(
-            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? "
-            "ORDER BY starts_on DESC LIMIT 1",
+            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1",
             (day, day),
         ).fetchone()
         if found is None:

@@ -89,9 +89,13 @@ def save_record(
     return record_id
 
 
-def delete_record(journal: Journal, kind: RecordKind, record_id: str) -> None:
-    with journal.write() as conn:
-        conn.execute(f"DELETE FROM {kind.table} WHERE id = ?", (record_id,))
+def delete_record(journal: Journal, kind: RecordKind, record_id: str) -> str:
+    """Move a record (and what belongs to it) to the trash; returns the trash item's id."""
+    from ilearn_tui.store.trash import move_to_trash
+
+    record = get_record(journal, kind, record_id) or {}
+    label = str(record.get(kind.title_field, ""))[:80] or kind.noun
+    return move_to_trash(journal, kind.table, record_id, kind.name, label)
 
 
 def choices_for(journal: Journal, ref_kind: str, cycle_id: str | None) -> list[tuple[str, str]]:

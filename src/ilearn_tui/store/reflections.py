@@ -157,9 +157,15 @@ def links_of(journal: Journal, reflection_id: str) -> dict[str, list[str]]:
     return found
 
 
-def delete_reflection(journal: Journal, reflection_id: str) -> None:
-    with journal.write() as conn:
-        conn.execute("DELETE FROM reflections WHERE id = ?", (reflection_id,))
+def delete_reflection(journal: Journal, reflection_id: str) -> str:
+    """Move a reflection to the trash; returns the trash item's id."""
+    from ilearn_tui.store.trash import move_to_trash
+
+    row = journal.conn.execute(
+        "SELECT date, title FROM reflections WHERE id = ?", (reflection_id,)
+    ).fetchone()
+    label = f"{row[0]} {row[1]}" if row else reflection_id
+    return move_to_trash(journal, "reflections", reflection_id, "reflection", label)
 
 
 def _where(flt: ReflectionFilter) -> tuple[str, list[object]]:

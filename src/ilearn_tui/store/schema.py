@@ -213,8 +213,18 @@ END;"""
 
 
 # Each entry moves the schema from version (index) to version (index + 1).
+# Version 2: deleted records wait in a trash (as JSON, with everything that went with them).
+_V2_TRASH = """
+CREATE TABLE trash (
+    id TEXT PRIMARY KEY, kind TEXT NOT NULL, label TEXT NOT NULL, payload TEXT NOT NULL,
+    deleted_at TEXT NOT NULL
+);
+CREATE INDEX trash_by_time ON trash(deleted_at);
+"""
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
+    _V2_TRASH,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -240,4 +250,4 @@ EXPORT_TABLES: tuple[str, ...] = (
     "reflection_links",
     "drafts",
 )
-WITHOUT_ROWID = frozenset({"goal_outcomes", "activity_goals", "share_goals"})
+WITHOUT_ROWID = frozenset({"goal_outcomes", "activity_goals", "share_goals", "reflection_tags"})

@@ -173,6 +173,25 @@ class IlearnApp(App[None]):
         yield SystemCommand("journal: New reflection", "Write a reflection", self._new_reflection)
         yield SystemCommand("export: Portfolio", "Markdown, HTML or JSON", self.action_export)
         yield SystemCommand("help: Keys", "Every key and what it does", self.action_help)
+        yield SystemCommand(
+            "trash: Restore the last deleted item", "Deletes wait in the trash", self._restore_last
+        )
+
+    def _restore_last(self) -> None:
+        from ilearn_tui.errors import IlearnError
+        from ilearn_tui.store.trash import list_trash, restore
+
+        items = list_trash(self.journal)
+        if not items:
+            self.notify("The trash is empty.")
+            return
+        try:
+            item = restore(self.journal, items[0].id)
+        except IlearnError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed()
+        self.notify(f"Restored {item.kind}: {item.label[:60]}")
 
     def _go(self, mode: str):  # type: ignore[no-untyped-def]
         return lambda: self.switch_mode(mode)

@@ -136,7 +136,7 @@ class JournalScreen(AreaScreen):
             if yes:
                 delete_reflection(self.ilearn.journal, reflection.id)
                 self.ilearn.changed()
-                self.notify("Reflection deleted.")
+                self.notify("Moved to the trash. Undo: ctrl+p, then “trash: Restore”.")
 
         title = reflection.title or reflection.body[:40]
-        self.app.push_screen(ConfirmScreen(f"Delete the reflection “{title}”?", "Delete"), done)
+        self.app.push_screen(ConfirmScreen(f"Move the reflection “{title}” to the trash?", "Delete"), done)

@@ -180,6 +180,9 @@ class StageScreen(AreaScreen):
             if yes:
                 delete_record(self.ilearn.journal, kind, record_id)
                 self.ilearn.changed()
-                self.notify(f"{kind.noun.capitalize()} deleted.")
+                self.notify(f"{kind.noun.capitalize()} moved to the trash. Undo: ctrl+p, “trash: Restore”.")
 
-        self.app.push_screen(ConfirmScreen(f"Delete the {kind.noun} “{label}”?", "Delete"), answer)
+        self.app.push_screen(
+            ConfirmScreen(f"Move the {kind.noun} “{label}” (and what belongs to it) to the trash?", "Delete"),
+            answer,
+        )
