@@ -60,12 +60,14 @@ def test_a_newer_journal_is_refused_untouched(locations: Locations) -> None:
     assert locations.db_path.read_bytes() == before
 
 
-def test_a_foreign_file_is_refused(locations: Locations) -> None:
+def test_a_foreign_file_is_moved_aside_not_lost(locations: Locations) -> None:
     locations.ensure()
     locations.db_path.write_bytes(b"these are not the droids\n" * 100)
-    with pytest.raises(DamagedJournalError):
+    with pytest.raises(DamagedJournalError, match="moved to"):
         open_journal(locations)
-    assert locations.db_path.read_bytes().startswith(b"these are not")
+    [kept] = list(locations.damaged_dir.glob("journal-*.sqlite3"))
+    assert kept.read_bytes().startswith(b"these are not")
+    assert not locations.db_path.exists()
 
 
 def test_another_programs_sqlite_file_is_refused(locations: Locations) -> None:

@@ -25,3 +25,7 @@ class NewerSchemaError(IlearnError):
 
 class DamagedJournalError(IlearnError):
     """The journal file is not a readable ilearn database."""
+
+
+class MissingJournalError(IlearnError):
+    """The journal file is gone but its backups remain: a new empty one would hide the loss."""

@@ -17,6 +17,7 @@ from ilearn_tui.locations import FILE_MODE, Locations, make_private_dir
 class Settings:
     theme: str = "ilearn-dark"
     evidence_max_mb: int = 200
+    backup_interval_minutes: int = 60
     redact_names: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list, repr=False)
 
@@ -48,6 +49,8 @@ def load_settings(locations: Locations) -> Settings:
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         if spec.name == "evidence_max_mb":
             ok = ok and 1 <= value <= 100_000
+        if spec.name == "backup_interval_minutes":
+            ok = ok and 0 <= value <= 100_000
         if ok:
             setattr(settings, spec.name, value)
         else:

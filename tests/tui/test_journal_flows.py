@@ -173,3 +173,20 @@ async def test_export_refuses_a_missing_folder(make_app: Callable[..., IlearnApp
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "does not exist" in str(app.screen.query_one("#export-error").render())
+
+
+async def test_recovery_dialog_offers_the_newest_good_backup(tmp_path: Path) -> None:
+    from ilearn_tui.locations import resolve
+    from ilearn_tui.store.backup import backup_to_dir, list_backups
+    from ilearn_tui.store.journal import open_journal
+    from ilearn_tui.tui.recovery import RecoveryApp
+
+    where = resolve(tmp_path / "home")
+    with open_journal(where) as journal:
+        add_reflection(journal, "precious")
+        backup_to_dir(journal.conn, where.backups_dir)
+    newest = list_backups(where.backups_dir)[0]  # the automatic copy taken on close
+    app = RecoveryApp(where, "the journal is damaged")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.click("#restore")
+    assert app.return_value == newest

@@ -8,5 +8,5 @@ from ilearn_tui import locations
 from ilearn_tui.store.journal import Journal, open_journal
 
 
-def journal_for(args: argparse.Namespace) -> Journal:
-    return open_journal(locations.resolve(getattr(args, "home", None)))
+def journal_for(args: argparse.Namespace, *, allow_new: bool = False) -> Journal:
+    return open_journal(locations.resolve(getattr(args, "home", None)), allow_new=allow_new)

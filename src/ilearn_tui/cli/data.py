@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
         _check_export_args(args)
     if args.command == "import":
         _check_import_args(args)
-    with journal_for(args) as journal:
+    with journal_for(args, allow_new=args.command == "restore") as journal:
         return {
             "export": _export,
             "import": _import,

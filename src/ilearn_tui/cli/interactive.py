@@ -15,6 +15,7 @@ from ilearn_tui import locations
 from ilearn_tui.cli.output import out
 from ilearn_tui.domain.stages import all_statuses, next_step
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import DamagedJournalError, MissingJournalError
 from ilearn_tui.store.journal import Journal, open_journal
 from ilearn_tui.store.overview import cycle_counts
 from ilearn_tui.textsafe import one_line
@@ -42,9 +43,31 @@ def run(args: argparse.Namespace) -> int:
             build_demo(journal)
             _open(journal, demo=True, interactive=interactive)
         return 0
-    with open_journal(locations.resolve(getattr(args, "home", None))) as journal:
+    where = locations.resolve(getattr(args, "home", None))
+    try:
+        journal = open_journal(where)
+    except (DamagedJournalError, MissingJournalError) as exc:
+        if not interactive or not _recover(where, str(exc)):
+            raise
+        journal = open_journal(where)
+    with journal:
         _open(journal, demo=False, interactive=interactive)
     return 0
+
+
+def _recover(where: locations.Locations, problem: str) -> bool:
+    """Ask, in a small full-screen dialog, whether to restore the newest good backup."""
+    from ilearn_tui.store import connection
+    from ilearn_tui.store.backup import restore_from
+    from ilearn_tui.tui.recovery import RecoveryApp
+
+    backup = RecoveryApp(where, problem).run()
+    if backup is None:
+        return False
+    with open_journal(where, allow_new=True) as journal:
+        restore_from(journal.conn, backup)
+        connection.prepare(journal.conn, where.db_path, where.backups_dir)
+    return True
 
 
 def _open(journal: Journal, *, demo: bool, interactive: bool) -> None:

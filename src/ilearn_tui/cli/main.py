@@ -25,8 +25,11 @@ def run(argv: list[str]) -> int:
     except KeyboardInterrupt:
         _fail("interrupted; nothing more was saved")
         return 130
-    except sqlite3.Error as exc:
-        _fail(f"journal error: {exc}")
+    except sqlite3.DatabaseError as exc:
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            _fail(f"the journal is damaged ({exc}); run 'ilearn doctor', then 'ilearn restore' a backup")
+        else:
+            _fail(f"journal error: {exc}")
         return 1
     except BrokenPipeError:
         # The reader (``head``, a closed pager) went away: not an error worth a message.
@@ -40,7 +43,7 @@ def run(argv: list[str]) -> int:
 
 
 def _fail(message: str) -> None:
-    sys.stderr.write(f"ilearn: {one_line(message, 300)}\n")
+    sys.stderr.write(f"ilearn: {one_line(message, 2000)}\n")
 
 
 def dispatch(args: argparse.Namespace) -> int:

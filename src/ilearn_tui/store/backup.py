@@ -16,7 +16,8 @@ from ilearn_tui.locations import FILE_MODE, make_private_dir
 
 
 def _verify(path: Path) -> None:
-    check = sqlite3.connect(path)
+    # Read-only: checking a damaged file must never write beside it.
+    check = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
     try:
         result = check.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -62,11 +63,42 @@ def backup_to_dir(conn: sqlite3.Connection, folder: Path, reason: str = "manual"
     return backup_to_file(conn, folder / f"journal-{stamp}-{reason}.sqlite3")
 
 
+def newest_backup_age(folder: Path, reason: str = "auto") -> float | None:
+    """Seconds since the newest backup of this kind was written, or None if there is none."""
+    import time
+
+    times = [p.stat().st_mtime for p in folder.glob(f"journal-*-{reason}.sqlite3")] if folder.is_dir() else []
+    return time.time() - max(times) if times else None
+
+
+def auto_backup(conn: sqlite3.Connection, folder: Path, min_interval_minutes: int) -> Path | None:
+    """Back up after changes, at most once per interval, then thin out old copies."""
+    from ilearn_tui.store.rotation import rotate
+
+    age = newest_backup_age(folder)
+    if age is not None and age < min_interval_minutes * 60:
+        return None
+    path = backup_to_dir(conn, folder, reason="auto")
+    rotate(folder)
+    return path
+
+
+def newest_good_backup(folder: Path) -> Path | None:
+    """The newest backup that passes SQLite's integrity check."""
+    for path in list_backups(folder):
+        try:
+            _verify(path)
+        except IlearnError:
+            continue
+        return path
+    return None
+
+
 def list_backups(folder: Path) -> list[Path]:
-    """Backups in the folder, newest first."""
+    """Backups in the folder, newest first (by the time in their names)."""
     if not folder.is_dir():
         return []
-    return sorted(folder.glob("journal-*.sqlite3"), reverse=True)
+    return sorted(folder.glob("journal-*.sqlite3"), key=lambda p: p.name, reverse=True)
 
 
 def restore_from(conn: sqlite3.Connection, source: Path) -> None:

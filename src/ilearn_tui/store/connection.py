@@ -28,14 +28,28 @@ def _create_private_file(path: Path) -> None:
 
 
 def check_header(path: Path) -> None:
-    """Refuse a file that is not SQLite at all before SQLite is asked to open it."""
+    """Refuse a file that is not SQLite, or is shorter than its header says, before opening it.
+
+    Both checks read only the first 100 bytes, so they cost nothing on a large journal.
+    """
     try:
         with path.open("rb") as handle:
-            head = handle.read(len(SQLITE_HEADER))
+            head = handle.read(100)
+        size = path.stat().st_size
     except OSError as exc:
         raise IlearnError(f"cannot read the journal {path}: {exc.strerror}") from exc
-    if head and head != SQLITE_HEADER:
+    if not head:
+        return  # an empty file is a journal that was never written to
+    if not head.startswith(SQLITE_HEADER) or len(head) < 100:
         raise DamagedJournalError(f"the journal {path} is damaged or not an ilearn journal")
+    page_size = int.from_bytes(head[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(head[28:32], "big")
+    counter_valid = head[24:28] == head[92:96]
+    if pages and counter_valid and size < pages * page_size:
+        raise DamagedJournalError(
+            f"the journal {path} is truncated ({size:,} of {pages * page_size:,} bytes)"
+        )
 
 
 def connect(path: Path) -> sqlite3.Connection:

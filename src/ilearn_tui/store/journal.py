@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 
 from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.domain.records import Cycle
-from ilearn_tui.errors import IlearnError, NotFoundError, UsageError
+from ilearn_tui.errors import DamagedJournalError, IlearnError, MissingJournalError, NotFoundError, UsageError
 from ilearn_tui.locations import Locations
 from ilearn_tui.store import connection
 
@@ -30,12 +30,24 @@ def now_stamp() -> str:
 class Journal:
     """An open journal. Use :func:`open_journal` and close it (or use ``with``)."""
 
-    def __init__(self, conn: sqlite3.Connection, locations: Locations) -> None:
+    def __init__(self, conn: sqlite3.Connection, locations: Locations, *, auto_backup: bool = True) -> None:
         self.conn = conn
         self.locations = locations
+        self.auto_backup = auto_backup
 
     def close(self) -> None:
-        self.conn.close()
+        """Close, first taking an automatic backup if this session changed anything."""
+        try:
+            if self.auto_backup and self.conn.total_changes > 0:
+                from ilearn_tui.settings import load_settings
+                from ilearn_tui.store.backup import auto_backup
+
+                interval = load_settings(self.locations).backup_interval_minutes
+                auto_backup(self.conn, self.locations.backups_dir, interval)
+        except (IlearnError, OSError, sqlite3.Error):
+            pass  # the journal itself is safe; a missed automatic copy is retried next time
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> Journal:
         return self
@@ -156,18 +168,35 @@ class Journal:
         raise NotFoundError(f"no {noun} matches {ref!r}")
 
 
-def open_journal(locations: Locations) -> Journal:
-    """Open the journal in ``locations``, creating folders and the file on first use."""
+def open_journal(locations: Locations, *, allow_new: bool = False) -> Journal:
+    """Open the journal in ``locations``, creating folders and the file on first use.
+
+    A damaged file is moved aside and reported; a missing journal where backups exist is
+    not silently replaced by an empty one unless ``allow_new`` (restore uses it).
+    """
+    from ilearn_tui.store import recovery
+
     try:
         locations.ensure()
     except PermissionError as exc:
         raise IlearnError(f"cannot create the data folder {exc.filename}: permission denied") from exc
     except OSError as exc:
         raise IlearnError(f"cannot create the data folder: {exc.strerror}") from exc
-    conn = connection.connect(locations.db_path)
+    if not allow_new and not locations.db_path.exists() and recovery.has_history(locations):
+        raise MissingJournalError(
+            f"there is no journal at {locations.db_path}, but backups of one exist; "
+            + recovery.advice(locations)
+        )
     try:
-        connection.prepare(conn, locations.db_path, locations.backups_dir)
-    except BaseException:
-        conn.close()
-        raise
+        conn = connection.connect(locations.db_path)
+        try:
+            connection.prepare(conn, locations.db_path, locations.backups_dir)
+        except BaseException:
+            conn.close()
+            raise
+    except DamagedJournalError as exc:
+        moved = recovery.quarantine(locations)
+        raise DamagedJournalError(
+            f"{exc}; it was moved to {moved} (nothing was deleted); " + recovery.advice(locations)
+        ) from None
     return Journal(conn, locations)
