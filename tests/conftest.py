@@ -71,3 +71,16 @@ def cli(home: Path):  # type: ignore[no-untyped-def]
         return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
     return run
+
+
+@pytest.fixture
+def make_app(journal: Journal):  # type: ignore[no-untyped-def]
+    """An app on the test's journal, past onboarding unless a test wants to see it."""
+    from ilearn_tui.tui.app import IlearnApp
+
+    def make(*, onboarded: bool = True, demo: bool = False) -> IlearnApp:
+        if onboarded:
+            journal.set_meta("onboarded", "yes")
+        return IlearnApp(journal, demo=demo)
+
+    return make

@@ -99,6 +99,18 @@ class IlearnApp(App[None]):
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", timeout=8)
         self.call_after_refresh(self._first_run_checks)
+        self._data_version = self._read_data_version()
+        self.set_interval(2.0, self._notice_other_writers)
+
+    def _read_data_version(self) -> int:
+        return int(self.journal.conn.execute("PRAGMA data_version").fetchone()[0])
+
+    def _notice_other_writers(self) -> None:
+        """Refresh when another ilearn (a second window, ``ilearn reflect``) saved something."""
+        version = self._read_data_version()
+        if version != self._data_version:
+            self._data_version = version
+            self.changed()
 
     def _first_run_checks(self) -> None:
         from ilearn_tui.tui.screens.startup import first_run_checks
