@@ -120,3 +120,76 @@ def test_stage_bar_fits_and_keys_switch_areas(terminal: Terminal) -> None:
     time.sleep(0.3)
     terminal.keys("/")
     terminal.wait_for("type to search")
+
+
+def _app_pid(home: Path) -> int:
+    found = subprocess.run(["pgrep", "-f", f"ilearn --home {home}"], capture_output=True, text=True)
+    pids = [int(p) for p in found.stdout.split()]
+    assert pids, "the app is not running"
+    return max(pids)
+
+
+def test_closing_the_terminal_keeps_unsaved_text(terminal: Terminal, home: Path) -> None:
+    import signal
+
+    from ilearn_tui.locations import resolve
+    from ilearn_tui.store.drafts import list_drafts
+    from ilearn_tui.store.journal import open_journal
+
+    terminal.wait_for("Welcome to ilearn")
+    time.sleep(0.5)
+    terminal.keys("Escape")
+    terminal.wait_for("Next step")
+    terminal.keys("j")
+    terminal.wait_for("Journal — your reflections")
+    terminal.keys("n")
+    terminal.wait_for("ctrl+s save")
+    terminal.type("typed just before the lid closed")
+    terminal.wait_for("lid closed")
+    os.kill(_app_pid(home), signal.SIGHUP)  # well inside the autosave interval
+    time.sleep(1.5)
+    with open_journal(resolve(home)) as journal:
+        assert [d.body for d in list_drafts(journal)] == ["typed just before the lid closed"]
+
+
+def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path) -> None:
+    from ilearn_tui.locations import resolve
+    from ilearn_tui.store.journal import open_journal
+    from ilearn_tui.store.reflections import add_reflection
+
+    with open_journal(resolve(home)) as journal:
+        journal.set_meta("onboarded", "yes")
+        add_reflection(journal, "body \x1b]2;PWNED\x07 text \x1b[2J gone?", title="ti\x1b]2;PWNED\x07tle")
+    session = f"ilearn-{uuid.uuid4().hex[:8]}"
+    subprocess.run(
+        [
+            TMUX,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "80",
+            "-y",
+            "24",
+            f"{ILEARN} --home {home}; sleep 30",
+        ],
+        check=True,
+    )
+    terminal = Terminal(session)
+    try:
+        terminal.wait_for("Next step")
+        terminal.keys("j")
+        terminal.wait_for("Journal — your reflections")
+        terminal.keys("Enter")
+        shown = terminal.wait_for("ctrl+s save")
+        assert "␛]2;PWNED␇" in shown and "1 Imagine" in shown
+        title = subprocess.run(
+            [TMUX, "display", "-p", "-t", session, "#{pane_title}"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        assert "PWNED" not in title
+    finally:
+        subprocess.run([TMUX, "kill-session", "-t", session], check=False)

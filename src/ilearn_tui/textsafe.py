@@ -19,3 +19,24 @@ def one_line(text: str, width: int = 80) -> str:
     """A single printable line, cut to ``width`` characters."""
     flat = " ".join(printable(text).split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def _picture(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Unicode "control picture" for that character
+    if code == 0x7F:
+        return "\u2421"
+    return "\ufffd"
+
+
+_HIDDEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text for the screen's widgets: each control character drawn as a visible symbol.
+
+    Widgets pass their text to the terminal as it is, so an escape sequence typed, pasted or
+    imported into a reflection would otherwise be obeyed by the terminal.
+    """
+    return _HIDDEN.sub(_picture, text)

@@ -190,3 +190,17 @@ async def test_recovery_dialog_offers_the_newest_good_backup(tmp_path: Path) -> 
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.click("#restore")
     assert app.return_value == newest
+
+
+async def test_pasted_escape_sequences_are_drawn_not_obeyed(make_app: Callable[..., IlearnApp]) -> None:
+    from textual import events
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j", "n")
+        await pilot.pause()
+        app.post_message(events.Paste("before \x1b[2J\x1b]0;owned\x07 after"))
+        await pilot.pause()
+        text = app.screen.query_one("#body", TextArea).text
+        assert "\x1b" not in text and "\x07" not in text
+        assert text == "before ␛[2J␛]0;owned␇ after"

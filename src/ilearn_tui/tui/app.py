@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.reactive import reactive
@@ -16,6 +18,7 @@ from ilearn_tui.locations import Locations
 from ilearn_tui.settings import Settings, load_settings, save_settings
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.overview import cycle_counts
+from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
 
@@ -100,7 +103,39 @@ class IlearnApp(App[None]):
             self.notify(problem, severity="warning", timeout=8)
         self.call_after_refresh(self._first_run_checks)
         self._data_version = self._read_data_version()
+        self._catch_signals()
         self.set_interval(2.0, self._notice_other_writers)
+
+    def _catch_signals(self) -> None:
+        """A closed terminal (SIGHUP) or a shutdown (SIGTERM) keeps unsaved text as a draft."""
+        import asyncio
+        import signal
+
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGHUP):
+            # Not possible off the main thread or where these signals do not exist.
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(sig, self._keep_drafts_and_exit)
+
+    def keep_drafts(self) -> None:
+        """Write every open editor's unsaved text to the journal as a draft, right now."""
+        from ilearn_tui.tui.screens.editor import EditorScreen
+
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                if isinstance(screen, EditorScreen):
+                    screen.keep_draft()
+
+    def _keep_drafts_and_exit(self) -> None:
+        self.keep_drafts()
+        self.exit(return_code=1)
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Whatever went wrong, the teacher's words are saved before the app stops.
+        try:
+            self.keep_drafts()
+        finally:
+            super()._handle_exception(error)
 
     def _read_data_version(self) -> int:
         return int(self.journal.conn.execute("PRAGMA data_version").fetchone()[0])
@@ -125,6 +160,14 @@ class IlearnApp(App[None]):
                 save_settings(self.locations, self.settings)
             except OSError as exc:
                 self.notify(f"Could not save the theme choice: {exc.strerror}", severity="warning")
+
+    async def on_event(self, event: events.Event) -> None:
+        # Pasted text goes straight to a widget and from there to the terminal: draw its
+        # control characters as symbols so a pasted escape sequence is never obeyed.
+        if isinstance(event, events.Paste) and not event.is_forwarded and visible(event.text) != event.text:
+            event.stop()
+            event = events.Paste(visible(event.text))
+        await super().on_event(event)
 
     # --- shared state ----------------------------------------------------------------
     def changed(self) -> None:
@@ -203,7 +246,7 @@ class IlearnApp(App[None]):
             self.notify(str(exc), severity="error")
             return
         self.changed()
-        self.notify(f"Restored {item.kind}: {item.label[:60]}")
+        self.notify(f"Restored {item.kind}: {one_line(item.label, 60)}")
 
     def _go(self, mode: str):  # type: ignore[no-untyped-def]
         return lambda: self.switch_mode(mode)

@@ -20,6 +20,7 @@ from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.drafts import discard_draft, save_draft
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
+from ilearn_tui.textsafe import visible
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
@@ -82,16 +83,16 @@ class EditorScreen(Screen[None]):
         if self.reflection_id is not None:
             reflection = get_reflection(self.journal, self.reflection_id)
             if reflection is not None:
-                self.query_one("#title", Input).value = reflection.title
+                self.query_one("#title", Input).value = visible(reflection.title)
                 self.query_one("#date", Input).value = reflection.date
-                self.query_one("#tags", Input).value = " ".join(reflection.tags)
+                self.query_one("#tags", Input).value = visible(" ".join(reflection.tags))
                 if reflection.stage:
                     self.query_one("#stage", Select).value = reflection.stage
-                self.query_one("#body", TextArea).text = reflection.body
+                self.query_one("#body", TextArea).text = visible(reflection.body)
                 self.links = links_of(self.journal, self.reflection_id)
         self._saved_text = self._snapshot()
         if self._draft_body is not None:
-            self.query_one("#body", TextArea).text = self._draft_body
+            self.query_one("#body", TextArea).text = visible(self._draft_body)
         self.query_one("#body", TextArea).focus()
         self._render_preview()
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
@@ -115,10 +116,16 @@ class EditorScreen(Screen[None]):
 
     def _render_preview(self) -> None:
         text = self.query_one("#body", TextArea).text
-        self.query_one("#preview", Markdown).update(text or "*The preview of your reflection appears here.*")
+        self.query_one("#preview", Markdown).update(
+            visible(text) or "*The preview of your reflection appears here.*"
+        )
 
     def _autosave(self) -> None:
-        if not self.dirty:
+        self.keep_draft()
+
+    def keep_draft(self) -> None:
+        """Save unsaved text as a draft (called by the timer, on signals and on errors)."""
+        if not self.is_mounted or not self.dirty:
             return
         body = self.query_one("#body", TextArea).text
         if not body.strip():

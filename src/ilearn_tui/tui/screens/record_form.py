@@ -18,6 +18,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 from ilearn_tui.domain.forms import FieldSpec, RecordKind, clean
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.records import choices_for, save_record
+from ilearn_tui.textsafe import visible
 
 
 class RecordFormScreen(ModalScreen[str | None]):
@@ -93,7 +94,7 @@ class RecordFormScreen(ModalScreen[str | None]):
         value = self._value(spec)
         wid = f"field-{spec.name}"
         if spec.type == "long":
-            return TextArea(str(value or ""), id=wid, soft_wrap=True)
+            return TextArea(visible(str(value or "")), id=wid, soft_wrap=True)
         if spec.type == "choice":
             return Select(
                 [(c, c) for c in spec.choices],
@@ -107,7 +108,7 @@ class RecordFormScreen(ModalScreen[str | None]):
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
             return Select(
-                options,
+                [(visible(label), i) for label, i in options],
                 value=value if value in ids else Select.NULL,
                 id=wid,
                 prompt="(none)",
@@ -116,10 +117,10 @@ class RecordFormScreen(ModalScreen[str | None]):
         if spec.type == "refs":
             chosen = set(value or [])
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
-            return SelectionList[str](*[(label, i, i in chosen) for label, i in options], id=wid)
+            return SelectionList[str](*[(visible(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-        return Input(shown, placeholder=placeholder, id=wid)
+        return Input(visible(shown), placeholder=placeholder, id=wid)
 
     def on_mount(self) -> None:
         self._initial = self._raw()

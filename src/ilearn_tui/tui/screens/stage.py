@@ -14,7 +14,7 @@ from ilearn_tui.domain.forms import KINDS, STAGE_KINDS, RecordKind
 from ilearn_tui.domain.prompts import GUIDES
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
-from ilearn_tui.textsafe import one_line
+from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui.screens.base import AreaScreen
 
 PLURAL = {
@@ -100,7 +100,7 @@ class StageScreen(AreaScreen):
                 mission = (vision or {}).get("school_mission", "")
                 if mission:
                     text += "\n\n**School mission:** " + " ".join(mission.split())
-                self.query_one("#vision", Markdown).update(text)
+                self.query_one("#vision", Markdown).update(visible(text))
                 continue
             table = self.query_one(f"#table-{kind.name}", DataTable)
             table.clear()
