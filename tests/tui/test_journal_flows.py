@@ -204,3 +204,27 @@ async def test_pasted_escape_sequences_are_drawn_not_obeyed(make_app: Callable[.
         text = app.screen.query_one("#body", TextArea).text
         assert "\x1b" not in text and "\x07" not in text
         assert text == "before ␛[2J␛]0;owned␇ after"
+
+
+async def test_damaged_drafts_never_stop_the_app(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    conn = app.journal.conn
+    stamp = "2025-01-01T00:00:00+00:00"
+    conn.execute(
+        "INSERT INTO drafts(id, target, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ("reflection:new", "", "bad", b"\xff\xfe not utf-8 \x00 with NUL", stamp, stamp),
+    )
+    conn.execute(
+        "INSERT INTO drafts(id, target, title, body, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
+        ("reflection:gone", "no-such-reflection", "", "x" * 3_000_000, stamp, stamp),
+    )
+    for _ in range(2):  # and the second start is as calm as the first
+        again = IlearnApp(app.journal)
+        async with again.run_test(size=(100, 30)) as pilot:
+            await pilot.pause(0.2)
+            assert isinstance(again.screen, DraftsScreen)
+            await pilot.click("#open")
+            await pilot.pause(0.3)
+            assert isinstance(again.screen, EditorScreen)
+            body = again.screen.query_one("#body", TextArea).text
+            assert "not utf-8" in body or len(body) == 3_000_000

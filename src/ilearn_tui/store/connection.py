@@ -83,6 +83,11 @@ def connect(path: Path) -> sqlite3.Connection:
         conn.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as exc:
         conn.close()
+        if not os.access(path.parent, os.W_OK) or not os.access(path, os.W_OK):
+            raise IlearnError(
+                f"the data folder {path.parent} is read-only, so the journal cannot be opened there; "
+                "copy it somewhere writable or choose another folder with --home"
+            ) from exc
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DamagedJournalError(f"the journal {path} is damaged or not an ilearn journal") from exc
         raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
@@ -100,8 +105,9 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
         try:
             yield conn
         except BaseException:
-            conn.execute("ROLLBACK TO nested")
-            conn.execute("RELEASE nested")
+            if conn.in_transaction:
+                conn.execute("ROLLBACK TO nested")
+                conn.execute("RELEASE nested")
             raise
         else:
             conn.execute("RELEASE nested")
@@ -110,7 +116,9 @@ def write_transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        # SQLite may already have rolled back by itself (a full disk, for one).
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
     else:
         conn.execute("COMMIT")

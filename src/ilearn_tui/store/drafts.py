@@ -27,13 +27,19 @@ def save_draft(journal: Journal, draft_id: str, target: str, title: str, body: s
         )
 
 
+def _text(value: object) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return "" if value is None else str(value)
+
+
 def list_drafts(journal: Journal) -> list[Draft]:
-    return [
-        Draft(*row)
-        for row in journal.conn.execute(
-            "SELECT id, target, title, body, updated_at FROM drafts ORDER BY updated_at DESC"
-        )
-    ]
+    """Every draft, newest first; text that is not valid UTF-8 comes back with replacements."""
+    rows = journal.conn.execute(
+        "SELECT id, target, CAST(title AS BLOB), CAST(body AS BLOB), updated_at FROM drafts "
+        "ORDER BY updated_at DESC"
+    ).fetchall()
+    return [Draft(row[0], row[1], _text(row[2]), _text(row[3]), row[4]) for row in rows]
 
 
 def discard_draft(journal: Journal, draft_id: str) -> None:

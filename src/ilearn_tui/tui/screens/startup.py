@@ -26,11 +26,29 @@ WELCOME = (
 
 
 def first_run_checks(app: IlearnApp) -> None:
-    drafts = list_drafts(app.journal)
-    if drafts:
-        app.push_screen(DraftsScreen(drafts))
-    elif not app.demo and not app.journal.get_meta("onboarded"):
+    try:
+        drafts = list_drafts(app.journal)
+        if drafts:
+            app.push_screen(DraftsScreen(drafts))
+            return
+    except Exception as exc:  # a draft that cannot be shown must never stop the app from opening
+        _set_aside_drafts(app, exc)
+        return
+    if not app.demo and not app.journal.get_meta("onboarded"):
         app.push_screen(OnboardingScreen())
+
+
+def _set_aside_drafts(app: IlearnApp, error: Exception) -> None:
+    """Move unreadable drafts to the trash, where they stay recoverable, and say so."""
+    from ilearn_tui.store.trash import move_to_trash
+
+    try:
+        for (draft_id,) in app.journal.conn.execute("SELECT id FROM drafts").fetchall():
+            move_to_trash(app.journal, "drafts", draft_id, "draft", "unreadable draft")
+    except Exception:
+        return
+    app.notify(f"Unsaved text from last time could not be shown ({error}); it is in the trash.",
+               severity="warning", timeout=10)
 
 
 class OnboardingScreen(ModalScreen[None]):
