@@ -96,7 +96,7 @@ def small_mount(tmp_path: Path) -> Iterator[Path]:
 def test_a_really_full_disk(small_mount: Path, cli: Callable[..., Any]) -> None:
     home = small_mount / "home"
     codes = [
-        cli("reflect", f"entry {n} " + "words " * 2000, use_home=False, env={"ILEARN_HOME": str(home)})
+        cli("reflect", f"entry {n} " + "words " * 15000, use_home=False, env={"ILEARN_HOME": str(home)})
         for n in range(200)
     ]
     failures = [r for r in codes if r.code != 0]
