@@ -95,10 +95,12 @@ def small_mount(tmp_path: Path) -> Iterator[Path]:
 
 def test_a_really_full_disk(small_mount: Path, cli: Callable[..., Any]) -> None:
     home = small_mount / "home"
-    codes = [
-        cli("reflect", f"entry {n} " + "words " * 15000, use_home=False, env={"ILEARN_HOME": str(home)})
-        for n in range(200)
-    ]
+    codes = []
+    for n in range(200):
+        words = "words " * 15000
+        codes.append(cli("reflect", f"entry {n} {words}", use_home=False, env={"ILEARN_HOME": str(home)}))
+        if sum(r.code != 0 for r in codes) >= 3:
+            break
     failures = [r for r in codes if r.code != 0]
     assert failures, "the disk never filled"
     assert all(len(r.err.splitlines()) == 1 and "Traceback" not in r.err for r in failures)
