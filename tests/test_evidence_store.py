@@ -103,3 +103,29 @@ def test_same_file_twice_is_stored_once(tmp_path: Path) -> None:
     second = store_file(source, tmp_path / "ev")
     assert first == second
     assert len(list((tmp_path / "ev").iterdir())) == 1
+
+
+def test_relative_and_absolute_paths_never_escape_the_evidence_folder(
+    journal: Journal, tmp_path: Path
+) -> None:
+    nested = tmp_path / "a" / "b"
+    nested.mkdir(parents=True)
+    (tmp_path / "x").write_text("outside")
+    cwd = os.getcwd()
+    os.chdir(nested)
+    try:
+        add_evidence(journal, "../../x")
+    finally:
+        os.chdir(cwd)
+    add_evidence(journal, str(tmp_path / "x"))
+    stored = list(journal.locations.evidence_dir.iterdir())
+    assert all(p.parent == journal.locations.evidence_dir for p in stored)
+    assert {i.original_name for i in list_evidence(journal)} == {"x"}
+
+
+def test_a_very_long_name_is_kept_short_for_display(journal: Journal, tmp_path: Path) -> None:
+    source = tmp_path / ("n" * 250 + ".txt")
+    source.write_text("long")
+    add_evidence(journal, str(source))
+    item = list_evidence(journal)[0]
+    assert len(item.original_name) <= 201 and len(item.title) <= 300
