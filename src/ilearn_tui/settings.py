@@ -19,6 +19,7 @@ class Settings:
     evidence_max_mb: int = 200
     backup_interval_minutes: int = 60
     redact_names: list[str] = field(default_factory=list)
+    renewal: dict[str, object] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list, repr=False)
 
     @property

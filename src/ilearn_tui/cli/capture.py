@@ -158,6 +158,15 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
 def _log(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
+    if args.semester_credits is not None:
+        if args.credits is not None:
+            raise UsageError("give --credits or --semester-credits, not both")
+        if not 0 < args.semester_credits <= 60:
+            raise UsageError("--semester-credits must be more than 0 and at most 60")
+        from ilearn_tui.settings import load_settings
+
+        rate = float(load_settings(journal.locations).renewal.get("semester_credit_rate", 15))  # type: ignore[arg-type]
+        args.credits = args.semester_credits * rate
     activity_id = plan.add_activity(
         journal,
         args.type.lower(),

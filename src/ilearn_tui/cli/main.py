@@ -56,6 +56,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from ilearn_tui.cli import capture
 
         return capture.run(args)
+    if command in ("hours", "check", "renewal"):
+        from ilearn_tui.cli import growth
+
+        return growth.run(args)
     if command == "trash":
         from ilearn_tui.cli import trash
 

@@ -82,7 +82,9 @@ def build() -> Parser:
     p.add_argument("title", nargs="?", metavar="TITLE")
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
     p.add_argument("--hours", type=float, metavar="H")
-    p.add_argument("--credits", type=float, metavar="C", help="PDPs, CEUs or credits")
+    p.add_argument("--credits", type=float, metavar="C", help="PDPs, CEUs or points, as awarded")
+    p.add_argument("--semester-credits", type=float, metavar="N",
+                   help="university semester credits, converted by the renewal rule (default 15 each)")
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--goal", metavar="GOAL")
     p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
@@ -132,6 +134,40 @@ def build() -> Parser:
     p = _sub(subs, "restore", "replace the journal with a backup (the current one is backed up first)")
     p.add_argument("path", metavar="PATH")
     _sub(subs, "doctor", "check the journal, its evidence files and permissions")
+
+    p = _sub(subs, "hours", "hours and credits: totals, by type, topic, goal and month")
+    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one; 'all': every cycle)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = _sub(subs, "check", "record a progress check on a goal (a 1-5 self-rating or a measured value)")
+    p.add_argument("goal", metavar="GOAL")
+    p.add_argument("--indicator", required=True, metavar="KIND",
+                   help="student-achievement, instructional-practice, student-engagement, "
+                        "21st-century-skills or other")
+    p.add_argument("--rating", type=int, metavar="N", help="1 (just starting) to 5 (fully there)")
+    p.add_argument("--value", type=float, metavar="X", help="a measured value, e.g. 72 (% on a quiz)")
+    p.add_argument("--date", metavar="DATE")
+    p.add_argument("--note", default="", metavar="T")
+
+    p = _sub(subs, "renewal", "licence-renewal progress, and the requirement it is measured against")
+    p.add_argument("--json", action="store_true", help="print progress as JSON")
+    ren_subs = p.add_subparsers(dest="renewal_command", metavar="ACTION", parser_class=Parser)
+    r = _sub(ren_subs, "show", "progress toward renewal (the default action)")
+    r.add_argument("--json", action="store_true")
+    _sub(ren_subs, "presets", "list the built-in requirements")
+    r = _sub(ren_subs, "set", "choose a preset (MA, NY, TX, IL, VA) or define a custom requirement")
+    r.add_argument("preset", metavar="PRESET", help="MA, NY, TX, IL, VA or custom")
+    r.add_argument("--start", required=True, metavar="DATE", help="when the current licence period began")
+    r.add_argument("--units", default="hours", help="custom: what is counted (hours, PDPs, points…)")
+    r.add_argument("--amount", type=float, help="custom: how many units are required")
+    r.add_argument("--years", type=int, help="custom: the length of the period in years")
+    r.add_argument("--minimum", action="append", default=[], metavar="TOPIC=N",
+                   help="custom: a minimum for one topic (repeatable)")
+    r.add_argument("--topic-minimum", type=float, default=0.0, metavar="N",
+                   help="custom: a topic counts only from N units")
+    r.add_argument("--hour-rate", type=float, metavar="N", help="units per clock hour (default 1)")
+    r.add_argument("--semester-credit-rate", type=float, metavar="N",
+                   help="units per university semester credit (default 15)")
 
     p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)

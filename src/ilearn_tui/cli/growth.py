@@ -1,0 +1,238 @@
+"""``ilearn hours``, ``ilearn check`` and ``ilearn renewal``: professional growth in numbers."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from typing import Any
+
+from ilearn_tui.cli.common import journal_for
+from ilearn_tui.cli.output import out, out_json
+from ilearn_tui.dates import parse_date
+from ilearn_tui.domain import renewal
+from ilearn_tui.errors import IlearnError, UsageError
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.textsafe import one_line
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.command == "check":
+        args.indicator = args.indicator.replace("-", " ").lower()
+        if args.date:
+            args.date = parse_date(args.date)
+    if args.command == "renewal" and args.renewal_command == "presets":
+        for rule in renewal.PRESETS.values():
+            out(f"{rule.key}  {rule.name}: {rule.amount:g} {rule.units} every {rule.years} years")
+            for category in rule.categories:
+                out(f"      at least {category.minimum:g} in {category.label} (topic '{category.key}')")
+            if rule.topic_minimum:
+                out(f"      a topic counts from {rule.topic_minimum:g} {rule.units}")
+            out(f"      source: {rule.source}")
+        return 0
+    with journal_for(args) as journal:
+        if args.command == "hours":
+            return _hours(args, journal)
+        if args.command == "check":
+            return _check(args, journal)
+        if args.renewal_command == "set":
+            return _set(args, journal)
+        return _show(args, journal)
+
+
+def _hours(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store.growth import hours_report
+
+    if args.cycle and args.cycle.lower() == "all":
+        cycle_id, label = None, "all cycles"
+    elif args.cycle:
+        cycle = journal.find_cycle(args.cycle)
+        cycle_id, label = cycle.id, cycle.title
+    else:
+        current = journal.current_cycle()
+        cycle_id, label = (current.id, current.title) if current else (None, "all cycles")
+    report = hours_report(journal, cycle_id)
+    if args.json:
+        out_json(
+            {
+                "cycle": label,
+                "hours": report.hours,
+                "credits": report.credits,
+                "activities": report.activities,
+                "planned_hours": report.planned_hours,
+                "by_type": report.by_type,
+                "by_topic": report.by_topic,
+                "by_goal": report.by_goal,
+                "by_month": report.by_month,
+            }
+        )
+        return 0
+    out(
+        f"{label}: {report.hours:g} hours, {report.credits:g} credits in {report.activities} activities"
+        f" ({report.planned_hours:g} hours planned)"
+    )
+    for heading, values in (
+        ("By type", report.by_type),
+        ("By topic", report.by_topic),
+        ("By goal", report.by_goal),
+        ("By month", report.by_month),
+    ):
+        if values:
+            out(f"\n{heading}:")
+            most = max(values.values()) or 1
+            for key, hours in sorted(
+                values.items(), key=lambda kv: (heading != "By month" and -kv[1], kv[0])
+            ):
+                bar = "█" * round(20 * hours / most)
+                out(f"  {one_line(key, 34):<34} {hours:>7g}  {bar}")
+    return 0
+
+
+def _check(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store.growth import add_check
+    from ilearn_tui.store.plan import find_goal
+
+    goal_id = find_goal(journal, args.goal)
+    print(
+        add_check(
+            journal,
+            goal_id,
+            args.indicator,
+            rating=args.rating,
+            value=args.value,
+            day=args.date,
+            note=args.note,
+        )
+    )
+    return 0
+
+
+def _requirement(config: dict[str, Any]) -> tuple[renewal.Requirement, date]:
+    """The configured requirement, rebuilt from settings; a damaged setting is a clear error."""
+    try:
+        start = date.fromisoformat(str(config["start"]))
+        key = str(config["preset"])
+        if key == "custom":
+            rule = renewal.custom_requirement(
+                str(config["units"]),
+                float(config["amount"]),
+                int(config["years"]),
+                {str(k): float(v) for k, v in dict(config.get("minimums", {})).items()},
+                float(config.get("topic_minimum", 0)),
+                float(config.get("hour_rate", 1)),
+                float(config.get("semester_credit_rate", 15)),
+            )
+        else:
+            base = renewal.PRESETS[key]
+            rule = renewal.Requirement(
+                base.key,
+                base.name,
+                base.units,
+                base.amount,
+                base.years,
+                base.categories,
+                base.topic_minimum,
+                base.source,
+                float(config.get("hour_rate", base.hour_rate)),
+                float(config.get("semester_credit_rate", base.semester_credit_rate)),
+            )
+    except (KeyError, ValueError, TypeError) as exc:
+        raise IlearnError(
+            f"the renewal setting is damaged ({exc}); set it again with 'ilearn renewal set'"
+        ) from exc
+    return rule, start
+
+
+def _set(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.settings import load_settings, save_settings
+
+    key = args.preset.upper() if args.preset.lower() != "custom" else "custom"
+    if key != "custom" and key not in renewal.PRESETS:
+        raise UsageError(f"unknown preset {args.preset!r}: use {', '.join(renewal.PRESETS)} or custom")
+    config: dict[str, Any] = {"preset": key, "start": parse_date(args.start)}
+    for name in ("hour_rate", "semester_credit_rate"):
+        value = getattr(args, name)
+        if value is not None:
+            if not value > 0:
+                raise UsageError(f"--{name.replace('_', '-')} must be more than 0")
+            config[name] = value
+    if key == "custom":
+        if args.amount is None or args.years is None:
+            raise UsageError("a custom requirement needs --amount and --years")
+        minimums = {}
+        for item in args.minimum:
+            topic, _, number = item.partition("=")
+            try:
+                minimums[topic.strip().lower()] = float(number)
+            except ValueError:
+                raise UsageError(f"bad --minimum {item!r}: use TOPIC=NUMBER") from None
+        config.update(
+            units=args.units,
+            amount=args.amount,
+            years=args.years,
+            minimums=minimums,
+            topic_minimum=args.topic_minimum,
+        )
+    try:
+        rule, _ = _requirement(config)
+    except IlearnError as exc:
+        raise UsageError(str(exc).split(" (")[0] + ": " + str(exc.__cause__ or exc)) from None
+    settings = load_settings(journal.locations)
+    settings.renewal = config
+    save_settings(journal.locations, settings)
+    out(
+        f"renewal requirement: {rule.name}, {rule.amount:g} {rule.units} every {rule.years} years "
+        f"from {config['start']}"
+    )
+    return 0
+
+
+def _show(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.settings import load_settings
+    from ilearn_tui.store.growth import counted_activities
+
+    config = load_settings(journal.locations).renewal
+    if not config:
+        raise IlearnError(
+            "no renewal requirement yet; choose one with: ilearn renewal set MA --start 2024-07-01"
+        )
+    rule, start = _requirement(config)
+    today = date.today()
+    end = renewal.period_end(start, rule.years)
+    result = renewal.progress(rule, start, counted_activities(journal, start, end), today)
+    if getattr(args, "json", False):
+        out_json(
+            {
+                "requirement": rule.name,
+                "units": rule.units,
+                "required": rule.amount,
+                "period_start": start.isoformat(),
+                "period_end": result.period_end.isoformat(),
+                "days_left": result.days_left(today),
+                "total": result.total,
+                "remaining": result.remaining,
+                "by_category": {
+                    c.key: {
+                        "label": c.label,
+                        "minimum": c.minimum,
+                        "have": result.by_category.get(c.key, 0.0),
+                    }
+                    for c in rule.categories
+                },
+                "by_topic": result.by_topic,
+                "warnings": result.warnings,
+                "source": rule.source,
+            }
+        )
+        return 0
+    out(
+        f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
+        f"({result.remaining:g} to go; {result.days_left(today)} days left, period ends {result.period_end})"
+    )
+    for category in rule.categories:
+        have = result.by_category.get(category.key, 0.0)
+        mark = "ok " if have >= category.minimum else "   "
+        out(f"  {mark} {category.label:<48} {have:>6g} / {category.minimum:g}")
+    for warning in result.warnings:
+        out(f"  ! {warning}")
+    out(f"Source of the rule: {rule.source}" if rule.source else "")
+    return 0

@@ -1,0 +1,192 @@
+"""Licence-renewal requirements: presets for several states, a custom one, and the arithmetic.
+
+Rules change; each preset names its source so a teacher can check it. Nothing here needs the
+network: the figures are the published headline rules, summarised.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Category:
+    key: str
+    label: str
+    minimum: float = 0.0
+
+
+@dataclass(frozen=True)
+class Requirement:
+    key: str
+    name: str
+    units: str
+    amount: float
+    years: int
+    categories: tuple[Category, ...] = ()
+    topic_minimum: float = 0.0  # each topic must reach this many units to count at all
+    source: str = ""
+    hour_rate: float = 1.0  # units per clock hour
+    semester_credit_rate: float = 15.0  # units per university semester credit
+
+    def category(self, key: str) -> Category | None:
+        return next((c for c in self.categories if c.key == key.lower()), None)
+
+
+PRESETS: dict[str, Requirement] = {
+    r.key: r
+    for r in (
+        Requirement(
+            "MA",
+            "Massachusetts professional licence",
+            "PDPs",
+            150,
+            5,
+            (
+                Category("sei", "SEI, ESL or bilingual education", 15),
+                Category("swd", "Students with disabilities / diverse learners", 15),
+                Category("content", "Content knowledge", 15),
+                Category("pedagogy", "Pedagogy", 15),
+            ),
+            topic_minimum=10,
+            source="https://www.doe.mass.edu/licensing/academic-prek12/renewal/",
+        ),
+        Requirement(
+            "NY",
+            "New York professional certificate (CTLE)",
+            "CTLE hours",
+            100,
+            5,
+            (Category("ell", "English language learners (15%)", 15),),
+            source="https://www.highered.nysed.gov/tcert/resteachers/ctle.html",
+        ),
+        Requirement(
+            "TX",
+            "Texas standard certificate (CPE)",
+            "CPE hours",
+            150,
+            5,
+            source="https://tea.texas.gov/texas-educators/certification/renewing-and-maintaining-certification",
+        ),
+        Requirement(
+            "IL",
+            "Illinois professional educator licence",
+            "hours",
+            120,
+            5,
+            source="https://www.isbe.net/Pages/Professional-Development.aspx",
+        ),
+        Requirement(
+            "VA",
+            "Virginia renewable licence",
+            "points",
+            180,
+            5,
+            source="https://www.doe.virginia.gov/teaching-learning-assessment/teaching-in-virginia/licensure",
+        ),
+    )
+}
+
+
+def custom_requirement(
+    units: str,
+    amount: float,
+    years: int,
+    minimums: dict[str, float] | None = None,
+    topic_minimum: float = 0.0,
+    hour_rate: float = 1.0,
+    semester_credit_rate: float = 15.0,
+) -> Requirement:
+    """A requirement a district or country defines itself."""
+    if amount <= 0 or years <= 0:
+        raise ValueError("the amount and the period must be more than 0")
+    categories = tuple(Category(k.lower(), k, v) for k, v in (minimums or {}).items())
+    if any(c.minimum < 0 for c in categories) or sum(c.minimum for c in categories) > amount:
+        raise ValueError("category minimums must be 0 or more and fit inside the total")
+    return Requirement(
+        "custom",
+        "Custom requirement",
+        units,
+        amount,
+        years,
+        categories,
+        topic_minimum,
+        hour_rate=hour_rate,
+        semester_credit_rate=semester_credit_rate,
+    )
+
+
+@dataclass(frozen=True)
+class Counted:
+    """One done activity as the renewal arithmetic sees it."""
+
+    id: str
+    title: str
+    topic: str
+    hours: float
+    credits: float
+    has_certificate: bool
+
+    def units(self, rule: Requirement) -> float:
+        """Credits as entered, else clock hours converted by the rule."""
+        return self.credits if self.credits > 0 else self.hours * rule.hour_rate
+
+
+@dataclass
+class Progress:
+    requirement: Requirement
+    period_start: date
+    period_end: date
+    total: float = 0.0
+    by_category: dict[str, float] = field(default_factory=dict)
+    by_topic: dict[str, float] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def remaining(self) -> float:
+        return max(0.0, self.requirement.amount - self.total)
+
+    def days_left(self, today: date) -> int:
+        return (self.period_end - today).days
+
+
+def period_end(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # a period starting on 29 February
+        return start.replace(year=start.year + years, day=28)
+
+
+def progress(rule: Requirement, period_start: date, activities: list[Counted], today: date) -> Progress:
+    """Totals against the rule, with a warning for everything that does not count yet."""
+    result = Progress(rule, period_start, period_end(period_start, rule.years))
+    for item in activities:
+        units = item.units(rule)
+        topic = item.topic.strip().lower() or "(no topic)"
+        result.by_topic[topic] = result.by_topic.get(topic, 0.0) + units
+        if units > 0 and not item.has_certificate:
+            result.warnings.append(f"no certificate or record attached to “{item.title}”")
+    for topic, units in result.by_topic.items():
+        counts = units >= rule.topic_minimum
+        if not counts:
+            result.warnings.append(
+                f"topic “{topic}” has {units:g} {rule.units}; a topic counts from {rule.topic_minimum:g}"
+            )
+            continue
+        result.total += units
+        category = rule.category(topic)
+        if category is not None:
+            result.by_category[category.key] = result.by_category.get(category.key, 0.0) + units
+    for category in rule.categories:
+        have = result.by_category.get(category.key, 0.0)
+        if have < category.minimum:
+            result.warnings.append(
+                f"{category.label}: {have:g} of at least {category.minimum:g} {rule.units}"
+            )
+    days = result.days_left(today)
+    if days < 0:
+        result.warnings.append(f"the renewal period ended {-days} days ago")
+    elif result.remaining > 0 and days < 365:
+        result.warnings.append(f"{result.remaining:g} {rule.units} to go and {days} days left")
+    return result

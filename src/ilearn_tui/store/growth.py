@@ -1,0 +1,121 @@
+"""Hours, credits and progress checks as the growth reports need them."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date
+
+from ilearn_tui.domain import vocab
+from ilearn_tui.domain.renewal import Counted
+from ilearn_tui.errors import UsageError
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.plan import insert_row
+
+
+@dataclass
+class HoursReport:
+    hours: float = 0.0
+    credits: float = 0.0
+    activities: int = 0
+    planned_hours: float = 0.0
+    by_type: dict[str, float] = field(default_factory=dict)
+    by_topic: dict[str, float] = field(default_factory=dict)
+    by_goal: dict[str, float] = field(default_factory=dict)
+    by_month: dict[str, float] = field(default_factory=dict)
+
+
+def hours_report(journal: Journal, cycle_id: str | None) -> HoursReport:
+    """Totals of done activities (planned hours apart), by type, topic, goal and month."""
+    report = HoursReport()
+    where, params = ("WHERE a.cycle_id = ?", [cycle_id]) if cycle_id else ("", [])
+    rows = journal.conn.execute(
+        f"SELECT a.id, a.type, a.topic, a.date, a.hours, a.credits, a.status FROM activities a {where}",
+        params,
+    ).fetchall()
+    goals: dict[str, list[str]] = {}
+    for activity_id, title in journal.conn.execute(
+        "SELECT ag.activity_id, g.title FROM activity_goals ag JOIN goals g ON g.id = ag.goal_id"
+    ):
+        goals.setdefault(activity_id, []).append(title)
+    for activity_id, type_, topic, day, hours, credits, status in rows:
+        if status != "done":
+            report.planned_hours += hours
+            continue
+        report.hours += hours
+        report.credits += credits
+        report.activities += 1
+        report.by_type[type_] = report.by_type.get(type_, 0.0) + hours
+        key = topic.strip().lower() or "(no topic)"
+        report.by_topic[key] = report.by_topic.get(key, 0.0) + hours
+        report.by_month[day[:7]] = report.by_month.get(day[:7], 0.0) + hours
+        for title in goals.get(activity_id, ["(no goal)"]):
+            report.by_goal[title] = report.by_goal.get(title, 0.0) + hours
+    report.by_month = dict(sorted(report.by_month.items()))
+    return report
+
+
+def counted_activities(journal: Journal, start: date, end: date) -> list[Counted]:
+    """Done activities in a renewal period, each with whether a certificate is attached."""
+    certified = {
+        row[0]
+        for row in journal.conn.execute(
+            "SELECT DISTINCT activity_id FROM evidence WHERE activity_id IS NOT NULL AND kind = 'certificate'"
+        )
+    }
+    return [
+        Counted(row[0], row[1], row[2], row[3], row[4], row[0] in certified)
+        for row in journal.conn.execute(
+            "SELECT id, title, topic, hours, credits FROM activities "
+            "WHERE status = 'done' AND date >= ? AND date < ? ORDER BY date",
+            (start.isoformat(), end.isoformat()),
+        )
+    ]
+
+
+def add_check(
+    journal: Journal,
+    goal_id: str,
+    indicator: str,
+    *,
+    rating: int | None = None,
+    value: float | None = None,
+    day: str | None = None,
+    note: str = "",
+    evidence_id: str | None = None,
+) -> str:
+    """Record a progress check; exactly one of a 1–5 rating or a measured value."""
+    if indicator not in vocab.INDICATOR_KINDS:
+        raise UsageError(f"unknown indicator {indicator!r}: use one of {', '.join(vocab.INDICATOR_KINDS)}")
+    if (rating is None) == (value is None):
+        raise UsageError("give either --rating (1 to 5) or --value, not both and not neither")
+    if rating is not None and not 1 <= rating <= 5:
+        raise UsageError(f"a rating is a whole number from 1 to 5, not {rating}")
+    if value is not None and (math.isnan(value) or math.isinf(value)):
+        raise UsageError("the value must be a number")
+    with journal.write() as conn:
+        return insert_row(
+            conn,
+            "checks",
+            {
+                "goal_id": goal_id,
+                "indicator": indicator,
+                "rating": rating,
+                "value": value,
+                "date": day or date.today().isoformat(),
+                "note": note,
+                "evidence_id": evidence_id,
+            },
+        )
+
+
+def goal_checks(journal: Journal, goal_id: str) -> list[tuple[str, str, int | None, float | None, str]]:
+    """(date, indicator, rating, value, note) for one goal, oldest first."""
+    return [
+        (row[0], row[1], row[2], row[3], row[4])
+        for row in journal.conn.execute(
+            "SELECT date, indicator, rating, value, note FROM checks WHERE goal_id = ? "
+            "ORDER BY date, created_at",
+            (goal_id,),
+        )
+    ]
