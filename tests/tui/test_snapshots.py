@@ -34,6 +34,7 @@ SCREENS: dict[str, list[str]] = {
     "help": ["question_mark"],
     "goal_form": ["2", "tab", "n"],
     "confirm_delete": ["3", "delete"],
+    "goal_detail": ["2", "tab", "i"],
 }
 
 
@@ -93,3 +94,16 @@ def test_high_contrast_theme(journal: Journal, snap_compare: Callable[..., bool]
     save_settings(journal.locations, Settings(theme="ilearn-high-contrast"))
     app = IlearnApp(journal)
     assert snap_compare(app, terminal_size=(80, 24), run_before=settle)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_renewal_form(size: tuple[int, int], journal: Journal, snap_compare: Callable[..., bool]) -> None:
+    fill(journal)
+    app = IlearnApp(journal)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        pilot.app._renewal()  # type: ignore[attr-defined]
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

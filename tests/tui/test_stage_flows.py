@@ -189,3 +189,44 @@ async def test_a_deleted_goal_can_be_restored_from_the_palette(make_app: Callabl
         await pilot.pause()
         assert [g["title"] for g in rows(app, "goal")] == ["Bring it back"]
         assert app.screen.query_one("#table-question", DataTable).row_count == 1
+
+
+async def test_goal_details_show_ratings_over_time(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.store.growth import add_check
+    from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
+
+    app = make_app()
+    goal = plan.add_goal(app.journal, "Discussion", questions=["Do stems help?"])
+    for day, rating in (("2026-09-01", 2), ("2026-10-01", 3), ("2026-11-01", 5)):
+        add_check(app.journal, goal, "student engagement", rating=rating, day=day)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, GoalDetailScreen)
+        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        assert "▂▄█" in shown and "latest 5/5" in shown and "Do stems help?" in shown
+
+
+async def test_renewal_requirement_from_the_palette(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.settings import load_settings
+    from ilearn_tui.tui.screens.renewal_form import RenewalScreen
+
+    app = make_app()
+    plan.add_activity(app.journal, "workshop", "SEI course", hours=16, topic="sei", day="2025-03-01")
+    async with app.run_test(size=(100, 40)) as pilot:
+        app._renewal()
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RenewalScreen)
+        form.query_one("#start", Input).value = "01/07/2024"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, RenewalScreen), "a bad date keeps the form open"
+        form.query_one("#start", Input).value = "2024-07-01"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert load_settings(app.locations).renewal == {"preset": "MA", "start": "2024-07-01"}
+        renewal = str(app.screen.query_one("#renewal", Static).render())
+        assert "16 of 150 PDPs" in renewal and "SEI" in renewal

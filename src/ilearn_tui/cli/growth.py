@@ -106,42 +106,6 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
     return 0
 
 
-def _requirement(config: dict[str, Any]) -> tuple[renewal.Requirement, date]:
-    """The configured requirement, rebuilt from settings; a damaged setting is a clear error."""
-    try:
-        start = date.fromisoformat(str(config["start"]))
-        key = str(config["preset"])
-        if key == "custom":
-            rule = renewal.custom_requirement(
-                str(config["units"]),
-                float(config["amount"]),
-                int(config["years"]),
-                {str(k): float(v) for k, v in dict(config.get("minimums", {})).items()},
-                float(config.get("topic_minimum", 0)),
-                float(config.get("hour_rate", 1)),
-                float(config.get("semester_credit_rate", 15)),
-            )
-        else:
-            base = renewal.PRESETS[key]
-            rule = renewal.Requirement(
-                base.key,
-                base.name,
-                base.units,
-                base.amount,
-                base.years,
-                base.categories,
-                base.topic_minimum,
-                base.source,
-                float(config.get("hour_rate", base.hour_rate)),
-                float(config.get("semester_credit_rate", base.semester_credit_rate)),
-            )
-    except (KeyError, ValueError, TypeError) as exc:
-        raise IlearnError(
-            f"the renewal setting is damaged ({exc}); set it again with 'ilearn renewal set'"
-        ) from exc
-    return rule, start
-
-
 def _set(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.settings import load_settings, save_settings
 
@@ -173,9 +137,9 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
             topic_minimum=args.topic_minimum,
         )
     try:
-        rule, _ = _requirement(config)
-    except IlearnError as exc:
-        raise UsageError(str(exc).split(" (")[0] + ": " + str(exc.__cause__ or exc)) from None
+        rule, _ = renewal.from_config(config)
+    except ValueError as exc:
+        raise UsageError(f"bad renewal requirement: {exc}") from None
     settings = load_settings(journal.locations)
     settings.renewal = config
     save_settings(journal.locations, settings)
@@ -188,17 +152,21 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
 
 def _show(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.settings import load_settings
-    from ilearn_tui.store.growth import counted_activities
+    from ilearn_tui.store.growth import renewal_progress
 
     config = load_settings(journal.locations).renewal
     if not config:
         raise IlearnError(
             "no renewal requirement yet; choose one with: ilearn renewal set MA --start 2024-07-01"
         )
-    rule, start = _requirement(config)
     today = date.today()
-    end = renewal.period_end(start, rule.years)
-    result = renewal.progress(rule, start, counted_activities(journal, start, end), today)
+    try:
+        result = renewal_progress(journal, config, today)
+    except ValueError as exc:
+        raise IlearnError(
+            f"the renewal setting is damaged ({exc}); set it again with 'ilearn renewal set'"
+        ) from None
+    rule, start = result.requirement, result.period_start
     if getattr(args, "json", False):
         out_json(
             {

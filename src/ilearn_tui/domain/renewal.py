@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -190,3 +191,39 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
     elif result.remaining > 0 and days < 365:
         result.warnings.append(f"{result.remaining:g} {rule.units} to go and {days} days left")
     return result
+
+
+def from_config(config: dict[str, Any]) -> tuple[Requirement, date]:
+    """The requirement and period start stored in settings; ValueError says what is wrong."""
+    try:
+        start = date.fromisoformat(str(config["start"]))
+        key = str(config["preset"])
+        if key == "custom":
+            rule = custom_requirement(
+                str(config["units"]),
+                float(config["amount"]),
+                int(config["years"]),
+                {str(k): float(v) for k, v in dict(config.get("minimums", {})).items()},
+                float(config.get("topic_minimum", 0)),
+                float(config.get("hour_rate", 1)),
+                float(config.get("semester_credit_rate", 15)),
+            )
+        else:
+            base = PRESETS[key]
+            rule = Requirement(
+                base.key,
+                base.name,
+                base.units,
+                base.amount,
+                base.years,
+                base.categories,
+                base.topic_minimum,
+                base.source,
+                float(config.get("hour_rate", base.hour_rate)),
+                float(config.get("semester_credit_rate", base.semester_credit_rate)),
+            )
+    except KeyError as exc:
+        raise ValueError(f"missing {exc}") from exc
+    except TypeError as exc:
+        raise ValueError(str(exc)) from exc
+    return rule, start

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.renewal import Counted
+from ilearn_tui.domain.renewal import Counted, Progress, from_config, period_end, progress
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
@@ -119,3 +119,62 @@ def goal_checks(journal: Journal, goal_id: str) -> list[tuple[str, str, int | No
             (goal_id,),
         )
     ]
+
+
+def renewal_progress(journal: Journal, config: dict[str, object], today: date) -> Progress:
+    """Progress toward the configured requirement (ValueError if the setting is unusable)."""
+    rule, start = from_config(dict(config))
+    end = period_end(start, rule.years)
+    return progress(rule, start, counted_activities(journal, start, end), today)
+
+
+@dataclass
+class GoalDetail:
+    title: str
+    status: str
+    target_date: str | None
+    why: str
+    success_indicators: str
+    questions: list[str]
+    checks: list[tuple[str, str, int | None, float | None, str]]
+    activities: list[tuple[str, str, float]]
+    evidence: list[tuple[str, str]]
+    reflections: int
+
+
+def goal_detail(journal: Journal, goal_id: str) -> GoalDetail | None:
+    """Everything that hangs off one goal, for its detail view."""
+    row = journal.conn.execute(
+        "SELECT title, status, target_date, why, success_indicators FROM goals WHERE id = ?", (goal_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    conn = journal.conn
+    return GoalDetail(
+        *row,
+        questions=[
+            r[0]
+            for r in conn.execute(
+                "SELECT text FROM questions WHERE goal_id = ? ORDER BY created_at", (goal_id,)
+            )
+        ],
+        checks=goal_checks(journal, goal_id),
+        activities=[
+            (r[0], r[1], r[2])
+            for r in conn.execute(
+                "SELECT a.date, a.title, a.hours FROM activities a "
+                "JOIN activity_goals ag ON ag.activity_id = a.id WHERE ag.goal_id = ? ORDER BY a.date",
+                (goal_id,),
+            )
+        ],
+        evidence=[
+            (r[0], r[1])
+            for r in conn.execute(
+                "SELECT date, title FROM evidence WHERE goal_id = ? AND student_info = 0 ORDER BY date",
+                (goal_id,),
+            )
+        ],
+        reflections=int(
+            conn.execute("SELECT count(*) FROM reflection_links WHERE goal_id = ?", (goal_id,)).fetchone()[0]
+        ),
+    )

@@ -229,8 +229,16 @@ class IlearnApp(App[None]):
         yield SystemCommand("export: Portfolio", "Markdown, HTML or JSON", self.action_export)
         yield SystemCommand("help: Keys", "Every key and what it does", self.action_help)
         yield SystemCommand(
+            "renewal: Choose requirement", "MA, NY, TX, IL, VA presets or your own rule", self._renewal
+        )
+        yield SystemCommand(
             "trash: Restore the last deleted item", "Deletes wait in the trash", self._restore_last
         )
+
+    def _renewal(self) -> None:
+        from ilearn_tui.tui.screens.renewal_form import RenewalScreen
+
+        self.push_screen(RenewalScreen())
 
     def _restore_last(self) -> None:
         from ilearn_tui.errors import IlearnError

@@ -8,6 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
+from ilearn_tui.store.growth import hours_report, renewal_progress
 from ilearn_tui.store.progress import goal_progress, hours_summary
 from ilearn_tui.store.reflections import list_reflections
 from ilearn_tui.textsafe import one_line
@@ -28,7 +29,9 @@ def bar(value: float, most: float, width: int = 20) -> str:
 class DashboardScreen(AreaScreen):
     BINDINGS = [("n", "new_reflection", "New reflection")]
     DEFAULT_CSS = """
-    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent { padding: 0 1; }
+    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent, DashboardScreen #renewal {
+        padding: 0 1;
+    }
     """
 
     def body(self) -> ComposeResult:
@@ -40,6 +43,8 @@ class DashboardScreen(AreaScreen):
             yield Static(id="goals-empty", classes="empty-hint")
             yield Static("Hours and credits this cycle", classes="section-title")
             yield Static(id="hours")
+            yield Static("Licence renewal", classes="section-title")
+            yield Static(id="renewal")
             yield Static("Recent reflections", classes="section-title")
             yield Static(id="recent")
 
@@ -84,11 +89,19 @@ class DashboardScreen(AreaScreen):
             f"{summary.hours_done:g} hours and {summary.credits_done:g} credits done "
             f"in {summary.activities_done} activities; {summary.hours_planned:g} hours planned.\n"
         )
+        months = hours_report(journal, overview.cycle_id).by_month
+        if months:
+            peak = max(months.values()) or 1
+            lines.append("  by month: ")
+            lines.append("".join(BLOCKS[min(4, int(4 * h / peak))] for h in months.values()))
+            lines.append(f"  ({next(iter(months))} to {list(months)[-1]})\n")
         most = max(summary.by_type.values(), default=0)
         for type_, hours in sorted(summary.by_type.items(), key=lambda kv: -kv[1])[:6]:
             label = ACTIVITY_SHORT.get(type_, type_)[:14]
             lines.append(f"  {label:<14} {bar(hours, most)} {hours:g} h\n")
         self.query_one("#hours", Static).update(lines)
+
+        self.query_one("#renewal", Static).update(self._renewal_text())
 
         recent = list_reflections(journal, limit=5)
         text = Text()
@@ -98,6 +111,32 @@ class DashboardScreen(AreaScreen):
         if not recent:
             text.append("  No reflections yet: press j, then n to write one.")
         self.query_one("#recent", Static).update(text)
+
+    def _renewal_text(self) -> Text:
+        from datetime import date
+
+        config = self.ilearn.settings.renewal
+        if not config:
+            return Text("  No requirement set: ctrl+p, then “renewal: Choose requirement”.")
+        try:
+            result = renewal_progress(self.ilearn.journal, config, date.today())
+        except ValueError as exc:
+            return Text(f"  The renewal setting cannot be used ({exc}); choose it again from the palette.")
+        rule = result.requirement
+        text = Text(
+            f"  {rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, "
+            f"{result.days_left(date.today())} days left\n"
+        )
+        text.append(f"  {bar(result.total, rule.amount, 30)} {100 * result.total / rule.amount:.0f}%\n")
+        for category in rule.categories:
+            have = result.by_category.get(category.key, 0.0)
+            mark = "✓" if have >= category.minimum else "·"
+            text.append(f"  {mark} {category.label[:40]:<40} {have:g}/{category.minimum:g}\n")
+        for warning in result.warnings[:3]:
+            text.append(f"  ! {warning}\n", style="bold")
+        if len(result.warnings) > 3:
+            text.append(f"  … and {len(result.warnings) - 3} more (ilearn renewal)\n")
+        return text
 
     def action_new_reflection(self) -> None:
         from ilearn_tui.tui.screens.editor import EditorScreen

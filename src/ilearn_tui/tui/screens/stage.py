@@ -45,6 +45,7 @@ class StageScreen(AreaScreen):
     BINDINGS = [
         Binding("n", "new", "New", tooltip="Add a record to the focused list"),
         Binding("v", "vision", "Vision", tooltip="Write or revise your vision"),
+        Binding("i", "details", "Goal details", tooltip="Ratings over time and linked work"),
         Binding("delete", "delete", "Delete", tooltip="Delete the highlighted record"),
     ]
     DEFAULT_CSS = """
@@ -87,6 +88,8 @@ class StageScreen(AreaScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "vision":
             return self.stage == 1
+        if action == "details":
+            return self.stage == 2
         return True
 
     def reload(self) -> None:
@@ -144,6 +147,16 @@ class StageScreen(AreaScreen):
         record = get_record(self.ilearn.journal, kind, str(row_key.value))
         if record is not None:
             self._open_form(kind, record)
+
+    def action_details(self) -> None:
+        from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
+
+        table = self.query_one("#table-goal", DataTable)
+        if table.row_count == 0:
+            self.notify("No goals yet: press n on the goals list to add one.")
+            return
+        row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        self.app.push_screen(GoalDetailScreen(str(row_key.value)))
 
     def _open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
         from ilearn_tui.tui.screens.record_form import RecordFormScreen

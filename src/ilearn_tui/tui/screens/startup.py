@@ -47,8 +47,11 @@ def _set_aside_drafts(app: IlearnApp, error: Exception) -> None:
             move_to_trash(app.journal, "drafts", draft_id, "draft", "unreadable draft")
     except Exception:
         return
-    app.notify(f"Unsaved text from last time could not be shown ({error}); it is in the trash.",
-               severity="warning", timeout=10)
+    app.notify(
+        f"Unsaved text from last time could not be shown ({error}); it is in the trash.",
+        severity="warning",
+        timeout=10,
+    )
 
 
 class OnboardingScreen(ModalScreen[None]):

@@ -21,7 +21,7 @@ class StageTab(Static):
     def show(self, status: Status, current: bool, active: bool) -> None:
         # The marker takes the place of the gap, so the bar fits 80 columns with a demo label.
         marker = "▸" if current else " "
-        self.update(f"{marker}{self.stage} {STAGES[self.stage]} {status.symbol} ")
+        self.update(f"{marker}{self.stage} {STAGES[self.stage]} {status.symbol}")
         self.tooltip = f"{STAGES[self.stage]}: {status.value} (press {self.stage})"
         self.set_class(current, "-current")
         self.set_class(active, "-active")
@@ -37,7 +37,7 @@ class StageBar(Horizontal):
 
     DEFAULT_CSS = """
     StageBar { height: 1; background: $panel; dock: top; }
-    StageBar #cycle-label { width: auto; padding: 0 1; color: $text-muted; }
+    StageBar #cycle-label { width: auto; padding: 0 0 0 1; color: $text-muted; }
     StageBar .stage-tab { width: auto; }
     StageBar .stage-tab.-current { text-style: bold; color: $accent; }
     StageBar .stage-tab.-active { background: $primary 30%; text-style: bold underline; }

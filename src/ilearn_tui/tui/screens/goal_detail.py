@@ -1,0 +1,70 @@
+"""One goal at a glance: its questions, self-ratings over time, and the work linked to it."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from ilearn_tui.store.growth import goal_detail
+from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui.screens.dashboard import sparkline
+
+
+class GoalDetailScreen(ModalScreen[None]):
+    BINDINGS = [Binding("escape", "dismiss", "Close")]
+    DEFAULT_CSS = """
+    GoalDetailScreen { align: center middle; }
+    GoalDetailScreen > Vertical {
+        width: 90%; max-width: 110; height: 90%; border: round $primary; background: $surface;
+    }
+    GoalDetailScreen VerticalScroll { padding: 0 1; }
+    """
+
+    def __init__(self, goal_id: str) -> None:
+        super().__init__()
+        self.goal_id = goal_id
+
+    def compose(self) -> ComposeResult:
+        detail = goal_detail(self.app.journal, self.goal_id)  # type: ignore[attr-defined]
+        with Vertical(), VerticalScroll():
+            if detail is None:
+                yield Static("This goal no longer exists.")
+                return
+            yield Static(one_line(detail.title, 100), classes="area-title")
+            facts = Text(f"Status: {detail.status}")
+            if detail.target_date:
+                facts.append(f" · target {detail.target_date}")
+            facts.append(f" · {detail.reflections} linked reflection(s)\n")
+            for label, value in (("Why", detail.why), ("Success looks like", detail.success_indicators)):
+                if value.strip():
+                    facts.append(f"{label}: ", style="bold")
+                    facts.append(one_line(value, 400) + "\n")
+            yield Static(facts)
+            yield Static("Research questions", classes="section-title")
+            yield Static("\n".join(f"  ? {one_line(q, 100)}" for q in detail.questions) or "  none yet")
+            yield Static("Self-ratings over time", classes="section-title")
+            by_indicator: dict[str, list[int]] = {}
+            for _, indicator, rating, _, _ in detail.checks:
+                if rating is not None:
+                    by_indicator.setdefault(indicator, []).append(rating)
+            chart = Text()
+            for indicator, ratings in by_indicator.items():
+                chart.append(f"  {indicator:<24} {sparkline(ratings):<12} latest {ratings[-1]}/5\n")
+            yield Static(chart or Text("  no ratings yet (stage 4, progress checks)"))
+            lines = Text()
+            for day, indicator, rating, value, note in detail.checks:
+                measure = f"{rating}/5" if rating is not None else f"{value:g}"
+                lines.append(f"  {day}  {indicator:<24} {measure:>6}  {one_line(note, 40)}\n")
+            yield Static(lines)
+            yield Static("Learning activities", classes="section-title")
+            total = sum(h for _, _, h in detail.activities)
+            yield Static(
+                "\n".join(f"  {d}  {one_line(t, 60)}  {h:g} h" for d, t, h in detail.activities)
+                + (f"\n  total {total:g} hours" if detail.activities else "  none linked yet")
+            )
+            yield Static("Evidence", classes="section-title")
+            yield Static("\n".join(f"  {d}  {one_line(t, 70)}" for d, t in detail.evidence) or "  none yet")

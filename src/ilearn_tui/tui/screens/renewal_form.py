@@ -1,0 +1,105 @@
+"""Choose the licence-renewal requirement the dashboard measures against."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from ilearn_tui.domain.renewal import PRESETS, from_config
+from ilearn_tui.settings import save_settings
+from ilearn_tui.tui.screens.base import show_error
+
+
+class RenewalScreen(ModalScreen[bool]):
+    BINDINGS = [
+        Binding("escape", "dismiss(False)", "Cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True),
+    ]
+    DEFAULT_CSS = """
+    RenewalScreen { align: center middle; }
+    RenewalScreen > Vertical {
+        width: 90%; max-width: 90; height: 90%; border: round $primary; background: $surface;
+    }
+    RenewalScreen VerticalScroll { padding: 0 1; }
+    RenewalScreen Label { margin-top: 1; }
+    RenewalScreen #renewal-buttons { height: auto; align-horizontal: right; padding: 0 1; }
+    RenewalScreen #renewal-buttons Button { margin-left: 1; }
+    """
+
+    def compose(self) -> ComposeResult:
+        current: dict[str, Any] = dict(self.app.settings.renewal)  # type: ignore[attr-defined]
+        options = [
+            (f"{r.key} — {r.amount:g} {r.units} every {r.years} years", r.key)
+            for r in PRESETS.values()
+        ]
+        options.append(("Custom — my own rule", "custom"))
+        with Vertical():
+            yield Static("Licence renewal requirement", classes="area-title")
+            with VerticalScroll():
+                yield Static(
+                    "Rules change: check the source each preset names (shown by ilearn renewal presets).",
+                    classes="guide",
+                )
+                yield Label("Requirement")
+                yield Select(options, value=current.get("preset", "MA"), allow_blank=False, id="preset")
+                yield Label("Start of the current licence period (YYYY-MM-DD)")
+                yield Input(str(current.get("start", "")), placeholder="e.g. 2024-07-01", id="start")
+                yield Static("For a custom rule:", classes="section-title")
+                yield Label("Units (hours, PDPs, points…)")
+                yield Input(str(current.get("units", "hours")), id="units")
+                yield Label("Amount required")
+                yield Input(str(current.get("amount", "")), id="amount")
+                yield Label("Years in the period")
+                yield Input(str(current.get("years", "")), id="years")
+                yield Label("Minimums per topic, e.g. “ell=15, math=10”")
+                minimums = current.get("minimums", {}) or {}
+                yield Input(", ".join(f"{k}={v:g}" for k, v in dict(minimums).items()), id="minimums")
+                yield Static("", id="renewal-error", classes="error-line")
+            with Horizontal(id="renewal-buttons"):
+                yield Button("Cancel", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    @on(Button.Pressed, "#cancel")
+    def _cancel(self) -> None:
+        self.dismiss(False)
+
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        error = self.query_one("#renewal-error", Static)
+        preset = str(self.query_one("#preset", Select).value)
+        config: dict[str, Any] = {"preset": preset, "start": self.query_one("#start", Input).value.strip()}
+        try:
+            date.fromisoformat(config["start"])
+            if preset == "custom":
+                minimums = {}
+                for part in filter(
+                    None, (p.strip() for p in self.query_one("#minimums", Input).value.split(","))
+                ):
+                    topic, _, number = part.partition("=")
+                    minimums[topic.strip().lower()] = float(number)
+                config.update(
+                    units=self.query_one("#units", Input).value.strip() or "hours",
+                    amount=float(self.query_one("#amount", Input).value),
+                    years=int(self.query_one("#years", Input).value),
+                    minimums=minimums,
+                )
+            from_config(config)
+        except ValueError as exc:
+            show_error(error, f"Not saved: {exc}")
+            return
+        settings = self.app.settings  # type: ignore[attr-defined]
+        settings.renewal = config
+        try:
+            save_settings(self.app.locations, settings)  # type: ignore[attr-defined]
+        except OSError as exc:
+            show_error(error, f"Not saved: {exc.strerror}")
+            return
+        self.app.changed()  # type: ignore[attr-defined]
+        self.dismiss(True)
