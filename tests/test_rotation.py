@@ -54,3 +54,17 @@ def test_automatic_backup_after_changes_at_most_once_per_interval(locations: Loc
     with open_journal(locations) as journal:
         journal.conn.execute("SELECT count(*) FROM reflections").fetchone()
     assert len(list_backups(locations.backups_dir)) == 2, "no changes: no copy"
+
+
+def test_quick_commands_back_up_in_the_background(cli, home: Path) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    assert cli("reflect", "first words").code == 0
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and not list_backups(home / "backups"):
+        time.sleep(0.1)
+    [copy] = list_backups(home / "backups")
+    assert copy.name.endswith("-auto.sqlite3")
+    import sqlite3
+
+    assert sqlite3.connect(copy).execute("SELECT body FROM reflections").fetchone()[0] == "first words"

@@ -9,4 +9,6 @@ from ilearn_tui.store.journal import Journal, open_journal
 
 
 def journal_for(args: argparse.Namespace, *, allow_new: bool = False) -> Journal:
-    return open_journal(locations.resolve(getattr(args, "home", None)), allow_new=allow_new)
+    journal = open_journal(locations.resolve(getattr(args, "home", None)), allow_new=allow_new)
+    journal.backup_in_background = True
+    return journal

@@ -34,16 +34,25 @@ class Journal:
         self.conn = conn
         self.locations = locations
         self.auto_backup = auto_backup
+        # Quick commands hand the automatic backup to a background process (see autobackup).
+        self.backup_in_background = False
 
     def close(self) -> None:
         """Close, first taking an automatic backup if this session changed anything."""
         try:
             if self.auto_backup and self.conn.total_changes > 0:
                 from ilearn_tui.settings import load_settings
-                from ilearn_tui.store.backup import auto_backup
+                from ilearn_tui.store.backup import auto_backup, newest_backup_age
 
                 interval = load_settings(self.locations).backup_interval_minutes
-                auto_backup(self.conn, self.locations.backups_dir, interval)
+                if self.backup_in_background:
+                    age = newest_backup_age(self.locations.backups_dir)
+                    if age is None or age >= interval * 60:
+                        from ilearn_tui.store.autobackup import spawn
+
+                        spawn(self.locations.data_dir)
+                else:
+                    auto_backup(self.conn, self.locations.backups_dir, interval)
         except (IlearnError, OSError, sqlite3.Error):
             pass  # the journal itself is safe; a missed automatic copy is retried next time
         finally:
