@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from ilearn_tui import __version__
@@ -59,5 +60,26 @@ def _drop_private(tables: dict[str, list[dict[str, Any]]]) -> int:
     return len(hidden_evidence) + len(hidden_reflections)
 
 
+_UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(document: dict[str, Any]) -> str:
-    return json.dumps(document, indent=1, ensure_ascii=False, sort_keys=False) + "\n"
+    """One record a line: readable and diffable, yet written by json's fast C encoder.
+
+    JSON escapes C0 controls itself; DEL, C1 controls and bidi overrides are escaped here too,
+    so printing an export to a terminal can never replay an escape sequence.
+    """
+    parts = ["{\n"]
+    for key, value in document.items():
+        if key != "tables":
+            parts.append(f" {json.dumps(key)}: {json.dumps(value, ensure_ascii=False)},\n")
+    parts.append(' "tables": {\n')
+    tables = list(document.get("tables", {}).items())
+    for index, (name, rows) in enumerate(tables):
+        parts.append(f"  {json.dumps(name)}: [")
+        if rows:
+            lines = ("   " + json.dumps(row, ensure_ascii=False) for row in rows)
+            parts.append("\n" + ",\n".join(lines) + "\n  ")
+        parts.append("]" + ("," if index < len(tables) - 1 else "") + "\n")
+    parts.append(" }\n}\n")
+    return _UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", "".join(parts))
