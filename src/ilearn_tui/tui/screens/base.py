@@ -31,11 +31,20 @@ class AreaScreen(Screen[None]):
     def body(self) -> ComposeResult:
         raise NotImplementedError
 
+    _shown_revision = -1
+
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", lambda _: self.reload(), init=False)
+        self.watch(self.app, "revision", lambda _: self.is_current and self._refresh_if_stale(), init=False)
 
     def on_screen_resume(self) -> None:
-        self.reload()
+        self._refresh_if_stale()
+
+    def _refresh_if_stale(self) -> None:
+        """Re-read only when something was written since this screen last looked."""
+        revision = self.ilearn.revision
+        if revision != self._shown_revision and self.is_mounted:
+            self._shown_revision = revision
+            self.reload()
 
     def reload(self) -> None:
         """Re-read what the screen shows (after a write anywhere in the app)."""

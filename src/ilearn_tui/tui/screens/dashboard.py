@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.growth import hours_report, renewal_progress
@@ -29,7 +30,8 @@ def bar(value: float, most: float, width: int = 20) -> str:
 class DashboardScreen(AreaScreen):
     BINDINGS = [("n", "new_reflection", "New reflection")]
     DEFAULT_CSS = """
-    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent, DashboardScreen #renewal {
+    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent, DashboardScreen #renewal,
+    DashboardScreen #goals {
         padding: 0 1;
     }
     """
@@ -39,8 +41,7 @@ class DashboardScreen(AreaScreen):
             yield Static("Dashboard", classes="area-title")
             yield Static(id="where")
             yield Static("Goals and self-ratings", classes="section-title")
-            yield DataTable(id="goals", cursor_type="row", zebra_stripes=True)
-            yield Static(id="goals-empty", classes="empty-hint")
+            yield Static(id="goals")
             yield Static("Hours and credits this cycle", classes="section-title")
             yield Static(id="hours")
             yield Static("Licence renewal", classes="section-title")
@@ -50,9 +51,7 @@ class DashboardScreen(AreaScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
-        table = self.query_one("#goals", DataTable)
-        table.add_columns("goal", "status", "questions", "latest", "trend", "ratings")
-        self.reload()
+        self._refresh_if_stale()
 
     def reload(self) -> None:
         overview = self.ilearn.overview()
@@ -65,24 +64,27 @@ class DashboardScreen(AreaScreen):
         where.append(overview.next_step)
         self.query_one("#where", Static).update(where)
 
-        table = self.query_one("#goals", DataTable)
-        table.clear()
         goals = goal_progress(journal, overview.cycle_id)
-        for goal in goals:
-            latest = f"{goal.latest}/5" if goal.latest is not None else "—"
-            table.add_row(
-                one_line(goal.title, 40),
-                goal.status,
-                str(goal.questions),
-                latest,
-                goal.trend or "—",
-                sparkline(goal.ratings) or "—",
-                key=goal.id,
-            )
-        table.display = bool(goals)
-        self.query_one("#goals-empty", Static).update(
-            "" if goals else "No goals yet: press 2 (Inspire), then n to add one."
-        )
+        table: Table | str = "  No goals yet: press 2 (Inspire), then n to add one."
+        if goals:
+            # A plain table: the dashboard is the first screen, and it should appear fast.
+            table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
+            for column in ("goal", "status", "questions", "latest", "trend", "ratings"):
+                table.add_column(
+                    column, no_wrap=True, overflow="ellipsis", min_width=len(column),
+                    max_width=34 if column == "goal" else None,
+                )
+            for goal in goals:
+                latest = f"{goal.latest}/5" if goal.latest is not None else "—"
+                table.add_row(
+                    one_line(goal.title, 40),
+                    goal.status,
+                    str(goal.questions),
+                    latest,
+                    goal.trend or "—",
+                    sparkline(goal.ratings) or "—",
+                )
+        self.query_one("#goals", Static).update(table)
 
         summary = hours_summary(journal, overview.cycle_id)
         lines = Text(

@@ -80,7 +80,7 @@ class StageScreen(AreaScreen):
             if kind.name != "vision":
                 table = self.query_one(f"#table-{kind.name}", DataTable)
                 table.add_columns(*[c.replace("_id", "").replace("_", " ") for c in kind.columns])
-        self.reload()
+        self._refresh_if_stale()
         tables = self.query(DataTable)
         if tables:
             tables.first().focus()
