@@ -127,3 +127,27 @@ async def test_onboarding_can_be_skipped_and_stays_skipped(make_app: Callable[..
     async with again.run_test(size=(80, 24)) as pilot:
         await pilot.pause(0.2)
         assert isinstance(again.screen, DashboardScreen)
+
+
+async def test_start_the_next_cycle_and_look_back(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.store import plan
+
+    app = make_app()
+    plan.add_goal(app.journal, "Carry me", questions=["Still asking?"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        first = app.overview().cycle_id
+        app._next_cycle()
+        await pilot.pause()
+        second = app.overview().cycle_id
+        assert second != first
+        label = str(app.screen.query_one("#cycle-label").render())
+        assert label == app.overview().cycle_label
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        old = next(
+            t for t in titles if t.startswith("cycle: View") and t.endswith(app.journal.cycles()[0].title)
+        )
+        [command] = [c for c in app.get_system_commands(app.screen) if c.title == old]
+        command.callback()
+        await pilot.pause()
+        assert app.overview().cycle_id == first

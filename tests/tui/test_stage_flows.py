@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from textual.widgets import DataTable, Input, Select, SelectionList, Static
 
 from ilearn_tui.domain.forms import KINDS
@@ -230,3 +231,47 @@ async def test_renewal_requirement_from_the_palette(make_app: Callable[..., Ilea
         assert load_settings(app.locations).renewal == {"preset": "MA", "start": "2024-07-01"}
         renewal = str(app.screen.query_one("#renewal", Static).render())
         assert "16 of 150 PDPs" in renewal and "SEI" in renewal
+
+
+CREATE = {
+    # stage, kind, the fields to fill (widget id -> value)
+    "outcome": (1, {"#field-text": "Ask testable questions"}),
+    "interest": (2, {"#field-text": "Project-based learning"}),
+    "activity": (3, {"#field-title": "Learning walk", "#field-hours": "1"}),
+    "innovation": (4, {"#field-title": "Lab notebooks study"}),
+    "evidence": (4, {"#field-title": "Slides", "#field-url": "https://example.org/slides"}),
+    "share": (5, {"#field-title": "Parents' showcase", "#field-venue": "Library"}),
+}
+
+
+@pytest.mark.parametrize("kind", list(CREATE))
+async def test_create_edit_delete_every_kind(make_app: Callable[..., IlearnApp], kind: str) -> None:
+    stage, fields = CREATE[kind]
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press(str(stage))
+        app.screen.query_one(f"#table-{kind}", DataTable).focus()
+        await pilot.press("n")
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        for selector, value in fields.items():
+            form.query_one(selector, Input).value = value
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, StageScreen), f"{kind} not saved"
+        [row] = rows(app, kind)
+        table = app.screen.query_one(f"#table-{kind}", DataTable)
+        table.focus()
+        await pilot.press("enter")
+        edit = app.screen
+        assert isinstance(edit, RecordFormScreen)
+        first_selector = next(iter(fields))
+        edit.query_one(first_selector, Input).value = "Changed"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        [changed] = rows(app, kind)
+        assert changed["id"] == row["id"] and "Changed" in changed.values()
+        app.screen.query_one(f"#table-{kind}", DataTable).focus()
+        await pilot.press("delete", "y")
+        await pilot.pause()
+        assert rows(app, kind) == []

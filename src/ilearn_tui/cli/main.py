@@ -60,6 +60,10 @@ def dispatch(args: argparse.Namespace) -> int:
         from ilearn_tui.cli import growth
 
         return growth.run(args)
+    if command == "cycle":
+        from ilearn_tui.cli.cycle import run as run_cycle
+
+        return run_cycle(args)
     if command == "trash":
         from ilearn_tui.cli import trash
 

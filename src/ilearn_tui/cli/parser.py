@@ -169,6 +169,11 @@ def build() -> Parser:
     r.add_argument("--semester-credit-rate", type=float, metavar="N",
                    help="units per university semester credit (default 15)")
 
+    p = _sub(subs, "cycle", "list the learning cycles (school years), or start the next one")
+    cyc_subs = p.add_subparsers(dest="cycle_command", metavar="ACTION", parser_class=Parser)
+    _sub(cyc_subs, "list", "every cycle with its dates (the default)")
+    _sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
+
     p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
     _sub(trash_subs, "list", "list deleted items, newest first")

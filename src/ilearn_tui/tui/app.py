@@ -84,6 +84,8 @@ class IlearnApp(App[None]):
         self.settings: Settings = load_settings(journal.locations)
         self._theme_problems: list[str] = list(self.settings.problems)
         self._overview: Overview | None = None
+        # The cycle on screen: None follows the school year containing today.
+        self.viewed_cycle_id: str | None = None
 
     @property
     def locations(self) -> Locations:
@@ -177,7 +179,8 @@ class IlearnApp(App[None]):
 
     def overview(self) -> Overview:
         if self._overview is None:
-            cycle = self.journal.current_cycle()
+            cycle = next((c for c in self.journal.cycles() if c.id == self.viewed_cycle_id), None)
+            cycle = cycle or self.journal.current_cycle()
             counts = cycle_counts(self.journal, cycle.id if cycle else None)
             label = cycle.title if cycle else "no cycle"
             if self.demo:
@@ -229,11 +232,40 @@ class IlearnApp(App[None]):
         yield SystemCommand("export: Portfolio", "Markdown, HTML or JSON", self.action_export)
         yield SystemCommand("help: Keys", "Every key and what it does", self.action_help)
         yield SystemCommand(
+            "cycle: Start the next school year",
+            "Carries your vision and open goals forward",
+            self._next_cycle,
+        )
+        for cycle in self.journal.cycles():
+            yield SystemCommand(
+                f"cycle: View {cycle.title}", f"{cycle.starts_on} to {cycle.ends_on}", self._view(cycle.id)
+            )
+        yield SystemCommand(
             "renewal: Choose requirement", "MA, NY, TX, IL, VA presets or your own rule", self._renewal
         )
         yield SystemCommand(
             "trash: Restore the last deleted item", "Deletes wait in the trash", self._restore_last
         )
+
+    def _view(self, cycle_id: str):  # type: ignore[no-untyped-def]
+        def view() -> None:
+            self.viewed_cycle_id = cycle_id
+            self.changed()
+            self.notify(f"Showing cycle {self.overview().cycle_label}.")
+
+        return view
+
+    def _next_cycle(self) -> None:
+        from ilearn_tui.errors import IlearnError
+        from ilearn_tui.store.cycles import start_next_cycle
+
+        try:
+            self.viewed_cycle_id = start_next_cycle(self.journal)
+        except IlearnError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.changed()
+        self.notify(f"Cycle {self.overview().cycle_label} started: your vision and open goals came along.")
 
     def _renewal(self) -> None:
         from ilearn_tui.tui.screens.renewal_form import RenewalScreen
