@@ -151,3 +151,26 @@ async def test_start_the_next_cycle_and_look_back(make_app: Callable[..., Ilearn
         command.callback()
         await pilot.pause()
         assert app.overview().cycle_id == first
+
+
+async def test_the_key_bar_lists_keys_and_clicks_press_them(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.tui.widgets.key_bar import KeyBar
+
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await pilot.pause()
+        bar = app.screen.query_one(KeyBar)
+        text = str(bar.render())
+        for shown in (
+            "n New reflection",
+            "? Help",
+            "d Dashboard",
+            "j Journal",
+            "/ Search",
+            "e Export",
+            "^p palette",
+        ):
+            assert shown in text
+        await pilot.click(KeyBar, offset=(1 + text.index("j Journal"), 0))
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import pytest
@@ -229,7 +230,11 @@ async def test_renewal_requirement_from_the_palette(make_app: Callable[..., Ilea
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert load_settings(app.locations).renewal == {"preset": "MA", "start": "2024-07-01"}
-        renewal = str(app.screen.query_one("#renewal", Static).render())
+        from rich.console import Console
+
+        console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+        console.print(app.screen.query_one("#dashboard-body", Static).content)
+        renewal = console.export_text()
         assert "16 of 150 PDPs" in renewal and "SEI" in renewal
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from ilearn_tui.settings import load_settings
+from ilearn_tui.store.journal import Journal
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
@@ -24,13 +25,15 @@ def test_the_shipped_themes_include_dark_light_and_high_contrast() -> None:
     assert problems == []
 
 
-async def test_choice_persists_and_user_themes_load(make_app: Callable[..., IlearnApp]) -> None:
-    app = make_app()
-    folder = app.locations.user_themes_dir
+async def test_choice_persists_and_user_themes_load(
+    make_app: Callable[..., IlearnApp], journal: Journal
+) -> None:
+    folder = journal.locations.user_themes_dir
     folder.mkdir(parents=True)
     (folder / "mine.toml").write_text('name = "my-theme"\nprimary = "#336699"\n')
     (folder / "broken.toml").write_text('name = "oops"\nprimary = "not a colour"\n')
     (folder / "garbage.toml").write_text("this is = = not toml")
+    app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "my-theme" in app.available_themes

@@ -86,6 +86,13 @@ class IlearnApp(App[None]):
         self._overview: Overview | None = None
         # The cycle on screen: None follows the school year containing today.
         self.viewed_cycle_id: str | None = None
+        # Themes are chosen before the first frame, so the styles are worked out only once.
+        themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
+        for theme in themes:
+            self.register_theme(theme)
+        self._theme_problems += problems
+        wanted = self.settings.theme
+        self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
 
     @property
     def locations(self) -> Locations:
@@ -93,12 +100,6 @@ class IlearnApp(App[None]):
 
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
-        themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
-        for theme in themes:
-            self.register_theme(theme)
-        self._theme_problems += problems
-        wanted = self.settings.theme
-        self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("dashboard")
         for problem in self._theme_problems:

@@ -6,8 +6,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
+from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
 if TYPE_CHECKING:
@@ -26,7 +27,7 @@ class AreaScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield StageBar(active_stage=self.stage)
         yield from self.body()
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def body(self) -> ComposeResult:
         raise NotImplementedError

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from rich.table import Table
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -22,6 +22,10 @@ def sparkline(ratings: list[int]) -> str:
     return "".join(BLOCKS[max(1, min(5, r)) - 1] for r in ratings[-12:])
 
 
+def _heading(title: str) -> Text:
+    return Text(f"\n{title}", style="bold")
+
+
 def bar(value: float, most: float, width: int = 20) -> str:
     filled = 0 if most <= 0 else round(width * value / most)
     return "█" * filled + "·" * (width - filled)
@@ -30,24 +34,14 @@ def bar(value: float, most: float, width: int = 20) -> str:
 class DashboardScreen(AreaScreen):
     BINDINGS = [("n", "new_reflection", "New reflection")]
     DEFAULT_CSS = """
-    DashboardScreen #where, DashboardScreen #hours, DashboardScreen #recent, DashboardScreen #renewal,
-    DashboardScreen #goals {
-        padding: 0 1;
-    }
+    DashboardScreen #dashboard-body { padding: 0 1; }
     """
 
     def body(self) -> ComposeResult:
+        # One widget drawing several sections: the dashboard is the first screen, so it is kept
+        # as light as possible to appear quickly.
         with VerticalScroll(id="dashboard"):
-            yield Static("Dashboard", classes="area-title")
-            yield Static(id="where")
-            yield Static("Goals and self-ratings", classes="section-title")
-            yield Static(id="goals")
-            yield Static("Hours and credits this cycle", classes="section-title")
-            yield Static(id="hours")
-            yield Static("Licence renewal", classes="section-title")
-            yield Static(id="renewal")
-            yield Static("Recent reflections", classes="section-title")
-            yield Static(id="recent")
+            yield Static(id="dashboard-body")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -62,30 +56,21 @@ class DashboardScreen(AreaScreen):
             where.append(f"{marker}{stage} {STAGES[stage]:<11} {status.symbol} {status.value}\n")
         where.append("\nNext step: ", style="bold")
         where.append(overview.next_step)
-        self.query_one("#where", Static).update(where)
 
         goals = goal_progress(journal, overview.cycle_id)
-        table: Table | str = "  No goals yet: press 2 (Inspire), then n to add one."
+        table = Text("  No goals yet: press 2 (Inspire), then n to add one.\n")
         if goals:
-            # A plain table: the dashboard is the first screen, and it should appear fast.
-            table = Table(box=None, padding=(0, 1), header_style="bold", expand=False)
-            for column in ("goal", "status", "questions", "latest", "trend", "ratings"):
-                table.add_column(
-                    column, no_wrap=True, overflow="ellipsis", min_width=len(column),
-                    max_width=34 if column == "goal" else None,
-                )
+            # Plain aligned text rather than a table widget: this is the first screen, drawn fast.
+            width = min(34, max(len(one_line(g.title, 34)) for g in goals))
+            table = Text(
+                f"  {'goal':<{width}}  status       questions  latest  trend   ratings\n", style="bold"
+            )
             for goal in goals:
                 latest = f"{goal.latest}/5" if goal.latest is not None else "—"
-                table.add_row(
-                    one_line(goal.title, 40),
-                    goal.status,
-                    str(goal.questions),
-                    latest,
-                    goal.trend or "—",
-                    sparkline(goal.ratings) or "—",
+                table.append(
+                    f"  {one_line(goal.title, width):<{width}}  {goal.status:<11}  {goal.questions:>9}  "
+                    f"{latest:>6}  {goal.trend or '—':<6}  {sparkline(goal.ratings) or '—'}\n"
                 )
-        self.query_one("#goals", Static).update(table)
-
         summary = hours_summary(journal, overview.cycle_id)
         lines = Text(
             f"{summary.hours_done:g} hours and {summary.credits_done:g} credits done "
@@ -101,9 +86,6 @@ class DashboardScreen(AreaScreen):
         for type_, hours in sorted(summary.by_type.items(), key=lambda kv: -kv[1])[:6]:
             label = ACTIVITY_SHORT.get(type_, type_)[:14]
             lines.append(f"  {label:<14} {bar(hours, most)} {hours:g} h\n")
-        self.query_one("#hours", Static).update(lines)
-
-        self.query_one("#renewal", Static).update(self._renewal_text())
 
         recent = list_reflections(journal, limit=5)
         text = Text()
@@ -112,7 +94,21 @@ class DashboardScreen(AreaScreen):
             text.append(one_line(reflection.title or reflection.body, 60) + "\n")
         if not recent:
             text.append("  No reflections yet: press j, then n to write one.")
-        self.query_one("#recent", Static).update(text)
+        accent = self.app.current_theme.accent if self.app.current_theme else None
+        self.query_one("#dashboard-body", Static).update(
+            Group(
+                Text("Dashboard", style=f"bold {accent}" if accent else "bold"),
+                where,
+                _heading("Goals and self-ratings"),
+                table,
+                _heading("Hours and credits this cycle"),
+                lines,
+                _heading("Licence renewal"),
+                self._renewal_text(),
+                _heading("Recent reflections"),
+                text,
+            )
+        )
 
     def _renewal_text(self) -> Text:
         from datetime import date

@@ -13,7 +13,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Markdown, Select, Static, TextArea
+from textual.widgets import Input, Markdown, Select, Static, TextArea
 
 from ilearn_tui.domain.prompts import PROMPTS
 from ilearn_tui.domain.vocab import STAGES
@@ -22,6 +22,7 @@ from ilearn_tui.store.drafts import discard_draft, save_draft
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
 AUTOSAVE_SECONDS = 3.0
@@ -75,7 +76,7 @@ class EditorScreen(Screen[None]):
             with Vertical(id="preview-box"):
                 yield Markdown("", id="preview")
         yield Static("", id="editor-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         today = date.today().isoformat()
