@@ -104,3 +104,28 @@ def test_limit_and_offset(journal: Journal) -> None:
         add_reflection(journal, f"rubric number {n}")
     assert len(search(journal, "rubric", limit=3)) == 3
     assert len(search(journal, "rubric", limit=3, offset=3)) == 2
+
+
+def test_each_prefix_of_a_word_finds_it(journal: Journal) -> None:
+    rid = add_reflection(journal, "My intentions for the unit were unclear.")
+    for end in range(3, len("intentions") + 1):
+        assert kinds_and_ids(journal, "intentions"[:end]) == [("reflection", rid)], "intentions"[:end]
+
+
+def test_upgrading_a_version_2_journal_rebuilds_the_index(journal: Journal) -> None:
+    from ilearn_tui.store.connection import prepare
+    from ilearn_tui.store.journal import Journal as J
+
+    rid = add_reflection(journal, "Investigations with intentions", tags=["science"])
+    conn = journal.conn
+    conn.executescript(
+        "DROP TABLE search_index;"
+        "CREATE VIRTUAL TABLE search_index USING fts5(title, body, tags, tokenize = 'porter unicode61');"
+        "PRAGMA user_version = 2;"
+    )
+    prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    upgraded = J(conn, journal.locations)
+    assert [(h.kind, h.id) for h in search(upgraded, "intentio")] == [("reflection", rid)]
+    assert [(h.kind, h.id) for h in search(upgraded, "science")] == [("reflection", rid)]
+    assert list(journal.locations.backups_dir.glob("*before-upgrade-v2*"))

@@ -228,3 +228,16 @@ async def test_damaged_drafts_never_stop_the_app(make_app: Callable[..., IlearnA
             assert isinstance(again.screen, EditorScreen)
             body = again.screen.query_one("#body", TextArea).text
             assert "not utf-8" in body or len(body) == 3_000_000
+
+
+async def test_short_searches_wait_for_enter(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    add_reflection(app.journal, "AI in the classroom")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("slash", "a", "i")
+        await pilot.pause()
+        assert app.screen.query_one("#results", OptionList).option_count == 0
+        assert "Keep typing" in str(app.screen.query_one("#search-status").render())
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EditorScreen)

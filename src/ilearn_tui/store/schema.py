@@ -222,9 +222,33 @@ CREATE TABLE trash (
 CREATE INDEX trash_by_time ON trash(deleted_at);
 """
 
+def _v3_plain_tokens() -> str:
+    """Version 3: index words as written (no stemming), so a prefix typed letter by letter
+    keeps matching: with stemming, "intentio" found nothing while "intent" did."""
+    fills = []
+    for table, (kind, title, body) in SEARCHABLE.items():
+        tags = (
+            "(SELECT coalesce(group_concat(t.name, ' '), '') FROM reflection_tags rt "
+            "JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = r.id)"
+            if table == "reflections"
+            else "''"
+        )
+        fills.append(
+            f"INSERT INTO search_index(rowid, title, body, tags) "
+            f"SELECT d.docid, {title.format(r='r')}, {body.format(r='r')}, {tags} "
+            f"FROM {table} r JOIN search_docs d ON d.kind = '{kind}' AND d.ref = r.id;"
+        )
+    return (
+        "DROP TABLE search_index;\n"
+        "CREATE VIRTUAL TABLE search_index USING fts5(\n"
+        "    title, body, tags, tokenize = 'unicode61 remove_diacritics 2'\n);\n" + "\n".join(fills)
+    )
+
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
     _V2_TRASH,
+    _v3_plain_tokens(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -15,6 +15,7 @@ from ilearn_tui.textsafe import printable
 from ilearn_tui.tui.screens.base import AreaScreen
 
 LIMIT = 50
+MIN_CHARS = 3
 # Where a hit of each kind lives, so enter can open it.
 KIND_STAGE = {"goal": 2, "question": 2, "activity": 3, "innovation": 4, "evidence": 4, "share": 5}
 
@@ -60,7 +61,13 @@ class SearchScreen(AreaScreen):
         self.run_query(event.value)
 
     def run_query(self, text: str) -> None:
-        self.hits = search(self.ilearn.journal, text, limit=LIMIT) if text.strip() else []
+        # One or two letters match nearly everything and only slow typing down: wait for three
+        # (enter searches a shorter word at once).
+        wanted = len(text.strip()) >= MIN_CHARS
+        self.hits = search(self.ilearn.journal, text, limit=LIMIT) if wanted else []
+        self._show(text)
+
+    def _show(self, text: str) -> None:
         results = self.query_one("#results", OptionList)
         results.clear_options()
         for hit in self.hits:
@@ -68,26 +75,28 @@ class SearchScreen(AreaScreen):
             label.append(f"{hit.kind:<10} ", style="italic")
             label.append(f"{hit.date:<10}  " if hit.date else " " * 12)
             label.append_text(marked(hit.title))
-            snippet = hit.snippet
-            if snippet:
+            if hit.snippet:
                 label.append("\n" + " " * 23)
-                label.append_text(marked(snippet))
+                label.append_text(marked(hit.snippet))
             results.add_option(Option(label, id=f"{hit.kind}|{hit.id}"))
         count = len(self.hits)
-        status = (
-            ""
-            if not text.strip()
-            else (
-                f"{count}{'+' if count == LIMIT else ''} result(s) — ↓ to the list, enter to open"
-                if count
-                else "No matches."
-            )
-        )
+        typed = text.strip()
+        if not typed:
+            status = ""
+        elif count:
+            status = f"{count}{'+' if count == LIMIT else ''} result(s) — ↓ to the list, enter to open"
+        elif len(typed) < MIN_CHARS:
+            status = "Keep typing… (or press enter to search for this now)"
+        else:
+            status = "No matches."
         self.query_one("#search-status", Static).update(status)
 
     @on(Input.Submitted, "#query")
-    def _submitted(self) -> None:
+    def _submitted(self, event: Input.Submitted) -> None:
         results = self.query_one("#results", OptionList)
+        if not self.hits and event.value.strip():
+            self.hits = search(self.ilearn.journal, event.value, limit=LIMIT)
+            self._show(event.value)
         if self.hits:
             results.highlighted = 0
             self._open(0)
