@@ -33,6 +33,8 @@ def cell(text: object) -> str:
 
 def nested(body: str, depth: int = 4) -> str:
     """Teacher Markdown placed under our headings: its own headings move down a level set."""
+    if "#" not in body:  # most reflections have no headings; skip the regex for them
+        return body.strip()
     return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + depth - 1) + m.group(2), body.strip())
 
 
