@@ -92,3 +92,10 @@ def test_date_scope(journal: Journal) -> None:
 def test_cells_are_one_line_and_escaped() -> None:
     assert cell("a | b\nc") == "a \\| b c"
     assert cell("") == "—"
+
+
+def test_hours_by_month_table(journal: Journal) -> None:
+    build(journal)
+    text = render(gather(journal, Scope()))
+    assert "### Hours by month" in text
+    assert "| 2026-10 | 6 | ████████████████████ |" in text

@@ -208,17 +208,20 @@ def _reflections(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[5][1]}", ""]
     if not p.reflections:
         return out + ["_No reflections in this scope._", ""]
+    # The hot loop of a big journal: one string per reflection, few temporaries.
+    stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+    append = out.append
     for r in p.reflections:
         title = " ".join(r["title"].split()) or "Reflection"
-        out += [f"### {r['date']} — {title}", ""]
-        details = []
-        if r["stage"]:
-            details.append(f"stage: {vocab.STAGES[r['stage']]}")
-        if r["tags"]:
-            details.append("tags: " + ", ".join(f"`{t}`" for t in r["tags"]))
-        if details:
-            out += ["_" + " · ".join(details) + "_", ""]
-        out += [nested(r["body"]), ""]
+        stage, tags = r["stage"], r["tags"]
+        if stage or tags:
+            details = stages[stage] if stage else ""
+            if tags:
+                listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
+                details = f"{details} · {listed}" if details else listed
+            append(f"### {r['date']} — {title}\n\n_{details}_\n\n{nested(r['body'])}\n")
+        else:
+            append(f"### {r['date']} — {title}\n\n{nested(r['body'])}\n")
     return out
 
 
@@ -242,4 +245,12 @@ def _summary(p: Portfolio) -> list[str]:
         f"**{number(sum(v[0] for v in totals.values()))}** | "
         f"**{number(sum(v[1] for v in totals.values()))}** |"
     )
+    months: dict[str, float] = defaultdict(float)
+    for a in p.activities:
+        if a["status"] == "done":
+            months[a["date"][:7]] += a["hours"]
+    most = max(months.values(), default=0) or 1
+    out += ["", "### Hours by month", "", "| month | hours | |", "|---|--:|---|"]
+    for month in sorted(months):
+        out.append(f"| {month} | {number(months[month])} | {'█' * round(20 * months[month] / most)} |")
     return out + [""]
