@@ -8,7 +8,7 @@ import shutil
 import subprocess
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -44,29 +44,40 @@ class Terminal:
 
 
 @pytest.fixture
-def terminal(home: Path) -> Iterator[Terminal]:
-    session = f"ilearn-{uuid.uuid4().hex[:8]}"
+def launch(home: Path) -> Iterator[Callable[[], Terminal]]:
+    """Start the installed ilearn on the test's home in a fresh 80×24 tmux session."""
+    sessions: list[str] = []
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    subprocess.run(
-        [
-            TMUX,
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"{ILEARN} --home {home}; sleep 30",
-        ],
-        check=True,
-        env={**env, "TERM": "xterm-256color"},
-    )
-    try:
-        yield Terminal(session)
-    finally:
+
+    def start() -> Terminal:
+        session = f"ilearn-{uuid.uuid4().hex[:8]}"
+        subprocess.run(
+            [
+                TMUX,
+                "new-session",
+                "-d",
+                "-s",
+                session,
+                "-x",
+                "80",
+                "-y",
+                "24",
+                f"{ILEARN} --home {home}; sleep 30",
+            ],
+            check=True,
+            env={**env, "TERM": "xterm-256color"},
+        )
+        sessions.append(session)
+        return Terminal(session)
+
+    yield start
+    for session in sessions:
         subprocess.run([TMUX, "kill-session", "-t", session], check=False)
+
+
+@pytest.fixture
+def terminal(launch: Callable[[], Terminal]) -> Terminal:
+    return launch()
 
 
 def test_first_run_write_a_reflection_and_find_it_from_the_shell(terminal: Terminal, home: Path) -> None:
@@ -152,7 +163,7 @@ def test_closing_the_terminal_keeps_unsaved_text(terminal: Terminal, home: Path)
         assert [d.body for d in list_drafts(journal)] == ["typed just before the lid closed"]
 
 
-def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path) -> None:
+def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path, launch: Callable[[], Terminal]) -> None:
     from ilearn_tui.locations import resolve
     from ilearn_tui.store.journal import open_journal
     from ilearn_tui.store.reflections import add_reflection
@@ -160,36 +171,17 @@ def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path) -> None:
     with open_journal(resolve(home)) as journal:
         journal.set_meta("onboarded", "yes")
         add_reflection(journal, "body \x1b]2;PWNED\x07 text \x1b[2J gone?", title="ti\x1b]2;PWNED\x07tle")
-    session = f"ilearn-{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        [
-            TMUX,
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"{ILEARN} --home {home}; sleep 30",
-        ],
+    terminal = launch()
+    terminal.wait_for("Next step")
+    terminal.keys("j")
+    terminal.wait_for("Journal — your reflections")
+    terminal.keys("Enter")
+    shown = terminal.wait_for("ctrl+s save")
+    assert "␛]2;PWNED␇" in shown and "1 Imagine" in shown
+    title = subprocess.run(
+        [TMUX, "display", "-p", "-t", terminal.session, "#{pane_title}"],
+        capture_output=True,
+        text=True,
         check=True,
-    )
-    terminal = Terminal(session)
-    try:
-        terminal.wait_for("Next step")
-        terminal.keys("j")
-        terminal.wait_for("Journal — your reflections")
-        terminal.keys("Enter")
-        shown = terminal.wait_for("ctrl+s save")
-        assert "␛]2;PWNED␇" in shown and "1 Imagine" in shown
-        title = subprocess.run(
-            [TMUX, "display", "-p", "-t", session, "#{pane_title}"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        assert "PWNED" not in title
-    finally:
-        subprocess.run([TMUX, "kill-session", "-t", session], check=False)
+    ).stdout
+    assert "PWNED" not in title

@@ -83,8 +83,12 @@ def build() -> Parser:
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
     p.add_argument("--hours", type=float, metavar="H")
     p.add_argument("--credits", type=float, metavar="C", help="PDPs, CEUs or points, as awarded")
-    p.add_argument("--semester-credits", type=float, metavar="N",
-                   help="university semester credits, converted by the renewal rule (default 15 each)")
+    p.add_argument(
+        "--semester-credits",
+        type=float,
+        metavar="N",
+        help="university semester credits, converted by the renewal rule (default 15 each)",
+    )
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--goal", metavar="GOAL")
     p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
@@ -141,9 +145,12 @@ def build() -> Parser:
 
     p = _sub(subs, "check", "record a progress check on a goal (a 1-5 self-rating or a measured value)")
     p.add_argument("goal", metavar="GOAL")
-    p.add_argument("--indicator", required=True, metavar="KIND",
-                   help="student-achievement, instructional-practice, student-engagement, "
-                        "21st-century-skills or other")
+    p.add_argument(
+        "--indicator",
+        required=True,
+        metavar="KIND",
+        help="student-achievement, instructional-practice, student-engagement, 21st-century-skills or other",
+    )
     p.add_argument("--rating", type=int, metavar="N", help="1 (just starting) to 5 (fully there)")
     p.add_argument("--value", type=float, metavar="X", help="a measured value, e.g. 72 (% on a quiz)")
     p.add_argument("--date", metavar="DATE")
@@ -161,13 +168,27 @@ def build() -> Parser:
     r.add_argument("--units", default="hours", help="custom: what is counted (hours, PDPs, points…)")
     r.add_argument("--amount", type=float, help="custom: how many units are required")
     r.add_argument("--years", type=int, help="custom: the length of the period in years")
-    r.add_argument("--minimum", action="append", default=[], metavar="TOPIC=N",
-                   help="custom: a minimum for one topic (repeatable)")
-    r.add_argument("--topic-minimum", type=float, default=0.0, metavar="N",
-                   help="custom: a topic counts only from N units")
+    r.add_argument(
+        "--minimum",
+        action="append",
+        default=[],
+        metavar="TOPIC=N",
+        help="custom: a minimum for one topic (repeatable)",
+    )
+    r.add_argument(
+        "--topic-minimum",
+        type=float,
+        default=0.0,
+        metavar="N",
+        help="custom: a topic counts only from N units",
+    )
     r.add_argument("--hour-rate", type=float, metavar="N", help="units per clock hour (default 1)")
-    r.add_argument("--semester-credit-rate", type=float, metavar="N",
-                   help="units per university semester credit (default 15)")
+    r.add_argument(
+        "--semester-credit-rate",
+        type=float,
+        metavar="N",
+        help="units per university semester credit (default 15)",
+    )
 
     p = _sub(subs, "cycle", "list the learning cycles (school years), or start the next one")
     cyc_subs = p.add_subparsers(dest="cycle_command", metavar="ACTION", parser_class=Parser)

@@ -60,13 +60,46 @@ def _select(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+# Reflections are most of a big journal: only the columns a portfolio shows are read.
+_REFLECTION_COLUMNS = ("id", "cycle_id", "date", "time", "title", "body", "stage", "private", "starred")
+
+
+def _reflections(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
+    """Reflections in scope with their tags, built from plain tuples (50,000 rows stay quick)."""
+    sql = sql.replace("SELECT *", "SELECT " + ", ".join(_REFLECTION_COLUMNS), 1)
+    tags: dict[str, list[str]] = {}
+    for rid, name in conn.execute(
+        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
+    ):
+        tags.setdefault(rid, []).append(name)
+    none: list[str] = []
+    rows = []
+    for row in conn.execute(sql, params):
+        found = tags.get(row[0], none)
+        rows.append(
+            {
+                "id": row[0],
+                "cycle_id": row[1],
+                "date": row[2],
+                "time": row[3],
+                "title": row[4],
+                "body": row[5],
+                "stage": row[6],
+                "private": row[7],
+                "starred": row[8],
+                "tags": sorted(found, key=str.lower) if len(found) > 1 else list(found),
+            }
+        )
+    return rows
+
+
 def gather(journal: Journal, scope: Scope) -> Portfolio:
     conn = journal.conn
     cycle_clause, cycle_params = ("WHERE cycle_id = ?", [scope.cycle_id]) if scope.cycle_id else ("", [])
 
-    def dated(table: str, extra: str = "") -> tuple[str, list[Any]]:
-        clauses = [c for c in (cycle_clause.removeprefix("WHERE "),) if c]
-        params: list[Any] = list(cycle_params)
+    def dated(table: str, extra: str = "", *, by_cycle: bool = True) -> tuple[str, list[Any]]:
+        clauses = [c for c in (cycle_clause.removeprefix("WHERE "),) if c and by_cycle]
+        params: list[Any] = list(cycle_params) if by_cycle else []
         if scope.date_from:
             clauses.append("date >= ?")
             params.append(scope.date_from)
@@ -99,15 +132,17 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
     for activity in activities:
         activity["goal_ids"] = by_activity.get(activity["id"], [])
     evidence = _select(conn, *dated("evidence"))
-    reflections = _select(conn, *dated("reflections"))
-    checks = [c for c in _select(conn, *dated("checks")) if c["goal_id"] in goal_ids]
+    # Checks have no cycle of their own: they belong to the cycle of their goal.
+    checks = [c for c in _select(conn, *dated("checks", by_cycle=False)) if c["goal_id"] in goal_ids]
     shares = _select(conn, *dated("shares"))
     left_out = 0
     if not scope.include_private:
-        before = len(evidence) + len(reflections)
+        before = len(evidence)
         evidence = [e for e in evidence if not e["student_info"]]
-        reflections = [r for r in reflections if not r["private"]]
-        left_out = before - len(evidence) - len(reflections)
+        left_out = before - len(evidence)
+        sql, params = dated("reflections", "private = 1")
+        left_out += conn.execute(sql.replace("SELECT *", "SELECT count(*)", 1), params).fetchone()[0]
+    reflections = _reflections(conn, *dated("reflections", "" if scope.include_private else "private = 0"))
     if scope.goal_id:
         activities = [a for a in activities if scope.goal_id in a["goal_ids"]]
         evidence = [e for e in evidence if e["goal_id"] == scope.goal_id]
@@ -118,13 +153,6 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
             )
         }
         reflections = [r for r in reflections if r["id"] in linked]
-    tags: dict[str, list[str]] = {}
-    for rid, name in conn.execute(
-        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
-    ):
-        tags.setdefault(rid, []).append(name)
-    for reflection in reflections:
-        reflection["tags"] = sorted(tags.get(reflection["id"], []), key=str.lower)
     meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
     return Portfolio(
         teacher=meta.get("teacher_name", ""),

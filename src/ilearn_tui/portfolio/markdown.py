@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
@@ -42,7 +43,8 @@ def number(value: float) -> str:
     return f"{value:g}"
 
 
-def render(p: Portfolio, *, today: date | None = None) -> str:
+def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] | None = None) -> str:
+    """The whole portfolio; ``links`` maps evidence ids to relative paths of exported copies."""
     out: list[str] = []
     start, end = p.date_range
     cycles = ", ".join(c["title"] for c in p.cycles) or "—"
@@ -65,7 +67,7 @@ def render(p: Portfolio, *, today: date | None = None) -> str:
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
     goals_by_id = {g["id"]: g for g in p.goals}
-    out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id)
+    out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
     out += _infiltrate(p) + _reflections(p) + _summary(p)
     return "\n".join(out).rstrip() + "\n"
 
@@ -142,7 +144,27 @@ def _illuminate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
     return out
 
 
-def _innovate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
+def link_text(text: object) -> str:
+    """A table cell used as a link's text: brackets escaped so the link cannot end early."""
+    return cell(text).replace("[", "\\[").replace("]", "\\]")
+
+
+def destination(target: str) -> str:
+    """A link destination in angle brackets; the characters that would end it are encoded."""
+    encoded = target.replace("<", "%3C").replace(">", "%3E").replace("|", "%7C").replace("\n", "%0A")
+    return f"<{encoded}>"
+
+
+def evidence_title(ev: Row, links: Mapping[str, str]) -> str:
+    """The evidence's title, linked to its exported copy or its web address if it has one."""
+    if ev["id"] in links:
+        return f"[{link_text(ev['title'])}]({destination(links[ev['id']])})"
+    if ev["url"]:
+        return f"[{link_text(ev['title'])}]({destination(ev['url'])})"
+    return cell(ev["title"])
+
+
+def _innovate(p: Portfolio, goals: dict[str, Row], links: Mapping[str, str]) -> list[str]:
     out = [f"## {SECTIONS[3][1]}", ""]
     questions = {q["id"]: q for q in p.questions}
     for inv in p.innovations:
@@ -161,9 +183,7 @@ def _innovate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
     if p.evidence:
         out += ["### Evidence", "", "| date | evidence | kind | goal |", "|---|---|---|---|"]
         for ev in p.evidence:
-            title = cell(ev["title"])
-            if ev["url"]:
-                title = f"[{title}](<{ev['url']}>)"
+            title = evidence_title(ev, links)
             goal = goals.get(ev["goal_id"] or "", {}).get("title", "")
             out.append(f"| {ev['date']} | {title} | {cell(ev['kind'])} | {cell(goal)} |")
         out.append("")
@@ -197,9 +217,7 @@ def _infiltrate(p: Portfolio) -> list[str]:
         return out + ["_Nothing shared yet._", ""]
     out += ["| date | audience | title | venue |", "|---|---|---|---|"]
     for s in p.shares:
-        title = cell(s["title"])
-        if s["link"]:
-            title = f"[{title}](<{s['link']}>)"
+        title = f"[{link_text(s['title'])}]({destination(s['link'])})" if s["link"] else cell(s["title"])
         out.append(f"| {s['date']} | {s['audience']} | {title} | {cell(s['venue'])} |")
     return out + [""]
 

@@ -1,38 +1,10 @@
-"""Hours, credits and self-ratings of a cycle, for the dashboard and the exports."""
+"""Self-ratings per goal over a cycle, for the dashboard."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ilearn_tui.store.journal import Journal
-
-
-@dataclass
-class HoursSummary:
-    hours_done: float = 0.0
-    credits_done: float = 0.0
-    hours_planned: float = 0.0
-    activities_done: int = 0
-    by_type: dict[str, float] = field(default_factory=dict)
-
-
-def hours_summary(journal: Journal, cycle_id: str | None) -> HoursSummary:
-    summary = HoursSummary()
-    if cycle_id is None:
-        return summary
-    for type_, status, hours, credits, n in journal.conn.execute(
-        "SELECT type, status, sum(hours), sum(credits), count(*) FROM activities "
-        "WHERE cycle_id = ? GROUP BY type, status",
-        (cycle_id,),
-    ):
-        if status == "done":
-            summary.hours_done += hours
-            summary.credits_done += credits
-            summary.activities_done += n
-            summary.by_type[type_] = summary.by_type.get(type_, 0.0) + hours
-        else:
-            summary.hours_planned += hours
-    return summary
 
 
 @dataclass

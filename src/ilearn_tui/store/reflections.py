@@ -212,24 +212,23 @@ def list_reflections(
     where, params = _where(flt or ReflectionFilter())
     order = "DESC" if newest_first else "ASC"
     rows = journal.conn.execute(
-        "SELECT r.id, r.date, r.time, r.title, r.body, r.stage, r.private, r.starred, r.cycle_id, "
-        "(SELECT group_concat(t.name, ' ') FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
-        " WHERE rt.reflection_id = r.id) "
-        f"FROM reflections r{where} ORDER BY r.date {order}, r.time {order}, r.rowid {order} "
-        "LIMIT ? OFFSET ?",
+        f"{_SELECT}{where} ORDER BY r.date {order}, r.time {order}, r.rowid {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
     return [_reflection(row) for row in rows]
 
 
 def get_reflection(journal: Journal, reflection_id: str) -> Reflection | None:
-    rows = journal.conn.execute(
-        "SELECT r.id, r.date, r.time, r.title, r.body, r.stage, r.private, r.starred, r.cycle_id, "
-        "(SELECT group_concat(t.name, ' ') FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
-        " WHERE rt.reflection_id = r.id) FROM reflections r WHERE r.id = ?",
-        (reflection_id,),
-    ).fetchall()
+    rows = journal.conn.execute(f"{_SELECT} WHERE r.id = ?", (reflection_id,)).fetchall()
     return _reflection(rows[0]) if rows else None
+
+
+# The columns of a Reflection, with its tags gathered into one space-separated string.
+_SELECT = (
+    "SELECT r.id, r.date, r.time, r.title, r.body, r.stage, r.private, r.starred, r.cycle_id, "
+    "(SELECT group_concat(t.name, ' ') FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
+    " WHERE rt.reflection_id = r.id) FROM reflections r"
+)
 
 
 def _reflection(row: sqlite3.Row) -> Reflection:

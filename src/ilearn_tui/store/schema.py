@@ -222,6 +222,7 @@ CREATE TABLE trash (
 CREATE INDEX trash_by_time ON trash(deleted_at);
 """
 
+
 def _v3_plain_tokens() -> str:
     """Version 3: index words as written (no stemming), so a prefix typed letter by letter
     keeps matching: with stemming, "intentio" found nothing while "intent" did."""

@@ -10,7 +10,7 @@ from textual.widgets import Static
 
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.growth import hours_report, renewal_progress
-from ilearn_tui.store.progress import goal_progress, hours_summary
+from ilearn_tui.store.progress import goal_progress
 from ilearn_tui.store.reflections import list_reflections
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui.screens.base import AreaScreen
@@ -71,12 +71,12 @@ class DashboardScreen(AreaScreen):
                     f"  {one_line(goal.title, width):<{width}}  {goal.status:<11}  {goal.questions:>9}  "
                     f"{latest:>6}  {goal.trend or '—':<6}  {sparkline(goal.ratings) or '—'}\n"
                 )
-        summary = hours_summary(journal, overview.cycle_id)
+        summary = hours_report(journal, overview.cycle_id)
         lines = Text(
-            f"{summary.hours_done:g} hours and {summary.credits_done:g} credits done "
-            f"in {summary.activities_done} activities; {summary.hours_planned:g} hours planned.\n"
+            f"{summary.hours:g} hours and {summary.credits:g} credits done "
+            f"in {summary.activities} activities; {summary.planned_hours:g} hours planned.\n"
         )
-        months = hours_report(journal, overview.cycle_id).by_month
+        months = summary.by_month
         if months:
             peak = max(months.values()) or 1
             lines.append("  by month: ")

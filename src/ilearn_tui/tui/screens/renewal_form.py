@@ -36,8 +36,7 @@ class RenewalScreen(ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         current: dict[str, Any] = dict(self.app.settings.renewal)  # type: ignore[attr-defined]
         options = [
-            (f"{r.key} — {r.amount:g} {r.units} every {r.years} years", r.key)
-            for r in PRESETS.values()
+            (f"{r.key} — {r.amount:g} {r.units} every {r.years} years", r.key) for r in PRESETS.values()
         ]
         options.append(("Custom — my own rule", "custom"))
         with Vertical():

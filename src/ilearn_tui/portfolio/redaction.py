@@ -1,0 +1,106 @@
+"""Names the teacher listed in ``redact_names``, replaced in shareable exports.
+
+Redaction is applied to the collected records, before any rendering, so every format (Markdown,
+HTML, packets) and every derived name (the readable file names of evidence copies) is redacted
+alike, and so no name can be cut by, or cut into, the markup around it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ilearn_tui.portfolio.gather import Portfolio, Row
+
+REPLACEMENT = "[redacted]"
+# Free-text columns a portfolio shows. Ids, dates and the fixed vocabularies are never touched.
+TEXT_KEYS = frozenset(
+    {
+        "title",
+        "body",
+        "text",
+        "why",
+        "skills",
+        "success_indicators",
+        "school_mission",
+        "notes",
+        "note",
+        "description",
+        "provider",
+        "collaborators",
+        "topic",
+        "venue",
+        "link",
+        "url",
+        "original_name",
+        "plan",
+        "act",
+        "observe",
+        "reflect",
+    }
+)
+
+
+def pattern_for(names: list[str]) -> re.Pattern[str] | None:
+    """One pattern for all names (whole words, any case), longest first so none hides another."""
+    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    return re.compile(r"\b(" + "|".join(re.escape(n) for n in cleaned) + r")\b", re.IGNORECASE)
+
+
+class Redactor:
+    """Replaces the names in one piece of text after another, counting each name found."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.pattern = pattern_for(names)
+        self.counts: dict[str, int] = {}
+
+    def _swap(self, match: re.Match[str]) -> str:
+        key = match.group(0).lower()
+        self.counts[key] = self.counts.get(key, 0) + 1
+        return REPLACEMENT
+
+    def __call__(self, text: str) -> str:
+        if self.pattern is None or not text:
+            return text
+        return self.pattern.sub(self._swap, text)
+
+
+def redact(text: str, names: list[str]) -> tuple[str, dict[str, int]]:
+    """Replace each listed name (whole words, any case) with ``[redacted]``, counting each."""
+    redactor = Redactor(names)
+    return redactor(text), redactor.counts
+
+
+def _rows(rows: list[Row], redactor: Redactor) -> None:
+    for row in rows:
+        for key, value in row.items():
+            if key in TEXT_KEYS and isinstance(value, str) and value:
+                row[key] = redactor(value)
+        if "tags" in row:
+            row["tags"] = [redactor(tag) for tag in row["tags"]]
+
+
+def redact_portfolio(p: Portfolio, names: list[str]) -> dict[str, int]:
+    """Redact every free-text field of ``p`` in place; returns how often each name was found."""
+    redactor = Redactor(names)
+    if redactor.pattern is None:
+        return {}
+    p.teacher, p.role, p.school = redactor(p.teacher), redactor(p.role), redactor(p.school)
+    for rows in (
+        p.cycles,
+        p.visions,
+        p.outcomes,
+        p.interests,
+        p.goals,
+        p.questions,
+        p.activities,
+        p.innovations,
+        p.evidence,
+        p.checks,
+        p.shares,
+        p.reflections,
+    ):
+        _rows(rows, redactor)
+    p.redactions = redactor.counts
+    return redactor.counts
