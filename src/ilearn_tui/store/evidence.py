@@ -138,4 +138,18 @@ def list_evidence(journal: Journal, cycle_id: str | None = None) -> list[Evidenc
         sql += " WHERE cycle_id = ?"
         params.append(cycle_id)
     rows = journal.conn.execute(sql + " ORDER BY date, created_at", params).fetchall()
-    return [Evidence(*row[:9], student_info=bool(row[9])) for row in rows]
+    return [
+        Evidence(
+            id=row[0],
+            title=row[1],
+            kind=row[2],
+            date=row[3],
+            url=row[4],
+            file_name=row[5],
+            original_name=row[6],
+            sha256=row[7],
+            size=row[8],
+            student_info=bool(row[9]),
+        )
+        for row in rows
+    ]

@@ -151,7 +151,11 @@ def goal_detail(journal: Journal, goal_id: str) -> GoalDetail | None:
         return None
     conn = journal.conn
     return GoalDetail(
-        *row,
+        title=row[0],
+        status=row[1],
+        target_date=row[2],
+        why=row[3],
+        success_indicators=row[4],
         questions=[
             r[0]
             for r in conn.execute(

@@ -35,7 +35,11 @@ class AreaScreen(Screen[None]):
     _shown_revision = -1
 
     def on_mount(self) -> None:
-        self.watch(self.app, "revision", lambda _: self.is_current and self._refresh_if_stale(), init=False)
+        self.watch(self.app, "revision", self._on_revision, init=False)
+
+    def _on_revision(self) -> None:
+        if self.is_current:
+            self._refresh_if_stale()
 
     def on_screen_resume(self) -> None:
         self._refresh_if_stale()

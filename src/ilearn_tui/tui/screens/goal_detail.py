@@ -56,8 +56,8 @@ class GoalDetailScreen(ModalScreen[None]):
                 chart.append(f"  {indicator:<24} {sparkline(ratings):<12} latest {ratings[-1]}/5\n")
             yield Static(chart or Text("  no ratings yet (stage 4, progress checks)"))
             lines = Text()
-            for day, indicator, rating, value, note in detail.checks:
-                measure = f"{rating}/5" if rating is not None else f"{value:g}"
+            for day, indicator, rating, measured, note in detail.checks:
+                measure = f"{rating}/5" if rating is not None else f"{measured or 0:g}"
                 lines.append(f"  {day}  {indicator:<24} {measure:>6}  {one_line(note, 40)}\n")
             yield Static(lines)
             yield Static("Learning activities", classes="section-title")

@@ -55,12 +55,13 @@ class StageScreen(AreaScreen):
     def __init__(self, stage: int) -> None:
         super().__init__(name=f"stage{stage}")
         self.stage = stage
+        self.number = stage  # the same, typed as never None
         self.kinds = [KINDS[name] for name in STAGE_KINDS[stage]]
 
     def body(self) -> ComposeResult:
         with VerticalScroll():
-            yield Static(f"Stage {self.stage} · {STAGES[self.stage]}", classes="area-title")
-            yield Static(GUIDES[self.stage], classes="guide")
+            yield Static(f"Stage {self.number} · {STAGES[self.number]}", classes="area-title")
+            yield Static(GUIDES[self.number], classes="guide")
             for kind in self.kinds:
                 if kind.name == "vision":
                     yield Static("Vision — press v to write or revise it", classes="section-title")
