@@ -161,7 +161,10 @@ class Journal:
         if row:
             return str(row[0])
         escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        for column in ("id", label_column):
+        # Titles first: a short word is a title, even if some id happens to start the same way.
+        # An id prefix counts only when it looks like one (four or more hex digits).
+        looks_like_id = len(ref) >= 4 and all(ch in "0123456789abcdef-" for ch in ref.lower())
+        for column in (label_column, "id") if looks_like_id else (label_column,):
             rows = self.conn.execute(
                 f"SELECT id, {label_column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' LIMIT 6",
                 (escaped + "%",),
