@@ -10,6 +10,7 @@ import json
 import os
 from dataclasses import asdict, dataclass, field, fields
 
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, Locations, make_private_dir
 
 
@@ -21,6 +22,17 @@ class Settings:
     redact_names: list[str] = field(default_factory=list)
     renewal: dict[str, object] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list, repr=False)
+    # Set when the file could not tell us which names to redact: a shared export must then stop.
+    redaction_unknown: str = field(default="", repr=False)
+
+    def names_to_redact(self, *, shareable: bool) -> list[str]:
+        """The redaction list, refusing a shareable export when the list could not be read."""
+        if shareable and self.redaction_unknown:
+            raise IlearnError(
+                f"{self.redaction_unknown}, so the names to redact are unknown; "
+                "fix it before exporting (or export everything with --include-private)"
+            )
+        return self.redact_names
 
     @property
     def evidence_max_bytes(self) -> int:
@@ -36,12 +48,14 @@ def load_settings(locations: Locations) -> Settings:
         return settings
     except (OSError, ValueError) as exc:
         settings.problems.append(f"settings file {path} is unreadable ({exc}); using defaults")
+        settings.redaction_unknown = f"settings file {path} is unreadable"
         return settings
     if not isinstance(raw, dict):
         settings.problems.append(f"settings file {path} is not a JSON object; using defaults")
+        settings.redaction_unknown = f"settings file {path} is not a JSON object"
         return settings
     for spec in fields(Settings):
-        if spec.name == "problems" or spec.name not in raw:
+        if spec.name in ("problems", "redaction_unknown") or spec.name not in raw:
             continue
         value = raw[spec.name]
         default = getattr(settings, spec.name)
@@ -56,13 +70,15 @@ def load_settings(locations: Locations) -> Settings:
             setattr(settings, spec.name, value)
         else:
             settings.problems.append(f"setting {spec.name!r} has a bad value; using the default")
+            if spec.name == "redact_names":
+                settings.redaction_unknown = f"setting 'redact_names' in {path} is not a list of names"
     return settings
 
 
 def save_settings(locations: Locations, settings: Settings) -> None:
     """Write atomically so a crash mid-save never leaves half a settings file."""
     make_private_dir(locations.config_dir)
-    data = {k: v for k, v in asdict(settings).items() if k != "problems"}
+    data = {k: v for k, v in asdict(settings).items() if k not in ("problems", "redaction_unknown")}
     path = locations.settings_path
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)

@@ -98,7 +98,7 @@ def _from_editor(journal: Journal) -> str:
 def _goal_ids(journal: Journal, ref: str | None) -> list[str]:
     from ilearn_tui.store.plan import find_goal
 
-    return [find_goal(journal, ref)] if ref else []
+    return [find_goal(journal, ref)] if ref is not None else []
 
 
 def _reflect(args: argparse.Namespace, journal: Journal) -> int:

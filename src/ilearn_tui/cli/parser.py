@@ -22,6 +22,13 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(status)
 
 
+def _goal_ref(text: str) -> str:
+    """An empty ``--goal`` is a mistake (often an unset shell variable), never "no goal"."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty; give a goal title or id, or leave the option out")
+    return text
+
+
 def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     p.add_argument(
         "--home",
@@ -55,7 +62,7 @@ def build() -> Parser:
     p = _sub(subs, "reflect", "add a reflection (TEXT, '-' for stdin, or none to open $EDITOR)")
     p.add_argument("text", nargs="?", metavar="TEXT")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
-    p.add_argument("--goal", metavar="GOAL", help="link to a goal (id or title prefix)")
+    p.add_argument("--goal", metavar="GOAL", type=_goal_ref, help="link to a goal (id or title prefix)")
     p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
     p.add_argument("--stage", metavar="S", help="1-5 or imagine/inspire/illuminate/innovate/infiltrate")
     p.add_argument("--title", metavar="TITLE", help="a title (default: the first line)")
@@ -90,7 +97,7 @@ def build() -> Parser:
         help="university semester credits, converted by the renewal rule (default 15 each)",
     )
     p.add_argument("--date", metavar="DATE")
-    p.add_argument("--goal", metavar="GOAL")
+    p.add_argument("--goal", metavar="GOAL", type=_goal_ref)
     p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
     p.add_argument("--planned", action="store_true", help="not done yet")
     p.add_argument("--provider", default="", help="provider or facilitator")
@@ -101,7 +108,7 @@ def build() -> Parser:
     e = _sub(ev_subs, "add", "add a file (copied into the journal) or a link")
     e.add_argument("target", metavar="PATH|URL")
     e.add_argument("--title", default="")
-    e.add_argument("--goal", metavar="GOAL")
+    e.add_argument("--goal", metavar="GOAL", type=_goal_ref)
     e.add_argument("--date", metavar="DATE")
     e.add_argument(
         "--student-info",
@@ -116,17 +123,38 @@ def build() -> Parser:
     p.add_argument("--limit", type=int, default=20, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = _sub(subs, "export", "export your portfolio (Markdown, HTML or JSON)")
-    p.add_argument("--format", default="md", metavar="md|html|json")
-    p.add_argument("--out", metavar="PATH", help="file, or folder (ends in /) with evidence copies")
-    p.add_argument("--cycle", metavar="C")
-    p.add_argument("--goal", metavar="GOAL")
-    p.add_argument("--from", dest="date_from", metavar="DATE")
-    p.add_argument("--to", dest="date_to", metavar="DATE")
+    p = _sub(
+        subs,
+        "export",
+        "export your portfolio (Markdown, HTML or JSON)",
+        "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html) or "
+        "everything, lossless (json). With --out DIR/ (an existing folder, or a path ending in /) "
+        "the folder gets the document plus evidence/ with copies of the evidence files, linked "
+        "relatively, ready to zip or copy to a USB stick.",
+    )
+    p.add_argument("--format", default="md", metavar="md|html|json", help="default: md")
+    p.add_argument(
+        "--out",
+        metavar="PATH",
+        help="a file, or a folder (existing, or ending in /) for the document plus evidence/ copies; "
+        "default: print to stdout",
+    )
+    p.add_argument(
+        "--packet",
+        metavar="review|renewal",
+        help="a Markdown cut for a reader: 'review' = one cycle's annual review packet (goals, "
+        "questions, evidence, ratings over time, hours; default: the current cycle); "
+        "'renewal' = licence-renewal record (each done activity's topic, type, date, hours, "
+        "credits, with totals; default: your renewal period, if set)",
+    )
+    p.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
+    p.add_argument("--goal", metavar="GOAL", type=_goal_ref, help="only what is linked to this goal")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="only records from DATE")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="only records up to DATE")
     p.add_argument(
         "--include-private", action="store_true", help="include student information and private reflections"
     )
-    p.add_argument("--force", action="store_true", help="replace an existing file")
+    p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
 
     p = _sub(subs, "import", "import a JSON backup or a jrnl journal")
     p.add_argument("path", metavar="PATH")

@@ -46,6 +46,23 @@ class Portfolio:
     redactions: dict[str, int] = field(default_factory=dict)
 
     @property
+    def record_lists(self) -> tuple[list[Row], ...]:
+        """Every list of records but the reflections, which are most of a big journal and hot-looped."""
+        return (
+            self.cycles,
+            self.visions,
+            self.outcomes,
+            self.interests,
+            self.goals,
+            self.questions,
+            self.activities,
+            self.innovations,
+            self.evidence,
+            self.checks,
+            self.shares,
+        )
+
+    @property
     def date_range(self) -> tuple[str, str]:
         if self.scope.date_from or self.scope.date_to:
             return self.scope.date_from or "…", self.scope.date_to or "…"
@@ -60,12 +77,21 @@ def _select(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
+# The free-text facts a goal shows under its title, in every format.
+GOAL_FACTS = (("Why", "why"), ("Skills", "skills"), ("Success looks like", "success_indicators"))
+
+
 # Reflections are most of a big journal: only the columns a portfolio shows are read.
-_REFLECTION_COLUMNS = ("id", "cycle_id", "date", "time", "title", "body", "stage", "private", "starred")
+_REFLECTION_COLUMNS = ("id", "date", "title", "body", "stage", "private")
 
 
-def _reflections(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[Row]:
-    """Reflections in scope with their tags, built from plain tuples (50,000 rows stay quick)."""
+def _reflections(
+    conn: sqlite3.Connection, sql: str, params: list[Any], *, keep_private: bool
+) -> tuple[list[Row], int]:
+    """Reflections in scope with their tags, and how many private ones were left out.
+
+    Built from plain tuples in one pass over the table, so 50,000 rows stay quick.
+    """
     sql = sql.replace("SELECT *", "SELECT " + ", ".join(_REFLECTION_COLUMNS), 1)
     tags: dict[str, list[str]] = {}
     for rid, name in conn.execute(
@@ -74,23 +100,23 @@ def _reflections(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[
         tags.setdefault(rid, []).append(name)
     none: list[str] = []
     rows = []
-    for row in conn.execute(sql, params):
-        found = tags.get(row[0], none)
+    hidden = 0
+    for rid, day, title, body, stage, private in conn.execute(sql, params):
+        if private and not keep_private:
+            hidden += 1
+            continue
+        found = tags.get(rid, none)
         rows.append(
             {
-                "id": row[0],
-                "cycle_id": row[1],
-                "date": row[2],
-                "time": row[3],
-                "title": row[4],
-                "body": row[5],
-                "stage": row[6],
-                "private": row[7],
-                "starred": row[8],
+                "id": rid,
+                "date": day,
+                "title": title,
+                "body": body,
+                "stage": stage,
                 "tags": sorted(found, key=str.lower) if len(found) > 1 else list(found),
             }
         )
-    return rows
+    return rows, hidden
 
 
 def gather(journal: Journal, scope: Scope) -> Portfolio:
@@ -140,9 +166,9 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         before = len(evidence)
         evidence = [e for e in evidence if not e["student_info"]]
         left_out = before - len(evidence)
-        sql, params = dated("reflections", "private = 1")
-        left_out += conn.execute(sql.replace("SELECT *", "SELECT count(*)", 1), params).fetchone()[0]
-    reflections = _reflections(conn, *dated("reflections", "" if scope.include_private else "private = 0"))
+    # Private reflections are skipped while reading (not counted by a second scan of the table).
+    reflections, hidden = _reflections(conn, *dated("reflections"), keep_private=scope.include_private)
+    left_out += hidden
     if scope.goal_id:
         activities = [a for a in activities if scope.goal_id in a["goal_ids"]]
         evidence = [e for e in evidence if e["goal_id"] == scope.goal_id]

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.portfolio.gather import Portfolio, Row
+from ilearn_tui.portfolio.gather import GOAL_FACTS, Portfolio, Row
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -69,7 +69,19 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
     goals_by_id = {g["id"]: g for g in p.goals}
     out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
     out += _infiltrate(p) + _reflections(p) + _summary(p)
-    return "\n".join(out).rstrip() + "\n"
+    return finish(out)
+
+
+def finish(lines: list[str]) -> str:
+    """The lines as a document ending in one newline (as ``join().rstrip() + "\\n"``, but
+    without two more copies of a document that can be 20 MB)."""
+    while lines and not lines[-1].strip():
+        lines.pop()
+    if not lines:
+        return "\n"
+    lines[-1] = lines[-1].rstrip()
+    lines.append("")
+    return "\n".join(lines)
 
 
 def _slug(title: str) -> str:
@@ -108,11 +120,7 @@ def _inspire(p: Portfolio) -> list[str]:
         out += [f"#### {' '.join(goal['title'].split())}", "", f"- **Status:** {goal['status']}"]
         if goal["target_date"]:
             out.append(f"- **Target date:** {goal['target_date']}")
-        for label, key in (
-            ("Why", "why"),
-            ("Skills", "skills"),
-            ("Success looks like", "success_indicators"),
-        ):
+        for label, key in GOAL_FACTS:
             if goal[key].strip():
                 out.append(f"- **{label}:** {' '.join(goal[key].split())}")
         questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
@@ -249,7 +257,7 @@ def _summary(p: Portfolio) -> list[str]:
     for a in p.activities:
         if a["status"] != "done":
             continue
-        row = totals[vocab.ACTIVITY_TYPES.get(a["type"], a["type"])]
+        row = totals[str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))]
         row[0] += a["hours"]
         row[1] += a["credits"]
         row[2] += 1

@@ -87,20 +87,7 @@ def redact_portfolio(p: Portfolio, names: list[str]) -> dict[str, int]:
     if redactor.pattern is None:
         return {}
     p.teacher, p.role, p.school = redactor(p.teacher), redactor(p.role), redactor(p.school)
-    for rows in (
-        p.cycles,
-        p.visions,
-        p.outcomes,
-        p.interests,
-        p.goals,
-        p.questions,
-        p.activities,
-        p.innovations,
-        p.evidence,
-        p.checks,
-        p.shares,
-        p.reflections,
-    ):
+    for rows in (*p.record_lists, p.reflections):
         _rows(rows, redactor)
     p.redactions = redactor.counts
     return redactor.counts

@@ -2,37 +2,67 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.gather import Scope
+from ilearn_tui.textsafe import visible
 from ilearn_tui.tui.screens.base import show_error
 
-FORMATS = [("Markdown portfolio (.md)", "md"), ("Everything, lossless (.json)", "json")]
+if TYPE_CHECKING:
+    from ilearn_tui.portfolio.service import RenewalRule
+
+FORMATS = [
+    ("Markdown portfolio (.md)", "md"),
+    ("HTML showcase (.html)", "html"),
+    ("Annual review packet (.md)", "review"),
+    ("Licence-renewal record (.md)", "renewal"),
+    ("Everything, lossless (.json)", "json"),
+]
+# Each choice as (export format, packet).
+CHOICES: dict[str, tuple[str, str | None]] = {
+    "md": ("md", None),
+    "html": ("html", None),
+    "review": ("md", "review"),
+    "renewal": ("md", "renewal"),
+    "json": ("json", None),
+}
+_STEMS = {"md": "portfolio", "html": "portfolio", "review": "review-packet", "renewal": "renewal-record"}
 
 
-def default_path(fmt: str) -> Path:
-    suffix = {"md": "md", "json": "json"}[fmt]
-    return Path.home() / f"ilearn-portfolio-{date.today().isoformat()}.{suffix}"
+def default_path(choice: str) -> Path:
+    """``~/ilearn-portfolio-DATE.md`` and the like; a folder typed instead takes evidence copies."""
+    fmt, _ = CHOICES[choice]
+    stem = _STEMS.get(choice, "portfolio")
+    return Path.home() / f"ilearn-{stem}-{date.today().isoformat()}.{fmt}"
+
+
+def is_folder(raw: str) -> bool:
+    """A path ending in a separator, or an existing folder, means a folder export."""
+    return raw.endswith(("/", os.sep)) or Path(raw).expanduser().is_dir()
 
 
 class ExportScreen(ModalScreen[None]):
     BINDINGS = [Binding("escape", "dismiss", "Close"), Binding("ctrl+s", "export", "Export", priority=True)]
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
-    ExportScreen > Vertical {
-        width: 90%; max-width: 90; height: auto; max-height: 95%; border: round $primary;
+    ExportScreen > VerticalScroll {
+        width: 90%; max-width: 90; height: auto; max-height: 100%; border: round $primary;
         background: $surface; padding: 0 1;
     }
-    ExportScreen Label { margin-top: 1; }
+    ExportScreen #export-choices { height: auto; margin-top: 1; }
+    ExportScreen #export-choices > Vertical { width: 1fr; height: auto; }
+    ExportScreen #save-to { margin-top: 1; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ExportScreen #export-buttons Button { margin-left: 1; }
     ExportScreen #export-result { height: auto; margin-top: 1; }
@@ -41,19 +71,22 @@ class ExportScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         app = self.app
         cycles = [(c.title, c.id) for c in app.journal.cycles()]  # type: ignore[attr-defined]
-        with Vertical():
+        # Side by side, so the whole dialog, buttons included, fits an 80×24 terminal.
+        with VerticalScroll():
             yield Static("Export your portfolio", classes="area-title")
-            yield Label("Format")
-            yield Select(FORMATS, value="md", allow_blank=False, id="format")
-            yield Label("Cycle")
-            yield Select(cycles, prompt="all cycles", id="cycle")
-            yield Checkbox(
-                "Include student information and private reflections (not for sharing)", id="private"
-            )
-            yield Label("Save to")
+            with Horizontal(id="export-choices"):
+                with Vertical():
+                    yield Label("Format")
+                    yield Select(FORMATS, value="md", allow_blank=False, id="format")
+                with Vertical():
+                    yield Label("Cycle")
+                    yield Select(cycles, prompt="all cycles", id="cycle")
+            # Short enough to read whole at 80 columns.
+            yield Checkbox("Include student info and private reflections (not to share)", id="private")
+            yield Label("Save to", id="save-to")
             yield Input(str(default_path("md")), id="path")
             yield Static("", id="export-error", classes="error-line")
-            yield ProgressBar(total=3, show_eta=False, id="progress")
+            yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
                 yield Button("Close", id="close")
@@ -62,9 +95,11 @@ class ExportScreen(ModalScreen[None]):
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
+        if is_folder(path.value):
+            return
         current = Path(path.value)
-        if current.name.startswith("ilearn-portfolio-"):
-            path.value = str(current.with_suffix(f".{event.value}"))
+        if current.name.startswith("ilearn-") and isinstance(event.value, str):
+            path.value = str(current.with_name(default_path(event.value).name))
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -72,72 +107,123 @@ class ExportScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#go")
     def action_export(self) -> None:
+        from ilearn_tui.portfolio.folder import EVIDENCE_DIR, check_target
+        from ilearn_tui.portfolio.service import main_name
+
         error = self.query_one("#export-error", Static)
         raw = self.query_one("#path", Input).value.strip()
         if not raw:
-            show_error(error, "Give a file name to save to.")
+            show_error(error, "Give a file name (or a folder ending in /) to save to.")
             return
         target = Path(raw).expanduser()
-        if target.is_dir():
-            show_error(error, f"{target} is a folder; give a file name inside it.")
-            return
-        if not target.parent.is_dir():
-            show_error(error, f"The folder {target.parent} does not exist.")
-            return
+        choice = str(self.query_one("#format", Select).value)
+        folder = is_folder(raw)
+        if folder:
+            try:
+                check_target(target, (), force=True)  # a file in the way, or no parent folder
+            except IlearnError as exc:
+                show_error(error, f"{exc}.")
+                return
+            fmt, packet = CHOICES[choice]
+            taken = [n for n in (main_name(fmt, packet), EVIDENCE_DIR) if (target / n).exists()]
+            question = f"{' and '.join(taken)} already in {target.name or target}. Replace?" if taken else ""
+        else:
+            if not target.parent.is_dir():
+                show_error(error, f"The folder {target.parent} does not exist.")
+                return
+            question = f"{target.name} already exists. Replace it?" if target.exists() else ""
         show_error(error, "")
-        if target.exists():
+        if question:
             from ilearn_tui.tui.screens.confirm import ConfirmScreen
 
             def answer(yes: bool | None) -> None:
                 if yes:
-                    self._run(target, force=True)
+                    self._run(target, folder=folder, force=True)
 
-            self.app.push_screen(
-                ConfirmScreen(f"{target.name} already exists. Replace it?", "Replace"), answer
-            )
+            self.app.push_screen(ConfirmScreen(question, "Replace"), answer)
             return
-        self._run(target, force=False)
+        self._run(target, folder=folder, force=False)
 
-    def _run(self, target: Path, *, force: bool) -> None:
-        fmt = str(self.query_one("#format", Select).value)
+    def _run(self, target: Path, *, folder: bool, force: bool) -> None:
+        choice = str(self.query_one("#format", Select).value)
         cycle = self.query_one("#cycle", Select).value
         scope = Scope(
             cycle_id=cycle if isinstance(cycle, str) else None,
             include_private=self.query_one("#private", Checkbox).value,
         )
+        if choice == "review" and scope.cycle_id is None:
+            current = self.app.journal.current_cycle()  # type: ignore[attr-defined]
+            scope.cycle_id = current.id if current else None  # a review packet is one cycle
         self.query_one("#progress", ProgressBar).update(progress=0)
         self.query_one("#go", Button).disabled = True
-        self._export(fmt, scope, target, force)
+        self._export(choice, scope, target, folder, force)
 
     @work(thread=True, exclusive=True)
-    def _export(self, fmt: str, scope: Scope, target: Path, force: bool) -> None:
-        from ilearn_tui.portfolio.atomic import write_atomic
-        from ilearn_tui.portfolio.service import export_text
+    def _export(self, choice: str, scope: Scope, target: Path, folder: bool, force: bool) -> None:
+        from ilearn_tui.portfolio.service import export_to
         from ilearn_tui.store.journal import open_journal
 
-        progress = self.query_one("#progress", ProgressBar)
+        bar = self.query_one("#progress", ProgressBar)
+        fmt, packet = CHOICES[choice]
+        # Where each step of the export starts on the bar, and how much of it the step fills.
+        steps = {
+            "reading the journal": (5, 15),
+            "writing the portfolio": (20, 0),
+            "writing JSON": (20, 0),
+            "writing reflections": (20, 40),
+            "saving": (60, 0),
+            "copying evidence": (60, 35),
+        }
+
+        def progress(what: str, done: int = 0, total: int = 0) -> None:
+            start, span = steps.get(what, (50, 0))
+            value = start + (span * done // total if total else 0)
+            self.app.call_from_thread(bar.update, progress=value)
+
         locations = self.app.journal.locations  # type: ignore[attr-defined]
+        settings = self.app.settings  # type: ignore[attr-defined]
         try:
             # A connection of its own: SQLite connections are not shared across threads.
             with open_journal(locations) as journal:
-                self.app.call_from_thread(progress.advance, 1)
-                redact = self.app.settings.redact_names  # type: ignore[attr-defined]
-                result = export_text(journal, fmt, scope, redact)
-            self.app.call_from_thread(progress.advance, 1)
-            write_atomic(target, result.text, force=force)
-            self.app.call_from_thread(progress.advance, 1)
+                result = export_to(
+                    journal,
+                    fmt,
+                    scope,
+                    settings.names_to_redact(shareable=not scope.include_private),
+                    target,
+                    folder=folder,
+                    force=force,
+                    packet=packet,
+                    renewal=renewal_rule(settings.renewal) if packet == "renewal" else None,
+                    progress=progress,
+                )
+            self.app.call_from_thread(bar.update, progress=100)
         except IlearnError as exc:
             self.app.call_from_thread(self._finished, f"Not exported: {exc}", True)
             return
         notes = []
+        if result.copied:
+            notes.append(f"{result.copied} evidence file(s) copied")
+        if result.missing:
+            notes.append(f"{len(result.missing)} evidence file(s) missing from the journal")
         if result.left_out:
             notes.append(f"{result.left_out} private item(s) left out")
         if result.redactions:
             notes.append(f"{sum(result.redactions.values())} name(s) redacted")
-        message = f"Wrote {target}" + (f" ({'; '.join(notes)})" if notes else "")
+        message = f"Wrote {result.path}" + (f" ({'; '.join(notes)})" if notes else "")
         self.app.call_from_thread(self._finished, message, False)
 
     def _finished(self, message: str, failed: bool) -> None:
         self.query_one("#go", Button).disabled = False
-        self.query_one("#export-result", Static).update(message)
-        self.notify(message, severity="error" if failed else "information")
+        self.query_one("#export-result", Static).update(visible(message))
+        self.notify(visible(message), severity="error" if failed else "information")
+
+
+def renewal_rule(config: dict[str, object]) -> RenewalRule | None:
+    """The teacher's renewal requirement; an unusable one is skipped (the record lists hours only)."""
+    from ilearn_tui.portfolio import service
+
+    try:
+        return service.renewal_rule(config)
+    except ValueError:
+        return None

@@ -1,0 +1,48 @@
+"""Control and bidi-override characters in the records, drawn as visible symbols before rendering.
+
+A portfolio is printed to terminals (``ilearn export | less``) and opened in editors, so an
+escape sequence pasted into a title must not be replayed, nor a bidi override reorder what a
+reader sees. Cleaning the records (not the finished document) lets most fields skip the slow
+regular expression: a pure-ASCII field is checked with one C-level ``bytes.translate``.
+"""
+
+from __future__ import annotations
+
+from ilearn_tui.portfolio.gather import Portfolio, Row
+from ilearn_tui.portfolio.redaction import TEXT_KEYS
+from ilearn_tui.textsafe import visible
+
+# ASCII controls other than tab and newline, and DEL: the only hidden characters ASCII can hold.
+_ASCII_HIDDEN = bytes(range(0, 9)) + bytes(range(11, 32)) + b"\x7f"
+
+
+def clean(text: str) -> str:
+    """``text`` with hidden characters made visible; the same object when there are none."""
+    if text.isascii():
+        raw = text.encode("ascii")
+        if len(raw.translate(None, _ASCII_HIDDEN)) == len(raw):
+            return text
+    return visible(text)
+
+
+def _rows(rows: list[Row]) -> None:
+    for row in rows:
+        for key in TEXT_KEYS.intersection(row):
+            value = row[key]
+            if isinstance(value, str) and value:
+                row[key] = clean(value)
+        if "tags" in row:
+            row["tags"] = [clean(tag) for tag in row["tags"]]
+
+
+def show_hidden(p: Portfolio) -> None:
+    """Clean every free-text field of ``p`` in place (titles, bodies, notes, tags, names)."""
+    p.teacher, p.role, p.school = clean(p.teacher), clean(p.role), clean(p.school)
+    for rows in p.record_lists:
+        _rows(rows)
+    for r in p.reflections:  # the hot loop: two known fields, and the tags checked as one
+        r["title"] = clean(r["title"])
+        r["body"] = clean(r["body"])
+        tags = r["tags"]
+        if tags and clean(joined := "".join(tags)) is not joined:
+            r["tags"] = [clean(tag) for tag in tags]

@@ -1,0 +1,359 @@
+"""The HTML showcase: one self-contained page, safe whatever the teacher typed.
+
+Built from the same :class:`Portfolio` as the Markdown. Everything the teacher wrote is either
+escaped (titles, names, notes) or rendered from Markdown with raw HTML switched off (vision,
+reflections, innovation notes); links go only to http, https, mailto or relative paths; the
+page has no script and no event-handler attribute, and its Content-Security-Policy forbids
+scripts and every network load, so even a mistake here could not run code or phone home.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date
+from html import escape
+
+from ilearn_tui import __version__
+from ilearn_tui.domain import vocab
+from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
+from ilearn_tui.portfolio.gather import GOAL_FACTS, Portfolio, Row
+from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
+from ilearn_tui.portfolio.progress import Progress, silent
+from ilearn_tui.portfolio.showcase_style import CSS
+from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+SECTIONS = (("glance", "At a glance"), *PORTFOLIO_SECTIONS)
+
+
+def e(value: object) -> str:
+    """Any metadata value as HTML text (quotes too, so it is safe inside attributes)."""
+    return escape(" ".join(str(value if value is not None else "").split()))
+
+
+def num(value: float) -> str:
+    return f"{value:g}"
+
+
+def link(url: str, label: str) -> str:
+    """``label`` (already escaped) linked to ``url`` if the address is allowed; else just the label."""
+    if url and safe_url(url):
+        return f'<a href="{escape(url)}" rel="noreferrer">{label}</a>'
+    return label
+
+
+def _table(head: list[str], rows: list[list[str]], numeric: set[int], total: list[str] | None = None) -> str:
+    """A table whose cells are already HTML; ``numeric`` columns are right-aligned."""
+
+    def cls(i: int) -> str:
+        return ' class="num"' if i in numeric else ""
+
+    out = [
+        "<table>",
+        "<thead><tr>" + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head)) + "</tr></thead>",
+    ]
+    out.append("<tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>")
+    if total:
+        out.append(
+            '<tr class="total">' + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(total)) + "</tr>"
+        )
+    return "\n".join([*out, "</tbody>", "</table>"])
+
+
+def _empty(text: str) -> str:
+    return f'<p class="empty">{escape(text)}</p>'
+
+
+def render_html(
+    p: Portfolio,
+    *,
+    today: date | None = None,
+    links: Mapping[str, str] | None = None,
+    progress: Progress = silent,
+) -> str:
+    """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies."""
+    links = links or {}
+    goals = {g["id"]: g for g in p.goals}
+    title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="ilearn {escape(__version__)}">',
+        f"<title>{e(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        _title(p, today),
+        _contents(),
+        "<main>",
+        _glance(p),
+        _imagine(p),
+        _inspire(p),
+        _illuminate(p, goals),
+        _innovate(p, goals, links),
+        _infiltrate(p),
+        _reflections(p, progress),
+        _summary(p),
+        "</main>",
+        f"<footer>Exported {(today or date.today()).isoformat()} with ilearn {escape(__version__)}. "
+        "This page works offline and runs no scripts.</footer>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _title(p: Portfolio, today: date | None) -> str:
+    start, end = p.date_range
+    facts = [
+        ("Cycle", ", ".join(c["title"] for c in p.cycles) or "—"),
+        ("Dates", f"{start} to {end}" if start or end else "—"),
+        ("Exported", (today or date.today()).isoformat()),
+    ]
+    out = ['<header class="title">', '<p class="kicker">Professional learning portfolio</p>']
+    out.append(f"<h1>{e(p.teacher) or 'My professional learning'}</h1>")
+    who = ", ".join(x for x in (p.role, p.school) if x.strip())
+    if who:
+        out.append(f'<p class="who">{e(who)}</p>')
+    out.append('<dl class="facts">')
+    out += [f"<div><dt>{label}</dt><dd>{e(value)}</dd></div>" for label, value in facts]
+    out.append("</dl>")
+    if p.left_out:
+        out.append(
+            f'<p class="note">{p.left_out} private item(s) left out '
+            "(student information or private reflections).</p>"
+        )
+    return "\n".join([*out, "</header>"])
+
+
+def _contents() -> str:
+    items = "".join(f'<li><a href="#{key}">{escape(title)}</a></li>' for key, title in SECTIONS)
+    return f'<nav class="contents" aria-label="Contents"><h2>Contents</h2><ul>{items}</ul></nav>'
+
+
+def _section(key: str, body: list[str]) -> str:
+    title = dict(SECTIONS)[key]
+    return "\n".join([f'<section id="{key}"><h2>{escape(title)}</h2>', *body, "</section>"])
+
+
+def _done(p: Portfolio) -> list[Row]:
+    return [a for a in p.activities if a["status"] == "done"]
+
+
+def _glance(p: Portfolio) -> str:
+    done = _done(p)
+    stats = [
+        (num(sum(a["hours"] for a in done)), "hours of learning"),
+        (num(sum(a["credits"] for a in done)), "credits"),
+        (str(len(done)), "activities done"),
+        (str(len(p.goals)), "goals"),
+        (str(len(p.evidence)), "pieces of evidence"),
+        (str(len(p.shares)), "times shared"),
+        (str(len(p.reflections)), "reflections"),
+    ]
+    out = ['<ul class="stats">' + "".join(f"<li><strong>{v}</strong><span>{k}</span></li>" for v, k in stats)]
+    out[-1] += "</ul>"
+    months: dict[str, float] = defaultdict(float)
+    types: dict[str, float] = defaultdict(float)
+    for a in done:
+        months[a["date"][:7]] += a["hours"]
+        types[str(vocab.ACTIVITY_SHORT.get(a["type"], a["type"]))] += a["hours"]
+    ratings = [
+        (g["title"], [(c["date"], c["rating"]) for c in p.checks if c["goal_id"] == g["id"] and c["rating"]])
+        for g in p.goals
+    ]
+    charts = (
+        ("Hours by month", month_chart(dict(months))),
+        ("Hours by kind of activity", type_chart(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))),
+        ("Goal self-ratings over time", rating_chart(ratings)),
+    )
+    for caption, svg in charts:
+        if svg:
+            out.append(f"<figure><figcaption>{escape(caption)}</figcaption>\n{svg}\n</figure>")
+    if not done and not any(points for _, points in ratings):
+        out.append(_empty("Charts appear once learning activities and progress checks are recorded."))
+    return _section("glance", out)
+
+
+def _imagine(p: Portfolio) -> str:
+    out = []
+    for vision in p.visions:
+        out.append("<h3>My vision</h3>")
+        out.append(
+            markdown_html(vision["body"], shift=3) if vision["body"].strip() else _empty("No vision yet.")
+        )
+        if vision["school_mission"].strip():
+            out += [
+                "<h3>School mission</h3>",
+                f"<blockquote>{markdown_html(vision['school_mission'], shift=3)}",
+            ]
+            out[-1] += "</blockquote>"
+    if not p.visions:
+        out.append(_empty("No vision written yet."))
+    if p.outcomes:
+        out.append("<h3>What I want for my students</h3>")
+        out.append(_table(["outcome", "kind"], [[e(o["text"]), e(o["kind"])] for o in p.outcomes], set()))
+    return _section("imagine", out)
+
+
+def _inspire(p: Portfolio) -> str:
+    out = []
+    for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
+        items = [i for i in p.interests if i["kind"] == kind]
+        if items:
+            out.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{e(i['text'])}</li>" for i in items) + "</ul>")
+    out.append("<h3>Goals</h3>")
+    if not p.goals:
+        out.append(_empty("No goals yet."))
+    for goal in p.goals:
+        facts = [f"<li><strong>Status:</strong> {e(goal['status'])}</li>"]
+        if goal["target_date"]:
+            facts.append(f"<li><strong>Target date:</strong> {e(goal['target_date'])}</li>")
+        for label, key in GOAL_FACTS:
+            if goal[key].strip():
+                facts.append(f"<li><strong>{label}:</strong> {e(goal[key])}</li>")
+        questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
+        if questions:
+            listed = "".join(f"<li>{e(q['text'])}</li>" for q in questions)
+            facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
+        out.append(f'<div class="goal"><h4>{e(goal["title"])}</h4><ul>{"".join(facts)}</ul></div>')
+    return _section("inspire", out)
+
+
+def _illuminate(p: Portfolio, goals: Mapping[str, Row]) -> str:
+    if not p.activities:
+        return _section("illuminate", [_empty("No learning activities yet.")])
+    rows = []
+    for a in p.activities:
+        label = e(a["title"]) + (" <em>(planned)</em>" if a["status"] == "planned" else "")
+        rows.append(
+            [
+                e(a["date"]),
+                e(str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))),
+                link(a["link"], label),
+                e(a["role"]),
+                num(a["hours"]),
+                num(a["credits"]),
+                e("; ".join(goals[g]["title"] for g in a["goal_ids"] if g in goals)),
+            ]
+        )
+    done = _done(p)
+    total = [
+        "Total (done)",
+        "",
+        "",
+        "",
+        num(sum(a["hours"] for a in done)),
+        num(sum(a["credits"] for a in done)),
+        "",
+    ]
+    head = ["date", "type", "activity", "role", "hours", "credits", "goals"]
+    return _section("illuminate", [_table(head, rows, {4, 5}, total)])
+
+
+def _innovate(p: Portfolio, goals: Mapping[str, Row], links: Mapping[str, str]) -> str:
+    out = []
+    questions = {q["id"]: q for q in p.questions}
+    for inv in p.innovations:
+        meta = f"{e(inv['kind'])} · phase: {e(inv['phase'])}"
+        if inv["question_id"] in questions:
+            meta += f" · question: {e(questions[inv['question_id']]['text'])}"
+        out.append(f'<div class="innovation"><h3>{e(inv["title"])}</h3><p class="meta">{meta}</p>')
+        for phase in vocab.INNOVATION_PHASES:
+            if inv[phase].strip():
+                out.append(f"<h4>{phase.capitalize()}</h4>{markdown_html(inv[phase], shift=4)}")
+        out.append("</div>")
+    if p.evidence:
+        rows = []
+        for ev in p.evidence:
+            target = links.get(ev["id"]) or ev["url"]
+            goal = goals.get(ev["goal_id"] or "", {}).get("title", "")
+            rows.append([e(ev["date"]), link(target, e(ev["title"])), e(ev["kind"]), e(goal)])
+        out += ["<h3>Evidence</h3>", _table(["date", "evidence", "kind", "goal"], rows, set())]
+    if p.checks:
+        out.append("<h3>Progress toward goals</h3>")
+        by_goal: dict[str, list[Row]] = defaultdict(list)
+        for check in p.checks:
+            by_goal[check["goal_id"]].append(check)
+        for goal_id, checks in by_goal.items():
+            rows = [
+                [
+                    e(c["date"]),
+                    e(c["indicator"]),
+                    f"{c['rating']}/5" if c["rating"] is not None else "",
+                    num(c["value"]) if c["value"] is not None else "",
+                    e(c["note"]),
+                ]
+                for c in sorted(checks, key=lambda c: c["date"])
+            ]
+            out.append(f"<h4>{e(goals[goal_id]['title'])}</h4>")
+            out.append(_table(["date", "indicator", "rating", "value", "note"], rows, {2, 3}))
+    if not out:
+        out.append(_empty("Nothing recorded yet."))
+    return _section("innovate", out)
+
+
+def _infiltrate(p: Portfolio) -> str:
+    if not p.shares:
+        return _section("infiltrate", [_empty("Nothing shared yet.")])
+    rows = [[e(s["date"]), e(s["audience"]), link(s["link"], e(s["title"])), e(s["venue"])] for s in p.shares]
+    return _section("infiltrate", [_table(["date", "audience", "title", "venue"], rows, set())])
+
+
+def _reflections(p: Portfolio, progress: Progress) -> str:
+    if not p.reflections:
+        return _section("reflections", [_empty("No reflections in this scope.")])
+    out = []
+    stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+    total = len(p.reflections)
+    for n, r in enumerate(p.reflections):
+        if n % 1000 == 0:  # Markdown rendering is the slow part of a big showcase
+            progress("writing reflections", n, total)
+        details = [stages[r["stage"]]] if r["stage"] else []
+        tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r["tags"])
+        meta = " · ".join(details)
+        meta_html = (
+            f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
+        )
+        title = e(r["title"]) or "Reflection"
+        out.append(
+            f'<article class="reflection"><h3>{e(r["date"])} — {title}</h3>'
+            f"{meta_html}\n{markdown_html(_without_title(r['body'], r['title']), shift=3)}</article>"
+        )
+    return _section("reflections", out)
+
+
+def _without_title(body: str, title: str) -> str:
+    """The body without a first-line heading that only repeats the reflection's title."""
+    if body.startswith("#"):
+        first, _, rest = body.partition("\n")
+        if first.lstrip("#").strip() == title.strip() and title.strip():
+            return rest
+    return body
+
+
+def _summary(p: Portfolio) -> str:
+    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for a in _done(p):
+        row = totals[str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))]
+        row[0] += 1
+        row[1] += a["hours"]
+        row[2] += a["credits"]
+    if not totals:
+        return _section("summary", [_empty("No completed activities in this scope.")])
+    rows = [[e(k), str(int(n)), num(h), num(c)] for k, (n, h, c) in sorted(totals.items())]
+    total = [
+        "Total",
+        str(int(sum(v[0] for v in totals.values()))),
+        num(sum(v[1] for v in totals.values())),
+        num(sum(v[2] for v in totals.values())),
+    ]
+    return _section("summary", [_table(["type", "activities", "hours", "credits"], rows, {1, 2, 3}, total)])

@@ -1,0 +1,138 @@
+"""The HTML showcase in a real browser: headless Chromium shows the content and runs nothing.
+
+Skipped only where Chromium is not installed (CI installs Debian's ``chromium``).
+"""
+
+from __future__ import annotations
+
+import shutil
+import struct
+import subprocess
+import zlib
+from pathlib import Path
+
+import pytest
+
+from ilearn_tui.portfolio.gather import Scope
+from ilearn_tui.portfolio.service import export_to
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.reflections import add_reflection
+from tests.test_export_support import add_hostile, fill_with_files, markup
+
+CHROMIUM = shutil.which("chromium")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")
+
+PROBE = (
+    "<img src=x onerror=\"document.body.setAttribute('data-pwned', 1)\">"
+    "<script>document.title = 'PWNED'</script> [go](javascript:document.title='PWNED')"
+)
+
+
+def chromium(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run headless Chromium as CI does (as root, so without its sandbox), offline."""
+    assert CHROMIUM is not None
+    command = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'chromium-profile'}",
+        *args,
+    ]
+    return subprocess.run(command, capture_output=True, timeout=120, check=False)
+
+
+def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
+    """A small PNG reader (8-bit RGB or RGBA, not interlaced): width, height and each pixel."""
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    pos, chunks, header = 8, [], b""
+    while pos < len(data):
+        (length,) = struct.unpack(">I", data[pos : pos + 4])
+        kind, body = data[pos + 4 : pos + 8], data[pos + 8 : pos + 8 + length]
+        if kind == b"IHDR":
+            header = body
+        elif kind == b"IDAT":
+            chunks.append(body)
+        pos += 12 + length
+    width, height, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", header)
+    assert depth == 8 and colour in (2, 6) and interlace == 0, (depth, colour, interlace)
+    size = 3 if colour == 2 else 4
+    raw = zlib.decompress(b"".join(chunks))
+    stride = width * size
+    rows: list[bytearray] = []
+    previous = bytearray(stride)
+    for y in range(height):
+        start = y * (stride + 1)
+        kind, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
+        for i in range(stride):
+            left = line[i - size] if i >= size else 0
+            up = previous[i]
+            corner = previous[i - size] if i >= size else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 0xFF
+            elif kind == 2:
+                line[i] = (line[i] + up) & 0xFF
+            elif kind == 3:
+                line[i] = (line[i] + (left + up) // 2) & 0xFF
+            elif kind == 4:
+                p = left + up - corner
+                pa, pb, pc = abs(p - left), abs(p - up), abs(p - corner)
+                pred = left if pa <= pb and pa <= pc else up if pb <= pc else corner
+                line[i] = (line[i] + pred) & 0xFF
+        rows.append(line)
+        previous = line
+    pixels = [bytes(row[x : x + 3]) for row in rows for x in range(0, stride, size)]
+    return width, height, pixels
+
+
+@pytest.fixture
+def showcase(journal: Journal, tmp_path: Path) -> Path:
+    fill_with_files(journal, tmp_path / "src")
+    add_hostile(journal)
+    add_reflection(journal, PROBE, title="Probe", day="2024-10-21")
+    target = tmp_path / "showcase"
+    export_to(journal, "html", Scope(), [], target, folder=True)
+    return target / "portfolio.html"
+
+
+def test_chromium_shows_the_content_and_runs_nothing(showcase: Path, tmp_path: Path) -> None:
+    run = chromium(tmp_path, "--dump-dom", showcase.as_uri())
+    assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
+    dom = run.stdout.decode()
+    parsed = markup(dom)
+    text = " ".join(parsed.text)
+    for expected in (
+        "Robin Okafor",
+        "Raise the quality of student talk in science",
+        "Claim cards photo",
+        "argue from evidence",
+        "Talk moves at PLC",
+        "Hours and credits",
+    ):
+        assert expected in text, expected
+    assert "<script>alert(1)</script>" in text  # the hostile text is visible, as text
+    assert "script" not in parsed.tags and "img" not in parsed.tags
+    assert not [a for a in parsed.attrs if a[1].startswith("on")]
+    assert not [a for a in parsed.attrs if a[1] == "data-pwned"]  # the probe never ran...
+    assert "PWNED" not in dom.split("</title>", 1)[0]  # ...nor did its script
+    assert parsed.tags.count("svg") == 3
+    hrefs = [v for _, name, v in parsed.attrs if name == "href"]
+    assert any(h.startswith("evidence/") for h in hrefs)
+    assert not [h for h in hrefs if h.lower().lstrip().startswith("javascript")]
+
+
+def test_chromium_screenshot_is_not_blank(showcase: Path, tmp_path: Path) -> None:
+    shot = tmp_path / "showcase.png"
+    run = chromium(tmp_path, f"--screenshot={shot}", "--window-size=1200,1600", showcase.as_uri())
+    assert run.returncode == 0 and shot.is_file(), run.stderr.decode(errors="replace")[-2000:]
+    width, height, pixels = png_pixels(shot.read_bytes())
+    assert (width, height) == (1200, 1600)
+    colours = set(pixels[::7])
+    assert len(colours) > 1
+    white = pixels.count(b"\xff\xff\xff")
+    assert 0.02 < 1 - white / len(pixels) < 0.9  # text, rules and charts on a mostly white page
