@@ -56,6 +56,31 @@ class Result:
     err: str
 
 
+def run_ilearn(
+    *args: str, home: Path | None, stdin: str | bytes | None = None, env: dict[str, str] | None = None
+) -> Result:
+    """Run the installed ``ilearn`` as a separate process, with ``--home`` unless ``home`` is None."""
+    command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
+    full_env = {**os.environ, **(env or {})}
+    argv = [*command, *(("--home", str(home)) if home is not None else ()), *args]
+    data = stdin.encode() if isinstance(stdin, str) else stdin
+    proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120, check=False)
+    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def run_in(home: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Result:
+    """``ilearn --home HOME ...`` outside any fixture (module-scoped setup needs it)."""
+    base = {k: v for k, v in os.environ.items() if k not in ("ILEARN_HOME", "EDITOR", "VISUAL")}
+    return run_ilearn(*args, home=home, stdin=stdin, env={**base, **(env or {})})
+
+
+def ok(result: Result) -> str:
+    """Assert success and return stdout stripped."""
+    assert result.code == 0, result
+    assert "Traceback" not in result.err
+    return result.out.strip()
+
+
 @pytest.fixture
 def cli(home: Path):  # type: ignore[no-untyped-def]
     """Run the installed ``ilearn`` as a separate process with ``--home`` set."""
@@ -63,14 +88,16 @@ def cli(home: Path):  # type: ignore[no-untyped-def]
     def run(
         *args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None, use_home: bool = True
     ) -> Result:
-        command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
-        full_env = {**os.environ, **(env or {})}
-        argv = [*command, *(("--home", str(home)) if use_home else ()), *args]
-        data = stdin.encode() if isinstance(stdin, str) else stdin
-        proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120, check=False)
-        return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+        return run_ilearn(*args, home=home if use_home else None, stdin=stdin, env=env)
 
     return run
+
+
+@pytest.fixture
+def seeded(home: Path, template: tuple[Path, str]) -> str:
+    """A private copy of the module's ``template`` journal in this test's home; returns its snapshot."""
+    shutil.copytree(template[0], home, symlinks=True)
+    return template[1]
 
 
 @pytest.fixture

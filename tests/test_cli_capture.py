@@ -11,8 +11,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
@@ -20,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import ILEARN, Result
+from tests.conftest import Result, ok, run_in
 
 Cli = Callable[..., Result]
 
@@ -30,28 +28,6 @@ YESTERDAY = (date.today() - timedelta(days=1)).isoformat()
 
 
 # --- helpers ----------------------------------------------------------------------------
-def run_in(home: Path, *args: str, stdin: bytes | None = None) -> Result:
-    """Run ``ilearn --home HOME ...`` outside any fixture (module-scoped setup needs it)."""
-    command = [ILEARN] if ILEARN else ["python", "-m", "ilearn_tui"]
-    env = {k: v for k, v in os.environ.items() if k not in ("ILEARN_HOME", "EDITOR", "VISUAL")}
-    proc = subprocess.run(
-        [*command, "--home", str(home), *args],
-        input=stdin,
-        capture_output=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
-    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
-
-
-def ok(result: Result) -> str:
-    """Assert success and return stdout stripped."""
-    assert result.code == 0, result
-    assert "Traceback" not in result.err
-    return result.out.strip()
-
-
 def new_id(result: Result) -> str:
     """A capture command succeeded and printed exactly one new UUID."""
     printed = ok(result)
@@ -102,13 +78,6 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     doc.write_text("exit tickets\n")
     new_id(run_in(home, "evidence", "add", str(doc), "--student-info"))
     return home, snapshot(home)
-
-
-@pytest.fixture
-def seeded(home: Path, template: tuple[Path, str]) -> str:
-    """A private copy of the template journal in this test's home; returns its snapshot."""
-    shutil.copytree(template[0], home, symlinks=True)
-    return template[1]
 
 
 # --- reflect ----------------------------------------------------------------------------
@@ -515,6 +484,8 @@ def test_evidence_file_at_the_cap_is_accepted(cli: Cli, home: Path, tmp_path: Pa
         ),
         pytest.param(("evidence", "add", "https://example.org/x", "--date", "someday"), 2, id="bad-date"),
         pytest.param(("evidence", "add", "https://example.org/a b"), 2, id="url-with-space"),
+        pytest.param(("evidence", "add", "https://"), 2, id="url-without-site"),
+        pytest.param(("evidence", "add", "http:///path"), 2, id="url-empty-host"),
         pytest.param(("evidence", "add", "https://example.org/\x1b[2J"), 2, id="url-with-escape"),
     ],
 )
@@ -594,4 +565,43 @@ def test_search_no_matches(cli: Cli, seeded: str) -> None:
 )
 def test_search_bad_input(cli: Cli, home: Path, seeded: str, args: tuple[str, ...]) -> None:
     assert_fails(cli(*args), 2)
+    assert snapshot(home) == seeded
+
+
+# --- odd cases that are not plain bad input ----------------------------------------------
+def test_reflection_with_escape_sequences_is_kept_but_not_echoed(cli: Cli, home: Path) -> None:
+    """Pasted terminal escapes are text to keep, never commands to the teacher's terminal."""
+    text = "pasted \x1b]0;pwned\x07 \x1b[31mred\x1b[0m and \u202eevil"
+    rid = new_id(cli("reflect", text, "--tag", "paste"))
+    (row,) = tables(home)["reflections"]
+    assert (row["id"], row["body"]) == (rid, text)
+    for args in ((), ("search", "pasted"), ("search", "pasted", "--json")):
+        result = cli(*args)
+        assert result.code == 0, (args, result)
+        assert "\x1b" not in result.out + result.err and "\u202e" not in result.out, args
+
+
+def test_an_empty_goal_is_refused_not_ignored(cli: Cli, home: Path, seeded: str) -> None:
+    """``--goal "$GOAL"`` with an unset variable must not silently save an unlinked reflection."""
+    for args in (
+        ("reflect", "x"),
+        ("log", "book", "A book"),
+        ("evidence", "add", "missing.pdf"),
+        ("export",),
+    ):
+        result = cli(*args, "--goal", "")
+        assert_fails(result, 2)
+        assert "--goal" in result.err
+    assert snapshot(home) == seeded
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root ignores folder permissions")
+def test_read_only_home_gives_one_line(cli: Cli, home: Path, seeded: str) -> None:
+    """A journal on a read-only folder (a locked USB stick) fails cleanly and loses nothing."""
+    home.chmod(0o500)
+    try:
+        result = cli("reflect", "cannot be saved")
+    finally:
+        home.chmod(0o700)
+    assert_fails(result, 1)
     assert snapshot(home) == seeded

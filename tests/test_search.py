@@ -115,16 +115,18 @@ def test_each_prefix_of_a_word_finds_it(journal: Journal) -> None:
 def test_upgrading_a_version_2_journal_rebuilds_the_index(journal: Journal) -> None:
     from ilearn_tui.store.connection import prepare
     from ilearn_tui.store.journal import Journal as J
+    from ilearn_tui.store.schema import SCHEMA_VERSION
 
     rid = add_reflection(journal, "Investigations with intentions", tags=["science"])
     conn = journal.conn
     conn.executescript(
         "DROP TABLE search_index;"
         "CREATE VIRTUAL TABLE search_index USING fts5(title, body, tags, tokenize = 'porter unicode61');"
+        "DROP INDEX reflection_links_once;"
         "PRAGMA user_version = 2;"
     )
     prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 3
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     upgraded = J(conn, journal.locations)
     assert [(h.kind, h.id) for h in search(upgraded, "intentio")] == [("reflection", rid)]
     assert [(h.kind, h.id) for h in search(upgraded, "science")] == [("reflection", rid)]

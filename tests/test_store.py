@@ -196,3 +196,23 @@ def test_two_connections_see_each_others_writes(locations: Locations) -> None:
     finally:
         one.close()
         two.close()
+
+
+def test_upgrading_folds_duplicate_links_and_keeps_them_single(journal: Journal) -> None:
+    """Journals from before version 4 could hold one link many times; the upgrade keeps one."""
+    from ilearn_tui.store.connection import prepare
+
+    goal = plan.add_goal(journal, "Better questions")
+    rid = add_reflection(journal, "Wait time worked.", links={"goal_id": [goal]})
+    conn = journal.conn
+    conn.executescript(
+        "DROP INDEX reflection_links_once; PRAGMA user_version = 3;"
+        f"INSERT INTO reflection_links(reflection_id, goal_id) VALUES ('{rid}', '{goal}');"
+        f"INSERT INTO reflection_links(reflection_id, goal_id) VALUES ('{rid}', '{goal}');"
+    )
+    assert conn.execute("SELECT count(*) FROM reflection_links").fetchone()[0] == 3
+    prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT count(*) FROM reflection_links").fetchone()[0] == 1
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO reflection_links(reflection_id, goal_id) VALUES (?, ?)", (rid, goal))

@@ -101,8 +101,15 @@ def list_backups(folder: Path) -> list[Path]:
     return sorted(folder.glob("journal-*.sqlite3"), key=lambda p: p.name, reverse=True)
 
 
-def restore_from(conn: sqlite3.Connection, source: Path) -> None:
-    """Replace the live journal's contents with a verified copy of ``source``."""
+def restore_from(
+    conn: sqlite3.Connection, source: Path, *, keep_current_in: Path | None = None
+) -> Path | None:
+    """Replace the live journal's contents with a verified copy of ``source``.
+
+    With ``keep_current_in``, the journal as it was is backed up there first, but only once
+    ``source`` has passed every check: a wrong file must not push real copies out of rotation.
+    Returns that safety copy.
+    """
     from ilearn_tui.store.connection import APPLICATION_ID, SQLITE_HEADER
     from ilearn_tui.store.schema import SCHEMA_VERSION
 
@@ -120,6 +127,10 @@ def restore_from(conn: sqlite3.Connection, source: Path) -> None:
             raise IlearnError(f"{source} is an SQLite file but not an ilearn backup")
         if version > SCHEMA_VERSION:
             raise IlearnError(f"{source} comes from a newer ilearn (schema {version})")
+        saved = (
+            None if keep_current_in is None else backup_to_dir(conn, keep_current_in, reason="before-restore")
+        )
         src.backup(conn)
     finally:
         src.close()
+    return saved

@@ -110,6 +110,8 @@ def add_evidence(
     if is_url(target):
         if any(ch.isspace() or ord(ch) < 32 for ch in target):
             raise UsageError("a link cannot contain spaces or control characters")
+        if not target.split("://", 1)[1].split("/", 1)[0].strip(".:@"):
+            raise UsageError(f"the link {target!r} has no site after {target.split('://')[0]}://")
         values.update(url=target, kind=kind or "link", title=clean_title(title or target, "evidence"))
     else:
         source = Path(target).expanduser()

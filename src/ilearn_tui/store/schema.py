@@ -246,10 +246,25 @@ def _v3_plain_tokens() -> str:
     )
 
 
+# Version 4: a link is stored once. Without a key, importing the same export twice (an easy
+# mistake) doubled every reflection's links; NULLs are folded so the index sees them as equal.
+_V4_UNIQUE_LINKS = """
+DELETE FROM reflection_links WHERE rowid NOT IN (
+    SELECT min(rowid) FROM reflection_links
+    GROUP BY reflection_id, goal_id, question_id, activity_id, evidence_id
+);
+CREATE UNIQUE INDEX reflection_links_once ON reflection_links(
+    reflection_id, coalesce(goal_id, ''), coalesce(question_id, ''),
+    coalesce(activity_id, ''), coalesce(evidence_id, '')
+);
+"""
+
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
     _V2_TRASH,
     _v3_plain_tokens(),
+    _V4_UNIQUE_LINKS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
