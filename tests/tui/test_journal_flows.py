@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Markdown, OptionList, TextArea
 
 from ilearn_tui.store.drafts import list_drafts, save_draft
@@ -16,6 +17,7 @@ from ilearn_tui.tui.screens.editor import EditorScreen
 from ilearn_tui.tui.screens.journal import JournalScreen
 from ilearn_tui.tui.screens.startup import DraftsScreen
 from ilearn_tui.tui.widgets.reflection_list import ReflectionList
+from tests.tui.waiting import showing, until
 
 
 async def test_write_a_reflection_and_find_it(make_app: Callable[..., IlearnApp]) -> None:
@@ -66,31 +68,26 @@ async def test_a_bad_date_keeps_the_text(make_app: Callable[..., IlearnApp]) -> 
 
 
 async def test_unsaved_text_becomes_a_draft_and_is_offered_back(
-    make_app: Callable[..., IlearnApp], monkeypatch: object
+    make_app: Callable[..., IlearnApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import ilearn_tui.tui.screens.editor as editor
 
-    editor.AUTOSAVE_SECONDS = 0.1
+    monkeypatch.setattr(editor, "AUTOSAVE_SECONDS", 0.1)
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("j", "n", *"words before the crash")
-        await pilot.pause(0.4)
-    editor.AUTOSAVE_SECONDS = 3.0
-    drafts = list_drafts(app.journal)
-    assert [d.body for d in drafts] == ["words before the crash"]
+        await until(pilot, lambda: [d.body for d in list_drafts(app.journal)] == ["words before the crash"])
+    monkeypatch.setattr(editor, "AUTOSAVE_SECONDS", 3.0)
 
     again = IlearnApp(app.journal)
     async with again.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
-        assert isinstance(again.screen, DraftsScreen)
+        await until(pilot, showing(again, DraftsScreen, "#open"))
         await pilot.click("#open")
-        await pilot.pause()
-        assert isinstance(again.screen, EditorScreen)
+        await until(pilot, showing(again, EditorScreen, "#body"))
         assert again.screen.query_one("#body", TextArea).text == "words before the crash"
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await until(pilot, lambda: count_reflections(app.journal) == 1)
     assert list_drafts(app.journal) == []
-    assert count_reflections(app.journal) == 1
 
 
 async def test_a_damaged_draft_does_not_stop_the_app(make_app: Callable[..., IlearnApp]) -> None:
