@@ -218,3 +218,18 @@ def test_defaults_to_the_real_today(journal: Journal) -> None:
     current = journal.current_cycle()
     assert current is not None
     assert current.starts_on <= date.today().isoformat() <= current.ends_on
+
+
+def test_the_demo_teacher_renews_in_massachusetts_with_gaps_to_show(demo: Journal) -> None:
+    """The demo comes with a renewal requirement, met in total but not in every category,
+    so the renewal views have a real per-category and per-topic flag to show."""
+    from ilearn_tui.settings import load_settings
+    from ilearn_tui.store.growth import renewal_progress
+
+    config = load_settings(demo.locations).renewal
+    assert config == {"preset": "MA", "start": "2023-08-01"}
+    result = renewal_progress(demo, config, TODAY)
+    assert result.by_category["pedagogy"] >= 15 and result.by_category["content"] >= 15
+    assert "sei" not in result.by_category and "swd" not in result.by_category
+    assert result.remaining == 30 and 0 < result.done_share < 1
+    assert any(w.startswith("topic “swd” has 1.5 PDPs") for w in result.warnings)

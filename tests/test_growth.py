@@ -33,6 +33,28 @@ def test_massachusetts_categories_and_the_per_topic_minimum() -> None:
     assert result.period_end == date(2029, 7, 1) and result.days_left(TODAY) == 952
 
 
+def test_uncategorised_units_do_not_pay_the_category_minimums() -> None:
+    """Past the total but short in every category: what remains is the categories' sum."""
+    result = progress(PRESETS["MA"], date(2024, 7, 1), [item("", 170), item("content", 12)], TODAY)
+    assert result.total == 182 and result.by_category == {"content": 12}
+    assert result.remaining == 15 + 15 + 3 + 15
+
+
+def test_a_category_is_found_by_its_label_too() -> None:
+    rule = PRESETS["MA"]
+    assert rule.category("Pedagogy") is rule.category("pedagogy") is not None
+    assert rule.category("  content knowledge ") is not None
+    assert rule.category("science") is None
+
+
+def test_missing_certificates_are_one_warning_naming_a_few() -> None:
+    items = [item(f"topic{n}", 12, certificate=False) for n in range(5)]
+    warnings = progress(PRESETS["TX"], date(2024, 7, 1), items, TODAY).warnings
+    (line,) = [w for w in warnings if "certificate" in w]
+    assert line.startswith("no certificate or record attached to 5 activities: “topic0 session”")
+    assert line.endswith("and 2 more")
+
+
 def test_credits_as_entered_win_over_hours() -> None:
     assert item("x", hours=3, credits=45).units(PRESETS["IL"]) == 45
     assert item("x", hours=3).units(PRESETS["IL"]) == 3

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.errors import UsageError
+from ilearn_tui.settings import load_settings, save_settings
 from ilearn_tui.store.evidence import store_file
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
@@ -620,6 +621,7 @@ class _Builder:
                 "status": status,
                 "notes": notes,
                 "link": f"https://example.org/pd/{key}" if type_ in ("course", "conference") else "",
+                "topic": TOPICS.get(key, ""),
             }
             self.ids[key] = self.insert("activities", values, day)
             for goal in _keys(goals):
@@ -719,6 +721,52 @@ class _Builder:
                 self.link("reflection_links", "reflection_id", reflection_id, columns[kind], key)
 
 
+# Topics as a Massachusetts teacher files them for renewal (the demo's requirement): mostly
+# pedagogy and content, a little toward diverse learners (short of its minimum, so the
+# renewal view has something real to flag), nothing yet toward SEI.
+TOPICS = {
+    **dict.fromkeys(
+        [
+            "p-plc1",
+            "p-cer",
+            "p-chat",
+            "p-coach",
+            "p-video",
+            "p-rounds",
+            "p-pod",
+            "p-walk",
+            "p-plc2",
+            "p-mini",
+            "c-plc1",
+            "c-cohort",
+            "c-coach",
+            "c-book",
+            "c-video",
+            "c-chat",
+            "c-rounds",
+            "c-walk",
+            "c-mini",
+            "c-coach2",
+            "c-plc2",
+            "c-rounds2",
+            "c-ws",
+        ],
+        "pedagogy",
+    ),
+    **dict.fromkeys(
+        ["p-book", "p-cit", "p-course", "p-conf", "p-field", "c-course", "c-loggers", "c-conf", "c-summer"],
+        "content",
+    ),
+    "p-roles": "swd",
+}
+
+
+def demo_renewal(today: date) -> dict[str, object]:
+    """The demo teacher's licence renewal: Massachusetts, five years from last school year."""
+    previous_start, _, _ = school_year_bounds(school_year_bounds(today)[0] - timedelta(days=1))
+    return {"preset": "MA", "start": previous_start.isoformat()}
+
+
 def build_demo(journal: Journal, *, today: date | None = None) -> None:
     """Fill an empty journal with two school years of a fictional teacher's learning.
 
@@ -742,3 +790,6 @@ def build_demo(journal: Journal, *, today: date | None = None) -> None:
             files[name] = store_file(source, journal.locations.evidence_dir)
     with journal.write() as conn:
         _Builder(conn, years, today).build(files)
+    settings = load_settings(journal.locations)
+    settings.renewal = demo_renewal(today)
+    save_settings(journal.locations, settings)

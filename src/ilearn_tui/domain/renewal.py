@@ -31,8 +31,10 @@ class Requirement:
     hour_rate: float = 1.0  # units per clock hour
     semester_credit_rate: float = 15.0  # units per university semester credit
 
-    def category(self, key: str) -> Category | None:
-        return next((c for c in self.categories if c.key == key.lower()), None)
+    def category(self, topic: str) -> Category | None:
+        """The category a topic counts toward: its key ("sei") or its label, in any case."""
+        wanted = topic.strip().lower()
+        return next((c for c in self.categories if wanted in (c.key, c.label.lower())), None)
 
 
 PRESETS: dict[str, Requirement] = {
@@ -146,10 +148,27 @@ class Progress:
 
     @property
     def remaining(self) -> float:
-        return max(0.0, self.requirement.amount - self.total)
+        """What must still be earned: the total, or the category shortfalls if they need more.
+
+        Units that fit no category count toward the total only, so a teacher past the total
+        can still owe every category minimum.
+        """
+        short = sum(
+            max(0.0, c.minimum - self.by_category.get(c.key, 0.0)) for c in self.requirement.categories
+        )
+        return max(0.0, self.requirement.amount - self.total, short)
+
+    @property
+    def done_share(self) -> float:
+        """How much of the requirement is met, 0 to 1: full only when nothing remains."""
+        return max(0.0, min(1.0, 1 - self.remaining / self.requirement.amount))
 
     def days_left(self, today: date) -> int:
         return (self.period_end - today).days
+
+
+def _count(n: int) -> str:
+    return "1 activity" if n == 1 else f"{n} activities"
 
 
 def period_end(start: date, years: int) -> date:
@@ -162,12 +181,19 @@ def period_end(start: date, years: int) -> date:
 def progress(rule: Requirement, period_start: date, activities: list[Counted], today: date) -> Progress:
     """Totals against the rule, with a warning for everything that does not count yet."""
     result = Progress(rule, period_start, period_end(period_start, rule.years))
+    uncertified: list[str] = []
     for item in activities:
         units = item.units(rule)
         topic = item.topic.strip().lower() or "(no topic)"
         result.by_topic[topic] = result.by_topic.get(topic, 0.0) + units
         if units > 0 and not item.has_certificate:
-            result.warnings.append(f"no certificate or record attached to “{item.title}”")
+            uncertified.append(f"“{item.title}”")
+    if uncertified:
+        # One line, not one per activity: a career's worth would bury every other warning.
+        named = ", ".join(uncertified[:3]) + (
+            f" and {len(uncertified) - 3} more" if len(uncertified) > 3 else ""
+        )
+        result.warnings.append(f"no certificate or record attached to {_count(len(uncertified))}: {named}")
     for topic, units in result.by_topic.items():
         counts = units >= rule.topic_minimum
         if not counts:

@@ -121,11 +121,13 @@ class DashboardScreen(AreaScreen):
         except ValueError as exc:
             return Text(f"  The renewal setting cannot be used ({exc}); choose it again from the palette.")
         rule = result.requirement
+        to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
         text = Text(
-            f"  {rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, "
-            f"{result.days_left(date.today())} days left\n"
+            f"  {rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
+            f"({to_go}; {result.days_left(date.today())} days left)\n"
         )
-        text.append(f"  {bar(result.total, rule.amount, 30)} {100 * result.total / rule.amount:.0f}%\n")
+        # The bar and percentage follow what remains, so unmet category minimums keep it short of full.
+        text.append(f"  {bar(result.done_share, 1.0, 30)} {int(100 * result.done_share)}% done\n")
         for category in rule.categories:
             have = result.by_category.get(category.key, 0.0)
             mark = "✓" if have >= category.minimum else "·"
