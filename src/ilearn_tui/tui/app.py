@@ -21,6 +21,9 @@ from ilearn_tui.store.overview import cycle_counts
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
+# After SIGTERM or SIGHUP, how long the app may take to exit in order before it is ended.
+EXIT_GRACE_SECONDS = 5.0
+
 
 @dataclass(frozen=True)
 class Overview:
@@ -131,6 +134,14 @@ class IlearnApp(App[None]):
 
     def _keep_drafts_and_exit(self) -> None:
         self.keep_drafts()
+        # The drafts are saved; if the orderly exit then stalls on a terminal that has gone
+        # away, end the process anyway rather than linger with the journal open.
+        import os
+        import threading
+
+        timer = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(1,))
+        timer.daemon = True
+        timer.start()
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:
