@@ -99,3 +99,20 @@ def test_hours_by_month_table(journal: Journal) -> None:
     text = render(gather(journal, Scope()))
     assert "### Hours by month" in text
     assert "| 2026-10 | 6 | ████████████████████ |" in text
+
+
+def test_each_cycles_vision_is_named_by_its_cycle(journal: Journal) -> None:
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.store.records import save_record
+
+    first = journal.cycle_for("2025-10-01")
+    save_record(journal, KINDS["vision"], {"body": "Argue from evidence."}, cycle_id=first)
+    alone = render(gather(journal, Scope()), links={})
+    assert (3, "My vision") in headings(alone)
+    second = journal.cycle_for("2026-10-01")
+    save_record(journal, KINDS["vision"], {"body": "Design the tests."}, cycle_id=second)
+    text = render(gather(journal, Scope()), links={})
+    assert [h for h in headings(text) if h[1].startswith("My vision")] == [
+        (3, "My vision, 2025–26"),
+        (3, "My vision, 2026–27"),
+    ]

@@ -62,6 +62,13 @@ class Portfolio:
             self.shares,
         )
 
+    def vision_heading(self, vision: Row) -> str:
+        """"My vision", named by its cycle when the portfolio holds more than one."""
+        if len(self.visions) < 2:
+            return "My vision"
+        title = next((c["title"] for c in self.cycles if c["id"] == vision["cycle_id"]), "")
+        return f"My vision, {title}" if title else "My vision"
+
     @property
     def date_range(self) -> tuple[str, str]:
         if self.scope.date_from or self.scope.date_to:

@@ -93,7 +93,8 @@ def _slug(title: str) -> str:
 def _imagine(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[0][1]}", ""]
     for vision in p.visions:
-        out += ["### My vision", "", nested(vision["body"]) or "_No vision written yet._", ""]
+        heading = " ".join(p.vision_heading(vision).split())
+        out += [f"### {heading}", "", nested(vision["body"]) or "_No vision written yet._", ""]
         if vision["school_mission"].strip():
             out += ["### School mission", ""]
             out += ["> " + line if line else ">" for line in vision["school_mission"].strip().splitlines()]

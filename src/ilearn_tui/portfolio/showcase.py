@@ -186,7 +186,7 @@ def _glance(p: Portfolio) -> str:
 def _imagine(p: Portfolio) -> str:
     out = []
     for vision in p.visions:
-        out.append("<h3>My vision</h3>")
+        out.append(f"<h3>{e(p.vision_heading(vision))}</h3>")
         out.append(
             markdown_html(vision["body"], shift=3) if vision["body"].strip() else _empty("No vision yet.")
         )
