@@ -97,14 +97,17 @@ def _reflections(
 ) -> tuple[list[Row], int]:
     """Reflections in scope with their tags, and how many private ones were left out.
 
-    Built from plain tuples in one pass over the table, so 50,000 rows stay quick.
+    Built from plain tuples in one pass over the table, so 50,000 rows stay quick; hidden
+    characters are made visible in the same pass rather than in a second walk over them all.
     """
+    from ilearn_tui.portfolio.sanitize import clean
+
     sql = sql.replace("SELECT *", "SELECT " + ", ".join(_REFLECTION_COLUMNS), 1)
     tags: dict[str, list[str]] = {}
     for rid, name in conn.execute(
         "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id"
     ):
-        tags.setdefault(rid, []).append(name)
+        tags.setdefault(rid, []).append(clean(name))
     none: list[str] = []
     rows = []
     hidden = 0
@@ -117,8 +120,8 @@ def _reflections(
             {
                 "id": rid,
                 "date": day,
-                "title": title,
-                "body": body,
+                "title": clean(title),
+                "body": clean(body),
                 "stage": stage,
                 "tags": sorted(found, key=str.lower) if len(found) > 1 else list(found),
             }
@@ -130,7 +133,9 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
     conn = journal.conn
     cycle_clause, cycle_params = ("WHERE cycle_id = ?", [scope.cycle_id]) if scope.cycle_id else ("", [])
 
-    def dated(table: str, extra: str = "", *, by_cycle: bool = True) -> tuple[str, list[Any]]:
+    def dated(
+        table: str, extra: str = "", *, by_cycle: bool = True, order: str = "date, created_at"
+    ) -> tuple[str, list[Any]]:
         clauses = [c for c in (cycle_clause.removeprefix("WHERE "),) if c and by_cycle]
         params: list[Any] = list(cycle_params) if by_cycle else []
         if scope.date_from:
@@ -142,7 +147,7 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         if extra:
             clauses.append(extra)
         where = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-        return f"SELECT * FROM {table}{where} ORDER BY date, created_at", params
+        return f"SELECT * FROM {table}{where} ORDER BY {order}", params
 
     cycles = _select(
         conn,
@@ -174,7 +179,10 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         evidence = [e for e in evidence if not e["student_info"]]
         left_out = before - len(evidence)
     # Private reflections are skipped while reading (not counted by a second scan of the table).
-    reflections, hidden = _reflections(conn, *dated("reflections"), keep_private=scope.include_private)
+    # The journal's own order, which its (date, time) index gives without a sort.
+    reflections, hidden = _reflections(
+        conn, *dated("reflections", order="date, time, rowid"), keep_private=scope.include_private
+    )
     left_out += hidden
     if scope.goal_id:
         activities = [a for a in activities if scope.goal_id in a["goal_ids"]]

@@ -40,9 +40,4 @@ def show_hidden(p: Portfolio) -> None:
     p.teacher, p.role, p.school = clean(p.teacher), clean(p.role), clean(p.school)
     for rows in p.record_lists:
         _rows(rows)
-    for r in p.reflections:  # the hot loop: two known fields, and the tags checked as one
-        r["title"] = clean(r["title"])
-        r["body"] = clean(r["body"])
-        tags = r["tags"]
-        if tags and clean(joined := "".join(tags)) is not joined:
-            r["tags"] = [clean(tag) for tag in tags]
+    # Reflections are cleaned as they are read (gather._reflections): they are most of the text.
