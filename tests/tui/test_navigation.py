@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from textual.widgets import Input
@@ -174,3 +175,35 @@ async def test_the_key_bar_lists_keys_and_clicks_press_them(make_app: Callable[.
         await pilot.click(KeyBar, offset=(1 + text.index("j Journal"), 0))
         await pilot.pause()
         assert isinstance(app.screen, JournalScreen)
+
+
+def _dashboard_lines(app: IlearnApp) -> list[str]:
+    from rich.console import Console
+    from textual.widgets import Static
+
+    console = Console(width=500, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
+    console.print(app.screen.query_one("#dashboard-body", Static).content)
+    return console.export_text().splitlines()
+
+
+async def test_dashboard_lines_fit_the_terminal_and_follow_a_resize(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    """Rows are laid out for the width: at 80 columns a long goal title is cut, not wrapped."""
+    from ilearn_tui.store import plan
+    from ilearn_tui.store.growth import add_check
+
+    app = make_app()
+    goal = plan.add_goal(app.journal, "Students design and run their own investigations, start to finish")
+    add_check(app.journal, goal, "student engagement", rating=3)
+    app.settings.renewal = {"preset": "MA", "start": "2024-07-01"}
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        narrow = _dashboard_lines(app)
+        laid_out = [line for line in narrow if not line.startswith("Next step")]  # prose wraps itself
+        assert max(len(line) for line in laid_out) <= 76, "\n".join(narrow)
+        assert any("Students design" in line and "3/5" in line for line in narrow)
+        await pilot.resize_terminal(140, 40)
+        await pilot.pause()
+        wide = _dashboard_lines(app)
+        assert any("Students design and run their own…" in line for line in wide)

@@ -45,7 +45,18 @@ class DashboardScreen(AreaScreen):
 
     def on_mount(self) -> None:
         super().on_mount()
+        self._drawn_width = self._text_width()
         self._refresh_if_stale()
+
+    def on_resize(self) -> None:
+        # Lines are laid out for the terminal's width: draw again when it changes.
+        if self._text_width() != getattr(self, "_drawn_width", None):
+            self._drawn_width = self._text_width()
+            self.reload()
+
+    def _text_width(self) -> int:
+        """Columns a dashboard line may use: the terminal less padding and the scroll bar."""
+        return max(40, self.app.size.width - 4)
 
     def reload(self) -> None:
         overview = self.ilearn.overview()
@@ -61,7 +72,9 @@ class DashboardScreen(AreaScreen):
         table = Text("  No goals yet: press 2 (Inspire), then n to add one.\n")
         if goals:
             # Plain aligned text rather than a table widget: this is the first screen, drawn fast.
-            width = min(34, max(len(one_line(g.title, 34)) for g in goals))
+            # The other columns take about 52; the title gets what is left, so rows never wrap.
+            room = max(12, self._text_width() - 52)
+            width = min(34, room, max(len(one_line(g.title, 34)) for g in goals))
             table = Text(
                 f"  {'goal':<{width}}  status       questions  latest  trend   ratings\n", style="bold"
             )
@@ -122,18 +135,20 @@ class DashboardScreen(AreaScreen):
             return Text(f"  The renewal setting cannot be used ({exc}); choose it again from the palette.")
         rule = result.requirement
         to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
-        text = Text(
-            f"  {rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
-            f"({to_go}; {result.days_left(date.today())} days left)\n"
-        )
+        room = self._text_width() - 4
+        headline = f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}"
+        text = Text(f"  {one_line(headline, room + 2)}\n")
         # The bar and percentage follow what remains, so unmet category minimums keep it short of full.
-        text.append(f"  {bar(result.done_share, 1.0, 30)} {int(100 * result.done_share)}% done\n")
+        text.append(
+            f"  {bar(result.done_share, 1.0, 30)} {int(100 * result.done_share)}% done, "
+            f"{result.days_left(date.today())} days left\n"
+        )
         for category in rule.categories:
             have = result.by_category.get(category.key, 0.0)
             mark = "✓" if have >= category.minimum else "·"
-            text.append(f"  {mark} {category.label[:40]:<40} {have:g}/{category.minimum:g}\n")
-        for warning in result.warnings[:3]:
-            text.append(f"  ! {warning}\n", style="bold")
+            text.append(f"  {mark} {one_line(category.label, 40):<40} {have:g}/{category.minimum:g}\n")
+        for warning in result.warnings[:3]:  # one line each; ilearn renewal prints them whole
+            text.append(f"  ! {one_line(warning, room)}\n", style="bold")
         if len(result.warnings) > 3:
             text.append(f"  … and {len(result.warnings) - 3} more (ilearn renewal)\n")
         return text
