@@ -47,21 +47,36 @@ IlearnApp(journal).run(headless=True, size=(80, 24), auto_pilot=first_frame)
 """
 
 
-def _whole_process(code: str, args: list[str], runs: int, env: dict[str, str]) -> tuple[float, int]:
-    """Median seconds and peak resident KiB of ``python -c code``."""
-    times, peaks = [], []
-    for _ in range(runs + 1):
-        start = time.perf_counter()
-        proc = subprocess.run(
-            ["/usr/bin/time", "-f", "%M", sys.executable, "-c", code, *args],
-            env=env,
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        times.append(time.perf_counter() - start)
-        peaks.append(int(proc.stderr.strip().splitlines()[-1]))
-    return statistics.median(times[1:]), max(peaks[1:])
+def _one_run(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int]:
+    """Seconds and peak resident KiB of one ``python -c code`` process."""
+    start = time.perf_counter()
+    proc = subprocess.run(
+        ["/usr/bin/time", "-f", "%M", sys.executable, "-c", code, *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return time.perf_counter() - start, int(proc.stderr.strip().splitlines()[-1])
+
+
+def _side_by_side(home: str, runs: int, env: dict[str, str]) -> tuple[tuple[float, int], tuple[float, int]]:
+    """Median seconds and peak KiB of the minimal app and of ilearn, their runs interleaved.
+
+    Taking turns means a machine that slows down mid-way slows both alike, so the ratio
+    holds even when the absolute times drift.
+    """
+    minimal: list[tuple[float, int]] = []
+    ours: list[tuple[float, int]] = []
+    for _ in range(runs + 1):  # the first of each warms the caches and is dropped
+        minimal.append(_one_run(MINIMAL, [], env))
+        ours.append(_one_run(OURS, [home], env))
+
+    def summary(samples: list[tuple[float, int]]) -> tuple[float, int]:
+        kept = samples[1:]
+        return statistics.median(t for t, _ in kept), max(p for _, p in kept)
+
+    return summary(minimal), summary(ours)
 
 
 async def _inside(home: Path) -> dict[str, float]:
@@ -130,8 +145,7 @@ def main() -> int:
     args = parser.parse_args()
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     env["PYTHONPYCACHEPREFIX"] = str(Path(tempfile.gettempdir()) / "ilearn-bench-pycache")
-    minimal, minimal_peak = _whole_process(MINIMAL, [], args.runs, env)
-    ours, peak = _whole_process(OURS, [str(args.home)], args.runs, env)
+    (minimal, minimal_peak), (ours, peak) = _side_by_side(str(args.home), args.runs, env)
     inside = asyncio.run(_inside(args.home))
     rows = [
         ("minimal Textual app: start to first frame", minimal, "—"),
