@@ -17,7 +17,7 @@ from ilearn_tui.tui.screens.editor import EditorScreen
 from ilearn_tui.tui.screens.journal import JournalScreen
 from ilearn_tui.tui.screens.startup import DraftsScreen
 from ilearn_tui.tui.widgets.reflection_list import ReflectionList
-from tests.tui.waiting import showing, until
+from tests.tui.waiting import click_when_settled, showing, until
 
 
 async def test_write_a_reflection_and_find_it(make_app: Callable[..., IlearnApp]) -> None:
@@ -82,7 +82,7 @@ async def test_unsaved_text_becomes_a_draft_and_is_offered_back(
     again = IlearnApp(app.journal)
     async with again.run_test(size=(100, 30)) as pilot:
         await until(pilot, showing(again, DraftsScreen, "#open"))
-        await pilot.click("#open")
+        await click_when_settled(pilot, "#open")
         await until(pilot, showing(again, EditorScreen, "#body"))
         assert again.screen.query_one("#body", TextArea).text == "words before the crash"
         await pilot.press("ctrl+s")
@@ -94,10 +94,9 @@ async def test_a_damaged_draft_does_not_stop_the_app(make_app: Callable[..., Ile
     app = make_app()
     save_draft(app.journal, "reflection:gone", "no-such-reflection", "", "orphan text")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.pause(0.2)
-        await pilot.click("#open")
-        await pilot.pause()
-        assert isinstance(app.screen, EditorScreen)
+        await until(pilot, showing(app, DraftsScreen, "#open"))
+        await click_when_settled(pilot, "#open")
+        await until(pilot, showing(app, EditorScreen, "#body"))
         assert app.screen.query_one("#body", TextArea).text == "orphan text"
 
 
@@ -185,7 +184,8 @@ async def test_recovery_dialog_offers_the_newest_good_backup(tmp_path: Path) -> 
     newest = list_backups(where.backups_dir)[0]  # the automatic copy taken on close
     app = RecoveryApp(where, "the journal is damaged")
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.click("#restore")
+        await click_when_settled(pilot, "#restore")
+        await until(pilot, lambda: app.return_value is not None)
     assert app.return_value == newest
 
 
@@ -218,11 +218,9 @@ async def test_damaged_drafts_never_stop_the_app(make_app: Callable[..., IlearnA
     for _ in range(2):  # and the second start is as calm as the first
         again = IlearnApp(app.journal)
         async with again.run_test(size=(100, 30)) as pilot:
-            await pilot.pause(0.2)
-            assert isinstance(again.screen, DraftsScreen)
-            await pilot.click("#open")
-            await pilot.pause(0.3)
-            assert isinstance(again.screen, EditorScreen)
+            await until(pilot, showing(again, DraftsScreen, "#open"))
+            await click_when_settled(pilot, "#open")
+            await until(pilot, showing(again, EditorScreen, "#body"))
             body = again.screen.query_one("#body", TextArea).text
             assert "not utf-8" in body or len(body) == 3_000_000
 

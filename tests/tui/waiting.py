@@ -27,3 +27,24 @@ async def until(pilot: Pilot[object], condition: Callable[[], bool], seconds: fl
 def showing(app: App[object], screen: type[Screen[object]], selector: str) -> Callable[[], bool]:
     """A condition: ``screen`` is on top and has composed the widget ``selector`` names."""
     return lambda: isinstance(app.screen, screen) and bool(app.screen.query(selector))
+
+
+async def click_when_settled(pilot: Pilot[object], selector: str, seconds: float = 10.0) -> None:
+    """Click ``selector`` once it is laid out and has stopped moving.
+
+    A modal centred with ``height: auto`` can be placed twice as it mounts; a click aimed
+    at the first placement lands beside the button.
+    """
+    app = pilot.app
+    deadline = time.monotonic() + seconds
+    last = None
+    while True:
+        matches = app.screen.query(selector)
+        region = matches.first().region if matches else None
+        if region is not None and region.area > 0 and region == last:
+            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{selector} was never laid out still within {seconds} s")
+        last = region
+        await pilot.pause(0.05)
+    await pilot.click(selector)
