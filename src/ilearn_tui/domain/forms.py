@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-from ilearn_tui.domain import vocab
+from ilearn_tui.domain import model
 
 FieldType = Literal["text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating"]
 
@@ -46,195 +46,43 @@ class RecordKind:
         return next(f for f in self.fields if f.name == name)
 
 
-def _f(name: str, label: str, type_: FieldType = "text", **kw: object) -> FieldSpec:
-    return FieldSpec(name, label, type_, **kw)  # type: ignore[arg-type]
+def _form_field(kind: model.Kind, name: str) -> FieldSpec:
+    """A form field from the model: a column, or a many-to-many link shown as a multi-pick."""
+    if any(link.name == name for link in kind.links):
+        link = kind.link(name)
+        return FieldSpec(link.name, link.label, "refs", ref_kind=link.ref_kind, link_table=link.table)
+    spec = kind.field(name)
+    if spec.type == "ref":
+        target = model.BY_TABLE[spec.ref]
+        assert isinstance(target, model.Kind)
+        return FieldSpec(spec.name, spec.label, "ref", spec.required, ref_kind=target.name)
+    form_type = spec.type if spec.type in _FORM_TYPES else "text"
+    return FieldSpec(
+        spec.name, spec.label, form_type, spec.required, spec.choices, placeholder=spec.placeholder
+    )  # type: ignore[arg-type]
 
 
-KINDS: dict[str, RecordKind] = {
-    k.name: k
-    for k in (
-        RecordKind(
-            "vision",
-            "vision",
-            "visions",
-            1,
-            "body",
-            (
-                _f("body", "My vision (Markdown)", "long", required=True),
-                _f("school_mission", "School mission or vision (paste it here)", "long"),
-            ),
-            ("body",),
-            help="One vision per cycle; revise it as your thinking grows.",
-        ),
-        RecordKind(
-            "outcome",
-            "student outcome",
-            "outcomes",
-            1,
-            "text",
-            (
-                _f("text", "What should students know, do or be?", required=True),
-                _f("kind", "Kind", "choice", required=True, choices=vocab.OUTCOME_KINDS),
-            ),
-            ("text", "kind"),
-        ),
-        RecordKind(
-            "interest",
-            "interest or expertise",
-            "interests",
-            2,
-            "text",
-            (
-                _f("kind", "Learn or share?", "choice", required=True, choices=vocab.INTEREST_KINDS),
-                _f("text", "What", required=True),
-            ),
-            ("kind", "text"),
-        ),
-        RecordKind(
-            "goal",
-            "goal",
-            "goals",
-            2,
-            "title",
-            (
-                _f("title", "Goal", required=True),
-                _f("why", "Why it matters for students", "long"),
-                _f("skills", "Skills it addresses"),
-                _f("success_indicators", "What success will look like", "long"),
-                _f("target_date", "Target date", "date"),
-                _f("status", "Status", "choice", required=True, choices=vocab.GOAL_STATUSES),
-                _f(
-                    "outcomes",
-                    "Student outcomes it serves",
-                    "refs",
-                    ref_kind="outcome",
-                    link_table="goal_outcomes",
-                ),
-            ),
-            ("title", "status", "target_date"),
-        ),
-        RecordKind(
-            "question",
-            "research question",
-            "questions",
-            2,
-            "text",
-            (
-                _f("goal_id", "Goal", "ref", required=True, ref_kind="goal"),
-                _f("text", "Action-research question", required=True),
-            ),
-            ("text", "goal_id"),
-            per_cycle=False,
-            parent_field="goal_id",
-        ),
-        RecordKind(
-            "activity",
-            "learning activity",
-            "activities",
-            3,
-            "title",
-            (
-                _f("type", "Type", "choice", required=True, choices=tuple(vocab.ACTIVITY_TYPES)),
-                _f("title", "Title", required=True),
-                _f("date", "Date", "date", required=True),
-                _f("hours", "Hours", "number"),
-                _f("credits", "Credits (PDPs/CEUs)", "number"),
-                _f("topic", "Topic or category"),
-                _f("provider", "Provider or facilitator"),
-                _f("collaborators", "Collaborators"),
-                _f("link", "Link"),
-                _f("role", "Role", "choice", required=True, choices=vocab.ACTIVITY_ROLES),
-                _f("status", "Planned or done", "choice", required=True, choices=vocab.ACTIVITY_STATUSES),
-                _f("notes", "Notes", "long"),
-                _f("goals", "Goals it supports", "refs", ref_kind="goal", link_table="activity_goals"),
-            ),
-            ("date", "type", "title", "hours", "status"),
-        ),
-        RecordKind(
-            "innovation",
-            "innovation",
-            "innovations",
-            4,
-            "title",
-            (
-                _f("title", "Title", required=True),
-                _f("kind", "Kind", "choice", required=True, choices=vocab.INNOVATION_KINDS),
-                _f("question_id", "Research question", "ref", ref_kind="question"),
-                _f("phase", "Phase", "choice", required=True, choices=vocab.INNOVATION_PHASES),
-                _f("started_on", "Started", "date"),
-                _f("plan", "Plan", "long"),
-                _f("act", "Act", "long"),
-                _f("observe", "Observe", "long"),
-                _f("reflect", "Reflect", "long"),
-            ),
-            ("title", "kind", "phase"),
-        ),
-        RecordKind(
-            "evidence",
-            "evidence",
-            "evidence",
-            4,
-            "title",
-            (
-                _f("title", "Title", required=True),
-                _f("kind", "Kind", "choice", required=True, choices=vocab.EVIDENCE_KINDS),
-                _f("date", "Date", "date", required=True),
-                _f("url", "Link (https://…), or a file path to copy in"),
-                _f("description", "Description", "long"),
-                _f("student_info", "Contains student information (kept out of shared exports)", "flag"),
-                _f("goal_id", "Goal", "ref", ref_kind="goal"),
-                _f("question_id", "Research question", "ref", ref_kind="question"),
-                _f("activity_id", "Activity", "ref", ref_kind="activity"),
-            ),
-            ("date", "title", "kind", "student_info"),
-            help="A file path is copied into your journal (under its hash); a link is kept as a link.",
-        ),
-        RecordKind(
-            "check",
-            "progress check",
-            "checks",
-            4,
-            "indicator",
-            (
-                _f("goal_id", "Goal", "ref", required=True, ref_kind="goal"),
-                _f("indicator", "Indicator", "choice", required=True, choices=vocab.INDICATOR_KINDS),
-                _f("rating", "Self-rating 1–5", "rating"),
-                _f("value", "Or a measured value", "number"),
-                _f("date", "Date", "date", required=True),
-                _f("note", "Note", "long"),
-                _f("evidence_id", "Evidence", "ref", ref_kind="evidence"),
-            ),
-            ("date", "goal_id", "indicator", "rating", "value"),
-            per_cycle=False,
-            parent_field="goal_id",
-        ),
-        RecordKind(
-            "share",
-            "share",
-            "shares",
-            5,
-            "title",
-            (
-                _f("audience", "Audience", "choice", required=True, choices=vocab.SHARE_AUDIENCES),
-                _f("title", "Title", required=True),
-                _f("venue", "Where (PLC, showcase, blog, conference…)"),
-                _f("date", "Date", "date", required=True),
-                _f("link", "Link"),
-                _f("notes", "Notes", "long"),
-                _f("goals", "Goals it shares", "refs", ref_kind="goal", link_table="share_goals"),
-            ),
-            ("date", "audience", "title", "venue"),
-        ),
+_FORM_TYPES = frozenset({"text", "long", "choice", "date", "number", "flag", "rating"})
+
+
+def _record_kind(kind: model.Kind) -> RecordKind:
+    return RecordKind(
+        kind.name,
+        kind.noun,
+        kind.table,
+        kind.stage,
+        kind.title_field,
+        tuple(_form_field(kind, name) for name in kind.form),
+        kind.columns,
+        per_cycle=kind.per_cycle,
+        parent_field=kind.parent_field,
+        help=kind.help,
     )
-}
 
-STAGE_KINDS: dict[int, tuple[str, ...]] = {
-    1: ("vision", "outcome"),
-    2: ("interest", "goal", "question"),
-    3: ("activity",),
-    4: ("innovation", "evidence", "check"),
-    5: ("share",),
-}
+
+# The kinds a teacher edits in the stage screens, with their forms, derived from the model.
+KINDS: dict[str, RecordKind] = {k.name: _record_kind(k) for k in model.KINDS.values() if k.stage}
+STAGE_KINDS: dict[int, tuple[str, ...]] = model.STAGE_KINDS
 
 MAX_TEXT = 20_000
 

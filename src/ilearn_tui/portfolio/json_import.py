@@ -1,6 +1,6 @@
 """Importing a JSON export: validate everything first, then write it in one transaction.
 
-Records are checked against the SQLModel table declarations, so a wrong type, a missing field
+Records are checked against the record model (``domain.validation``), so a wrong type, a missing field
 or an out-of-range rating is reported with its place in the file before anything is written.
 """
 
@@ -50,9 +50,7 @@ def load_document(path: Path) -> dict[str, Any]:
 
 
 def validate_document(document: Any) -> dict[str, Any]:
-    from pydantic import ValidationError
-
-    from ilearn_tui.store.models import ORDERED, columns_of
+    from ilearn_tui.domain.validation import check_row, columns
 
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise IlearnError("not an ilearn JSON export (no 'format': 'ilearn-journal')")
@@ -70,13 +68,11 @@ def validate_document(document: Any) -> dict[str, Any]:
     unknown = set(tables) - set(EXPORT_TABLES)
     if unknown:
         raise IlearnError(f"the export has unknown tables: {', '.join(sorted(unknown))}")
-    models = {model.__tablename__: model for model in ORDERED}
     for table in EXPORT_TABLES:
         rows = tables.setdefault(table, [])
         if not isinstance(rows, list):
             raise IlearnError(f"tables.{table} must be a list")
-        model = models[table]
-        allowed = set(columns_of(model)) | ({"tags"} if table == "reflections" else set())
+        allowed = set(columns(table)) | ({"tags"} if table == "reflections" else set())
         for index, row in enumerate(rows):
             where = f"tables.{table}[{index}]"
             if not isinstance(row, dict):
@@ -88,12 +84,9 @@ def validate_document(document: Any) -> dict[str, Any]:
                 tags = row.get("tags", [])
                 if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
                     raise IlearnError(f"{where}.tags must be a list of words")
-            try:
-                model.model_validate({k: v for k, v in row.items() if k != "tags"})
-            except ValidationError as exc:
-                first = exc.errors()[0]
-                place = ".".join(str(p) for p in first["loc"])
-                raise IlearnError(f"{where}.{place}: {first['msg']}") from None
+            problem = check_row(table, {k: v for k, v in row.items() if k != "tags"})
+            if problem:
+                raise IlearnError(f"{where}.{problem}")
     return document
 
 

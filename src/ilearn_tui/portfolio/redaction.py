@@ -9,35 +9,12 @@ from __future__ import annotations
 
 import re
 
+from ilearn_tui.domain.model import FREE_TEXT
 from ilearn_tui.portfolio.gather import Portfolio, Row
 
 REPLACEMENT = "[redacted]"
-# Free-text columns a portfolio shows. Ids, dates and the fixed vocabularies are never touched.
-TEXT_KEYS = frozenset(
-    {
-        "title",
-        "body",
-        "text",
-        "why",
-        "skills",
-        "success_indicators",
-        "school_mission",
-        "notes",
-        "note",
-        "description",
-        "provider",
-        "collaborators",
-        "topic",
-        "venue",
-        "link",
-        "url",
-        "original_name",
-        "plan",
-        "act",
-        "observe",
-        "reflect",
-    }
-)
+# The free-text fields of the record model. Ids, dates and the fixed vocabularies are never touched.
+TEXT_KEYS = FREE_TEXT
 
 
 def pattern_for(names: list[str]) -> re.Pattern[str] | None:

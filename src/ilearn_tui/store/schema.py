@@ -6,6 +6,8 @@ the resulting tables for validation, and a test keeps the two in agreement.
 
 from __future__ import annotations
 
+from ilearn_tui.domain.model import TABLE_ORDER
+
 # Tables whose text is searchable, and how each fills the index's title/body columns.
 SEARCHABLE: dict[str, tuple[str, str, str]] = {
     # table: (kind, title expression, body expression) over NEW./OLD. rows
@@ -269,25 +271,6 @@ MIGRATIONS: list[str] = [
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
-# Tables a JSON export carries, in an order that never breaks a foreign key on import.
-# ``tags``/``reflection_tags`` travel inside each reflection; the search tables are rebuilt.
-EXPORT_TABLES: tuple[str, ...] = (
-    "cycles",
-    "visions",
-    "outcomes",
-    "interests",
-    "goals",
-    "goal_outcomes",
-    "questions",
-    "activities",
-    "activity_goals",
-    "innovations",
-    "evidence",
-    "checks",
-    "shares",
-    "share_goals",
-    "reflections",
-    "reflection_links",
-    "drafts",
-)
+# Tables a JSON export carries, in the record model's order (never breaks a foreign key on import).
+EXPORT_TABLES: tuple[str, ...] = TABLE_ORDER
 WITHOUT_ROWID = frozenset({"goal_outcomes", "activity_goals", "share_goals", "reflection_tags"})

@@ -1,0 +1,129 @@
+"""The building blocks of the record model: a field, a many-to-many link, a record kind.
+
+They carry every fact that more than one layer needs about a column — its type, whether it is
+required, its vocabulary, whether it is free text (searched and redacted), what it points at,
+its label on a form — so that the store, the forms, the exports and the importers read the same
+declaration instead of keeping lists of their own. The declaration itself is ``domain.model``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+FieldType = Literal[
+    "id",  # the primary key: an opaque text id
+    "stamp",  # created_at / updated_at: an ISO timestamp
+    "ref",  # the id of a record of another table
+    "text",  # one line of text
+    "long",  # Markdown or several lines
+    "choice",  # one of a fixed vocabulary
+    "date",  # an ISO day, YYYY-MM-DD
+    "time",  # HH:MM, or empty
+    "number",  # a decimal, 0 or more (hours, credits, a measured value)
+    "rating",  # a whole number from 1 to 5
+    "flag",  # 0 or 1
+    "count",  # a whole number, 0 or more
+]
+
+SearchRole = Literal["", "title", "body"]
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One column of a record table."""
+
+    name: str
+    type: FieldType
+    label: str = ""  # the form's label; fields without one never appear on a form
+    required: bool = False  # a form refuses it blank; an import refuses it missing or empty
+    choices: tuple[str, ...] = ()
+    ref: str = ""  # for "ref": the table pointed at
+    nullable: bool = False  # stored as NULL when unknown (else as its default)
+    default: object = ""
+    free: bool = False  # the teacher's own words: redacted in shareable exports, cleaned on export
+    search: SearchRole = ""  # which column of the search index it fills
+    pattern: str = ""  # a regular expression a stored value must match (e.g. a file name)
+    placeholder: str = ""
+
+    @property
+    def on_form(self) -> bool:
+        return bool(self.label)
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A many-to-many link from a record to records of another kind, kept in its own table."""
+
+    name: str  # the form field's name, e.g. "goals"
+    table: str  # e.g. "activity_goals"
+    own: str  # the column naming the record, e.g. "activity_id"
+    other: str  # the column naming the linked record, e.g. "goal_id"
+    ref_kind: str  # the kind linked to, e.g. "goal"
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Kind:
+    """A kind of record: its table, its fields, its links, and how it is shown."""
+
+    name: str
+    table: str
+    fields: tuple[Field, ...]
+    noun: str = ""
+    stage: int = 0  # the stage whose screen lists it (0: not a stage record)
+    title_field: str = ""  # the field that names a record of this kind in lists and links
+    form: tuple[str, ...] = ()  # fields and links on the app's form, in order
+    columns: tuple[str, ...] = ()  # the stage screen's table columns
+    links: tuple[Link, ...] = ()
+    per_cycle: bool = True  # belongs to a cycle directly (else through its parent_field)
+    parent_field: str = ""
+    help: str = ""
+    search_kind: str = ""  # its name in the search index ("" when not searched)
+
+    def field(self, name: str) -> Field:
+        for candidate in self.fields:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(f"{self.name} has no field {name!r}")
+
+    def link(self, name: str) -> Link:
+        for candidate in self.links:
+            if candidate.name == name:
+                return candidate
+        raise KeyError(f"{self.name} has no link {name!r}")
+
+    @property
+    def columns_in_table(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+@dataclass(frozen=True, slots=True)
+class LinkTable:
+    """A table that only joins records (no id of its own); listed so exports and imports carry it."""
+
+    table: str
+    fields: tuple[Field, ...]
+    keyed: bool = True  # WITHOUT ROWID, keyed by all its columns
+
+    @property
+    def columns_in_table(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+
+def stamps() -> tuple[Field, Field]:
+    return (Field("created_at", "stamp", required=True), Field("updated_at", "stamp", required=True))
+
+
+def key() -> Field:
+    return Field("id", "id", required=True)
+
+
+def ref(name: str, table: str, *, required: bool = False, label: str = "") -> Field:
+    """A reference; optional ones are NULL when unset (the database then keeps the record)."""
+    return Field(name, "ref", label=label, required=required, ref=table, nullable=not required, default=None)
+
+
+def words(text: str) -> tuple[str, ...]:
+    """Field names written as one line (a long form reads better so than one name a line)."""
+    return tuple(text.split())
