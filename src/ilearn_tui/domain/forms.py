@@ -13,6 +13,7 @@ from datetime import date
 from typing import Literal
 
 from ilearn_tui.domain import model
+from ilearn_tui.domain.fields import Kind
 
 FieldType = Literal["text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating"]
 
@@ -46,7 +47,7 @@ class RecordKind:
         return next(f for f in self.fields if f.name == name)
 
 
-def _form_field(kind: model.Kind, name: str) -> FieldSpec:
+def _form_field(kind: Kind, name: str) -> FieldSpec:
     """A form field from the model: a column, or a many-to-many link shown as a multi-pick."""
     if any(link.name == name for link in kind.links):
         link = kind.link(name)
@@ -54,18 +55,21 @@ def _form_field(kind: model.Kind, name: str) -> FieldSpec:
     spec = kind.field(name)
     if spec.type == "ref":
         target = model.BY_TABLE[spec.ref]
-        assert isinstance(target, model.Kind)
+        assert isinstance(target, Kind)
         return FieldSpec(spec.name, spec.label, "ref", spec.required, ref_kind=target.name)
-    form_type = spec.type if spec.type in _FORM_TYPES else "text"
+    form_type = _FORM_TYPES.get(spec.type, "text")
     return FieldSpec(
         spec.name, spec.label, form_type, spec.required, spec.choices, placeholder=spec.placeholder
-    )  # type: ignore[arg-type]
+    )
 
 
-_FORM_TYPES = frozenset({"text", "long", "choice", "date", "number", "flag", "rating"})
+# The model's field types as the forms know them; the rest are typed as one line of text.
+_FORM_TYPES: dict[str, FieldType] = {
+    t: t for t in ("text", "long", "choice", "date", "number", "flag", "rating")
+}
 
 
-def _record_kind(kind: model.Kind) -> RecordKind:
+def _record_kind(kind: Kind) -> RecordKind:
     return RecordKind(
         kind.name,
         kind.noun,
@@ -104,7 +108,7 @@ def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
     for spec in kind.fields:
         value = raw.get(spec.name)
         if spec.type == "refs":
-            ids = [str(v) for v in (value or [])]  # type: ignore[union-attr]
+            ids = [str(v) for v in value] if isinstance(value, list | tuple) else []
             result.links[spec.link_table] = ids
             continue
         if spec.type == "flag":

@@ -53,7 +53,7 @@ def _annotation(spec: Field) -> tuple[Any, Any]:
         if spec.pattern:
             info["pattern"] = spec.pattern
     elif spec.type == "choice":
-        base = Literal[spec.choices]  # type: ignore[valid-type]
+        base = Literal[spec.choices]
     elif spec.type == "date":
         base = Annotated[str, AfterValidator(_iso_day)]
     elif spec.type == "number":
