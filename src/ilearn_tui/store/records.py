@@ -1,4 +1,4 @@
-"""Create, read, update and delete any record kind described in ``domain.forms``.
+"""Create, read, update and delete any record kind of the record model (``domain.model``).
 
 Screens use these functions (never SQL); the functions take already-cleaned values.
 """
@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from ilearn_tui.domain.forms import KINDS, RecordKind
+from ilearn_tui.domain.fields import Kind
+from ilearn_tui.domain.forms import RecordKind
+from ilearn_tui.domain.model import KINDS
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.plan import insert_row
 
@@ -15,9 +17,7 @@ Row = dict[str, Any]
 
 # For each link table: (column naming the record, column naming the linked record).
 LINK_COLUMNS: dict[str, tuple[str, str]] = {
-    "goal_outcomes": ("goal_id", "outcome_id"),
-    "activity_goals": ("activity_id", "goal_id"),
-    "share_goals": ("share_id", "goal_id"),
+    link.table: (link.own, link.other) for kind in KINDS.values() for link in kind.links
 }
 
 
@@ -27,7 +27,7 @@ def _rows(journal: Journal, sql: str, params: list[Any]) -> list[Row]:
     return [dict(zip(names, row, strict=True)) for row in cursor]
 
 
-def list_records(journal: Journal, kind: RecordKind, cycle_id: str | None) -> list[Row]:
+def list_records(journal: Journal, kind: RecordKind | Kind, cycle_id: str | None) -> list[Row]:
     """The records of one kind in a cycle (children through their goal), oldest first."""
     order = "date, created_at" if any(f.name == "date" for f in kind.fields) else "created_at"
     if cycle_id is None:
