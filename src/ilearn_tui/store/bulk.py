@@ -16,6 +16,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
 from ilearn_tui.store.schema import EXPORT_TABLES, SEARCHABLE, TAGS_OF, WITHOUT_ROWID, search_triggers
@@ -26,6 +27,10 @@ LINK_TABLES = frozenset(WITHOUT_ROWID - {"reflection_tags"} | {"reflection_links
 # Tables a caller may fill row by row. Tags have their own writer; the index is the store's.
 RECORD_TABLES = frozenset(EXPORT_TABLES) - LINK_TABLES
 _TAG_TRIGGER = "reflection_tags_search_insert"
+
+
+class BrokenRuleError(IlearnError):
+    """A row broke a rule of the journal (a CHECK, a unique key, a reference); nothing was saved."""
 
 
 class BulkWriter:
@@ -114,6 +119,15 @@ def _record_table(table: str) -> str:
 @contextmanager
 def bulk_write(journal: Journal, *, index_at_end: bool = False) -> Iterator[BulkWriter]:
     """One all-or-nothing write of many records; the search index matches when it commits."""
+    try:
+        with _bulk_transaction(journal, index_at_end) as writer:
+            yield writer
+    except sqlite3.IntegrityError as exc:
+        raise BrokenRuleError(str(exc)) from None
+
+
+@contextmanager
+def _bulk_transaction(journal: Journal, index_at_end: bool) -> Iterator[BulkWriter]:
     with journal.write() as conn:
         lifted = _lift_insert_triggers(conn) if index_at_end else {}
         first_doc = int(conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").fetchone()[0])
