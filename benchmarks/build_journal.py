@@ -7,9 +7,9 @@ Everything (ids, dates, time stamps, text) comes from one seeded generator: the 
 
     python benchmarks/build_journal.py HOME --entries 50000 [--jrnl FILE] [--seed N]
 
-The journal is written through the app's own ``open_journal`` (which creates the schema), in
-one transaction with ``executemany`` on the real tables; the FTS index is filled by the
-schema's own triggers, exactly as when a teacher writes entries one by one.
+The journal is written through the app's own ``open_journal`` (which creates the schema) and
+the store's bulk-write path, in one transaction; the FTS index is filled by the schema's own
+triggers, exactly as when a teacher writes entries one by one.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ from pathlib import Path
 from ilearn_tui import locations
 from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.domain import vocab
+from ilearn_tui.store.bulk import bulk_write
 from ilearn_tui.store.journal import open_journal
 
 FIRST_SCHOOL_YEAR = 2005  # 20 school years: 2005–06 … 2024–25
@@ -357,6 +358,33 @@ def _clock(rng: random.Random) -> str:
     return f"{hour:02d}:{rng.randrange(60):02d}"
 
 
+_STAMPS = ("created_at", "updated_at")
+# The fields of each generated row, in the order the generator writes them.
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "cycles": ("id", "title", "starts_on", "ends_on", *_STAMPS),
+    "visions": ("id", "cycle_id", "body", "school_mission", *_STAMPS),
+    "outcomes": ("id", "cycle_id", "text", "kind", "position", *_STAMPS),
+    "goals": (
+        "id", "cycle_id", "title", "why", "skills", "success_indicators", "target_date", "status", *_STAMPS,
+    ),
+    "questions": ("id", "goal_id", "text", *_STAMPS),
+    "activities": (
+        "id", "cycle_id", "type", "title", "date", "hours", "credits", "topic", "provider", "collaborators",
+        "link", "role", "status", "notes", *_STAMPS,
+    ),
+    "activity_goals": ("activity_id", "goal_id"),
+    "evidence": (
+        "id", "cycle_id", "title", "kind", "date", "description", "url", "student_info", "goal_id", *_STAMPS,
+    ),
+    "checks": ("id", "goal_id", "indicator", "rating", "date", "note", "evidence_id", *_STAMPS),
+    "shares": ("id", "cycle_id", "audience", "venue", "title", "date", "link", "notes", *_STAMPS),
+    "reflections": (
+        "id", "cycle_id", "date", "time", "title", "body", "stage", "private", "starred", *_STAMPS,
+    ),
+}  # fmt: skip
+LINK_COLUMNS = ("reflection_id", "goal_id", "question_id", "activity_id", "evidence_id")
+
+
 def build_journal(
     home: str | Path,
     entries: int,
@@ -546,8 +574,7 @@ def build_journal(
 
     # --- tags and reflections --------------------------------------------------------------------
     tag_pick = Zipf(TAGS, s=0.9)
-    rows["tags"] = [(n + 1, name) for n, name in enumerate(TAGS)]
-    tag_ids = {name: n + 1 for n, name in enumerate(TAGS)}
+    tags_of: list[tuple[str, list[str]]] = []  # written by the store's one tag writer
     reflection_days = sorted((some_day(), _clock(rng)) for _ in range(entries))
     jrnl_parts: list[str] = []
     for day, clock in reflection_days:
@@ -575,7 +602,8 @@ def build_journal(
         tags = list(
             dict.fromkeys(tag_pick(rng) for _ in range(rng.choices(TAG_COUNTS, TAG_COUNT_WEIGHTS)[0]))
         )
-        rows["reflection_tags"].extend((rid, tag_ids[tag]) for tag in tags)
+        tags_of.append((rid, tags))
+        rows["reflection_tags"].extend((rid, tag) for tag in tags)
         roll = rng.random()
         if roll < 0.08 and goals_by_cycle[cid]:
             rows["reflection_links"].append((rid, rng.choice(goals_by_cycle[cid]), None, None, None))
@@ -591,71 +619,23 @@ def build_journal(
     journal = open_journal(where)
     try:
         journal.auto_backup = False  # a build is not a teacher's session: no automatic copy
-        with journal.write() as conn:
-            conn.executemany("INSERT INTO cycles VALUES (?, ?, ?, ?, ?, ?)", rows["cycles"])
-            conn.executemany(
-                "INSERT INTO visions(id, cycle_id, body, school_mission, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                rows["visions"],
-            )
-            conn.executemany(
-                "INSERT INTO outcomes(id, cycle_id, text, kind, position, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                rows["outcomes"],
-            )
-            conn.executemany(
-                "INSERT INTO goals(id, cycle_id, title, why, skills, success_indicators, target_date, "
-                "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["goals"],
-            )
-            conn.executemany(
-                "INSERT INTO questions(id, goal_id, text, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
-                rows["questions"],
-            )
-            conn.executemany(
-                "INSERT INTO activities(id, cycle_id, type, title, date, hours, credits, topic, provider, "
-                "collaborators, link, role, status, notes, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["activities"],
-            )
-            conn.executemany(
-                "INSERT INTO activity_goals(activity_id, goal_id) VALUES (?, ?)", rows["activity_goals"]
-            )
-            conn.executemany(
-                "INSERT INTO evidence(id, cycle_id, title, kind, date, description, url, student_info, "
-                "goal_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["evidence"],
-            )
-            conn.executemany(
-                "INSERT INTO checks(id, goal_id, indicator, rating, date, note, evidence_id, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["checks"],
-            )
-            conn.executemany(
-                "INSERT INTO shares(id, cycle_id, audience, venue, title, date, link, notes, created_at, "
-                "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["shares"],
-            )
-            conn.executemany("INSERT INTO tags(id, name) VALUES (?, ?)", rows["tags"])
-            conn.executemany(
-                "INSERT INTO reflections(id, cycle_id, date, time, title, body, stage, private, starred, "
-                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                rows["reflections"],
-            )
-            conn.executemany(
-                "INSERT INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)", rows["reflection_tags"]
-            )
-            conn.executemany(
-                "INSERT INTO reflection_links(reflection_id, goal_id, question_id, activity_id, evidence_id) "
-                "VALUES (?, ?, ?, ?, ?)",
-                rows["reflection_links"],
+        # Triggers stay on: the index is filled row by row, as when a teacher writes entries.
+        with bulk_write(journal) as bulk:
+            for table, names in COLUMNS.items():
+                bulk.insert_many(table, [dict(zip(names, row, strict=True)) for row in rows[table]])
+            for rid, tags in tags_of:
+                bulk.set_tags(rid, tags)
+            bulk.insert_many(
+                "reflection_links",
+                [dict(zip(LINK_COLUMNS, row, strict=True)) for row in rows["reflection_links"]],
             )
             for key, value in (
                 ("teacher_name", "Sam Rivera"),
                 ("teacher_role", "Secondary teacher"),
                 ("school", "Northfield Community School"),
             ):
-                conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+                bulk.set_meta(key, value)
+        rows["tags"] = [(tag,) for tag in dict.fromkeys(t for _, tags in tags_of for t in tags)]
         # The app's own rule must find the cycles we wrote (and so create none of its own).
         for _, _, start, end in cycles:
             assert journal.cycle_for(start) == cycle_of(start) == journal.cycle_for(end)

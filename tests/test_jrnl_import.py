@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -22,8 +21,9 @@ from ilearn_tui.portfolio.jrnl_import import (
     parse_jrnl_json,
     parse_jrnl_text,
 )
+from ilearn_tui.store import bulk
+from ilearn_tui.store.bulk import BulkWriter
 from ilearn_tui.store.journal import Journal, open_journal
-from ilearn_tui.store.plan import insert_row
 from ilearn_tui.store.reflections import (
     ReflectionFilter,
     add_reflection,
@@ -369,14 +369,15 @@ def test_failure_mid_import_rolls_back_everything(
     ).fetchall()
     calls = 0
 
-    def failing_insert(conn: sqlite3.Connection, table: str, values: dict[str, object]) -> str:
+    def failing_insert(writer: BulkWriter, table: str, values: dict[str, object]) -> str:
         nonlocal calls
         calls += 1
         if calls == 5:
             raise IlearnError("the disk is full; nothing was saved")
-        return insert_row(conn, table, values)
+        return insert(writer, table, values)
 
-    monkeypatch.setattr(jrnl_import, "insert_row", failing_insert)
+    insert = BulkWriter.insert
+    monkeypatch.setattr(BulkWriter, "insert", failing_insert)
     entries = [JrnlEntry(f"2024-01-{d:02d}", "09:00", f"Day {d}", "b", ["t"], False)
                for d in range(1, 10)]
     with pytest.raises(IlearnError, match="disk is full"):
@@ -393,7 +394,7 @@ def test_search_index_matches_the_normal_save_path(
     tmp_path: Path, journal: Journal, monkeypatch: pytest.MonkeyPatch, fast: bool
 ) -> None:
     if not fast:  # a schema without the expected triggers takes the slow, trigger-driven path
-        monkeypatch.setattr(jrnl_import, "_ROW_TRIGGERS", ("no_such_a", "no_such_b"))
+        monkeypatch.setattr(bulk, "search_triggers", lambda: {"no_such_a": "", "no_such_b": ""})
     entries = detect_and_parse(DATA / "hand_made.txt")
     import_entries(journal, entries)
     with open_journal(resolve(tmp_path / "reference")) as reference:

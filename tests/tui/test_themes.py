@@ -70,3 +70,4 @@ def test_the_wheel_carries_the_themes(tmp_path: Path) -> None:
     for theme in ("ilearn-dark", "ilearn-light", "ilearn-high-contrast"):
         assert f"ilearn_tui/themes/{theme}.toml" in names
     assert "ilearn_tui/tui/app.tcss" in names
+    assert "ilearn_tui/demo/teacher.toml" in names  # the demo teacher is data, not code

@@ -227,8 +227,9 @@ def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalP
 
 def _backup_first(journal: Journal, reason: str) -> None:
     from ilearn_tui.store.backup import backup_to_dir
+    from ilearn_tui.store.overview import count_records
 
-    if journal.conn.execute("SELECT count(*) FROM cycles").fetchone()[0]:
+    if count_records(journal, "cycles"):
         backup_to_dir(journal.conn, journal.locations.backups_dir, reason=reason)
 
 

@@ -17,7 +17,7 @@ from ilearn_tui.domain.stages import all_statuses, next_step
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import DamagedJournalError, MissingJournalError
 from ilearn_tui.store.journal import Journal, open_journal
-from ilearn_tui.store.overview import cycle_counts
+from ilearn_tui.store.overview import count_records, cycle_counts, recent_reflections
 from ilearn_tui.textsafe import one_line
 
 _COUNTS = (
@@ -80,7 +80,6 @@ def _open(journal: Journal, *, demo: bool, interactive: bool) -> None:
 
 
 def _summary(journal: Journal, *, demo: bool) -> None:
-    conn = journal.conn
     name = journal.get_meta("teacher_name")
     heading = "ilearn demo journal" if demo else "ilearn — your professional learning journal"
     out(heading + (f" of {name}" if name else ""))
@@ -94,11 +93,8 @@ def _summary(journal: Journal, *, demo: bool) -> None:
     out(f"Next step: {next_step(counts)}")
     out("")
     for table, label in _COUNTS:
-        count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        out(f"  {count:>7,} {label}")
-    recent = conn.execute(
-        "SELECT date, title FROM reflections ORDER BY date DESC, time DESC LIMIT 3"
-    ).fetchall()
+        out(f"  {count_records(journal, table):>7,} {label}")
+    recent = recent_reflections(journal, 3)
     if recent:
         out("")
         out("Recent reflections:")

@@ -13,23 +13,19 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.errors import IlearnError
+from ilearn_tui.store.bulk import bulk_write
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.plan import insert_row
 from ilearn_tui.store.reflections import MAX_BODY_CHARS, clean_tags, validate_body
-from ilearn_tui.store.schema import SEARCHABLE
 from ilearn_tui.textsafe import one_line
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_TAG_CHARS = 64
-_ROW_TRIGGERS = ("reflections_search_ai", "reflection_tags_search_insert")
 # The common jrnl time formats; "%Y-%m-%d %I:%M:%S %p" is jrnl 4's default "%F %r".
 AUTO_FORMATS = ("%Y-%m-%d %H:%M", "%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M:%S")
 # strftime shorthands jrnl users write but Python's strptime does not know.
@@ -228,8 +224,8 @@ def detect_and_parse(
 def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
     """Save every entry as a reflection in one transaction; returns how many were saved.
 
-    Rows go in directly (not via ``add_reflection``) because one transaction per entry
-    makes 50,000 entries take minutes, and because a failure must save none of them.
+    Rows go through the store's bulk path (not ``add_reflection``) because one transaction
+    per entry makes 50,000 entries take minutes, and because a failure must save none of them.
     """
     rows: list[tuple[dict[str, object], list[str]]] = []
     for number, entry in enumerate(entries, 1):
@@ -253,86 +249,8 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
             "starred": int(entry.starred),
         }
         rows.append((row, tags))
-    with journal.write() as conn:
-        suspended = _suspend_search_triggers(conn)
-        cycles: dict[str, str] = {}
-        tag_ids = _tag_ids(conn, [tag for _row, tags in rows for tag in tags])
-        links: list[tuple[str, int]] = []
+    with bulk_write(journal, index_at_end=True) as bulk:
         for row, tags in rows:
-            row["cycle_id"] = _cycle_for(conn, str(row["date"]), cycles)
-            reflection_id = insert_row(conn, "reflections", row)
-            links.extend((reflection_id, tag_ids[tag.lower()]) for tag in tags)
-        conn.executemany("INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)", links)
-        if suspended:
-            _index_new_reflections(conn)
-            for sql in suspended:
-                conn.execute(sql)
+            row["cycle_id"] = bulk.cycle_for(str(row["date"]))
+            bulk.set_tags(bulk.insert("reflections", row), tags)
     return len(rows)
-
-
-def _suspend_search_triggers(conn: sqlite3.Connection) -> list[str]:
-    """Drop the per-row search-index triggers for this transaction; returns their SQL.
-
-    Row by row, each reflection and then each of its tags rewrites its index entry (11 s
-    for 50,000 tagged entries); filling the index once at the end takes well under 1 s.
-    The drop is part of the import's transaction, so any failure brings the triggers back.
-    If the schema no longer has exactly these triggers, the slow, always-right path is used.
-    """
-    found = conn.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)",
-        _ROW_TRIGGERS,
-    ).fetchall()
-    if len(found) != len(_ROW_TRIGGERS) or "reflections" not in SEARCHABLE:
-        return []
-    for name, _sql in found:
-        conn.execute(f'DROP TRIGGER "{name}"')
-    return [str(sql) for _name, sql in found]
-
-
-def _index_new_reflections(conn: sqlite3.Connection) -> None:
-    """What the dropped triggers would have written, for every reflection not yet indexed."""
-    kind, title, body = SEARCHABLE["reflections"]
-    first_doc = conn.execute("SELECT coalesce(max(docid), 0) + 1 FROM search_docs").fetchone()[0]
-    conn.execute(
-        "INSERT INTO search_docs(kind, ref) SELECT ?, r.id FROM reflections r "
-        "WHERE NOT EXISTS (SELECT 1 FROM search_docs d WHERE d.kind = ? AND d.ref = r.id) "
-        "ORDER BY r.rowid",
-        (kind, kind),
-    )
-    conn.execute(
-        "INSERT INTO search_index(rowid, title, body, tags) "
-        f"SELECT d.docid, {title.format(r='r')}, {body.format(r='r')}, "
-        "(SELECT coalesce(group_concat(t.name, ' '), '') FROM reflection_tags rt "
-        " JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = r.id) "
-        "FROM search_docs d JOIN reflections r ON r.id = d.ref "
-        "WHERE d.kind = ? AND d.docid >= ? ORDER BY d.docid",  # FTS5 is fastest in rowid order
-        (kind, first_doc),
-    )
-
-
-def _cycle_for(conn: sqlite3.Connection, day: str, known: dict[str, str]) -> str:
-    """``Journal.cycle_for`` inside the import's transaction, so new cycles roll back too."""
-    if day not in known:
-        found = conn.execute(
-            "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1",
-            (day, day),
-        ).fetchone()
-        if found is None:
-            start, end, title = school_year_bounds(date.fromisoformat(day))
-            row = {"title": title, "starts_on": start.isoformat(), "ends_on": end.isoformat()}
-            known[day] = insert_row(conn, "cycles", row)
-        else:
-            known[day] = str(found[0])
-    return known[day]
-
-
-def _tag_ids(conn: sqlite3.Connection, names: list[str]) -> dict[str, int]:
-    """Ids of every tag (made if new), keyed case-insensitively as the tags table compares."""
-    ids: dict[str, int] = {}
-    for name in names:
-        key = name.lower()
-        if key not in ids:
-            conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (name,))
-            found = conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
-            ids[key] = int(found[0])
-    return ids

@@ -7,13 +7,13 @@ or an out-of-range rating is reported with its place in the file before anything
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.json_export import FORMAT_NAME
+from ilearn_tui.store.bulk import BrokenRuleError, bulk_write
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.schema import EXPORT_TABLES, SCHEMA_VERSION
 
@@ -50,8 +50,6 @@ def load_document(path: Path) -> dict[str, Any]:
 
 
 def validate_document(document: Any) -> dict[str, Any]:
-    from ilearn_tui.domain.validation import check_row, columns
-
     if not isinstance(document, dict) or document.get("format") != FORMAT_NAME:
         raise IlearnError("not an ilearn JSON export (no 'format': 'ilearn-journal')")
     schema = document.get("schema")
@@ -72,22 +70,31 @@ def validate_document(document: Any) -> dict[str, Any]:
         rows = tables.setdefault(table, [])
         if not isinstance(rows, list):
             raise IlearnError(f"tables.{table} must be a list")
-        allowed = set(columns(table)) | ({"tags"} if table == "reflections" else set())
         for index, row in enumerate(rows):
-            where = f"tables.{table}[{index}]"
-            if not isinstance(row, dict):
-                raise IlearnError(f"{where} is not an object")
-            extra = set(row) - allowed
-            if extra:
-                raise IlearnError(f"{where} has unknown fields: {', '.join(sorted(extra))}")
-            if table == "reflections":
-                tags = row.get("tags", [])
-                if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
-                    raise IlearnError(f"{where}.tags must be a list of words")
-            problem = check_row(table, {k: v for k, v in row.items() if k != "tags"})
-            if problem:
-                raise IlearnError(f"{where}.{problem}")
+            check_record(table, row, f"tables.{table}[{index}]")
     return document
+
+
+def check_record(table: str, row: Any, where: str) -> None:
+    """Check one record arriving from outside against the record model, naming its place.
+
+    The only place the validator is called, so sync and group bundles can share it.
+    """
+    from ilearn_tui.domain.validation import check_row, columns
+
+    if not isinstance(row, dict):
+        raise IlearnError(f"{where} is not an object")
+    allowed = set(columns(table)) | ({"tags"} if table == "reflections" else set())
+    extra = set(row) - allowed
+    if extra:
+        raise IlearnError(f"{where} has unknown fields: {', '.join(sorted(extra))}")
+    if table == "reflections":
+        tags = row.get("tags", [])
+        if not isinstance(tags, list) or not all(isinstance(t, str) and t for t in tags):
+            raise IlearnError(f"{where}.tags must be a list of words")
+    problem = check_row(table, {k: v for k, v in row.items() if k != "tags"})
+    if problem:
+        raise IlearnError(f"{where}.{problem}")
 
 
 def import_document(
@@ -98,11 +105,11 @@ def import_document(
     tables = document["tables"]
     cycle_map = _matching_cycles(journal, tables["cycles"])
     try:
-        with journal.write() as conn:
-            # Check references once at the end, so the message can name what is missing.
-            conn.execute("PRAGMA defer_foreign_keys = ON")
+        with bulk_write(journal) as bulk:
+            # References are checked once at the end, so the message can name what is missing.
+            bulk.defer_foreign_keys()
             for key, value in document["meta"].items():
-                conn.execute("INSERT OR IGNORE INTO meta(key, value) VALUES (?, ?)", (key, value))
+                bulk.set_meta(key, value, replace=False)
             for table in EXPORT_TABLES:
                 added = 0
                 for row in tables[table]:
@@ -112,34 +119,19 @@ def import_document(
                         continue
                     if "cycle_id" in values and values["cycle_id"] in cycle_map:
                         values["cycle_id"] = cycle_map[values["cycle_id"]]
-                    if (
-                        "id" in values
-                        and conn.execute(f"SELECT 1 FROM {table} WHERE id = ?", (values["id"],)).fetchone()
-                    ):
-                        report.skipped += 1
-                        continue
-                    columns = ", ".join(values)
-                    marks = ", ".join("?" for _ in values)
-                    cursor = conn.execute(
-                        f"INSERT OR IGNORE INTO {table}({columns}) VALUES ({marks})",
-                        list(values.values()),
-                    )
-                    if cursor.rowcount == 0:
+                    if not bulk.insert_new(table, values):
                         report.skipped += 1
                         continue
                     added += 1
                     if table == "reflections" and row.get("tags"):
-                        from ilearn_tui.store.reflections import _set_tags
-
-                        _set_tags(conn, values["id"], row["tags"])
+                        bulk.set_tags(str(values["id"]), row["tags"])
                 report.added[table] = added
-            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
-            if problems:
-                table, _, parent, _ = problems[0]
+            broken = bulk.broken_reference()
+            if broken:
                 raise IlearnError(
-                    f"the export refers to missing records ({table} → {parent}); nothing was imported"
+                    f"the export refers to missing records ({broken[0]} → {broken[1]}); nothing was imported"
                 )
-    except sqlite3.IntegrityError as exc:
+    except BrokenRuleError as exc:
         raise IlearnError(f"the export breaks a rule of the journal ({exc}); nothing was imported") from None
     _copy_files(journal, tables["evidence"], source_dir, report)
     return report

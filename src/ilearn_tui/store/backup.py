@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
+from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
 
 
 def _verify(path: Path) -> None:
@@ -110,7 +111,6 @@ def restore_from(
     ``source`` has passed every check: a wrong file must not push real copies out of rotation.
     Returns that safety copy.
     """
-    from ilearn_tui.store.connection import APPLICATION_ID, SQLITE_HEADER
     from ilearn_tui.store.schema import SCHEMA_VERSION
 
     if not source.is_file():

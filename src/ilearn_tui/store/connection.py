@@ -15,11 +15,10 @@ from pathlib import Path
 
 from ilearn_tui.errors import DamagedJournalError, IlearnError, NewerSchemaError
 from ilearn_tui.locations import FILE_MODE
+from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
 from ilearn_tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 15_000
-APPLICATION_ID = 0x694C726E  # "iLrn": marks the file as an ilearn journal
 
 
 def _create_private_file(path: Path) -> None:

@@ -45,3 +45,8 @@ def list_drafts(journal: Journal) -> list[Draft]:
 def discard_draft(journal: Journal, draft_id: str) -> None:
     with journal.write() as conn:
         conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+def draft_ids(journal: Journal) -> list[str]:
+    """Ids of every draft, even those whose text cannot be read (to set them aside)."""
+    return [str(row[0]) for row in journal.conn.execute("SELECT id FROM drafts").fetchall()]

@@ -81,6 +81,10 @@ class Journal:
                 raise IlearnError("the disk is full; nothing was saved") from exc
             raise
 
+    def data_version(self) -> int:
+        """Changes when another connection (a second window, ``ilearn reflect``) commits."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     # --- meta -----------------------------------------------------------------------
     def get_meta(self, key: str, default: str = "") -> str:
         row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()

@@ -29,3 +29,29 @@ def cycle_counts(journal: Journal, cycle_id: str | None) -> CycleCounts:
         name: int(journal.conn.execute(sql, (cycle_id,)).fetchone()[0]) for name, sql in _QUERIES.items()
     }
     return CycleCounts(**values)
+
+
+# Tables the journal-wide totals may count; the names go into SQL, so only these.
+COUNTABLE = frozenset(
+    {"cycles", "reflections", "goals", "questions", "activities", "evidence", "checks", "shares"}
+)
+
+
+def count_records(journal: Journal, table: str) -> int:
+    """How many records of one kind the whole journal holds."""
+    if table not in COUNTABLE:
+        raise ValueError(f"cannot count {table}")
+    return int(journal.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+
+def is_empty(journal: Journal) -> bool:
+    """No school year and no reflection yet: nothing a teacher wrote could be mixed or lost."""
+    return count_records(journal, "cycles") + count_records(journal, "reflections") == 0
+
+
+def recent_reflections(journal: Journal, limit: int = 3) -> list[tuple[str, str]]:
+    """The newest reflections as (date, title), for a short summary."""
+    rows = journal.conn.execute(
+        "SELECT date, title FROM reflections ORDER BY date DESC, time DESC LIMIT ?", (limit,)
+    ).fetchall()
+    return [(str(day), str(title)) for day, title in rows]

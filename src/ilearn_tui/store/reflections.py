@@ -9,6 +9,7 @@ from datetime import datetime
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.tags import write_tags
 
 MAX_BODY_CHARS = 2_000_000  # ~2 MB of text: far beyond any reflection, short of a runaway paste
 LINK_COLUMNS = ("goal_id", "question_id", "activity_id", "evidence_id")
@@ -47,17 +48,6 @@ def validate_body(body: str) -> str:
     if len(body) > MAX_BODY_CHARS:
         raise UsageError(f"the reflection is {len(body):,} characters; the limit is {MAX_BODY_CHARS:,}")
     return body
-
-
-def _set_tags(conn: sqlite3.Connection, reflection_id: str, tags: list[str]) -> None:
-    conn.execute("DELETE FROM reflection_tags WHERE reflection_id = ?", (reflection_id,))
-    for tag in tags:
-        conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,))
-        conn.execute(
-            "INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) "
-            "SELECT ?, id FROM tags WHERE name = ?",
-            (reflection_id, tag),
-        )
 
 
 def add_reflection(
@@ -103,7 +93,7 @@ def add_reflection(
                 stamp,
             ),
         )
-        _set_tags(conn, reflection_id, tags)
+        write_tags(conn, reflection_id, tags)
         _insert_links(conn, reflection_id, links or {})
     return reflection_id
 
@@ -128,7 +118,7 @@ def update_reflection(
             "updated_at = ? WHERE id = ?",
             (body, title, stage, day, journal.cycle_for(day), now_stamp(), reflection_id),
         )
-        _set_tags(conn, reflection_id, tags)
+        write_tags(conn, reflection_id, tags)
         if links is not None:
             conn.execute("DELETE FROM reflection_links WHERE reflection_id = ?", (reflection_id,))
             _insert_links(conn, reflection_id, links)

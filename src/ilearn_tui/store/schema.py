@@ -178,40 +178,47 @@ CREATE VIRTUAL TABLE search_index USING fts5(
 """
 
 
-def _search_triggers() -> str:
-    """Triggers that keep ``search_index`` in step with every searchable table."""
-    parts: list[str] = []
+def search_triggers() -> dict[str, str]:
+    """Triggers that keep ``search_index`` in step with every searchable table, by name.
+
+    The bulk writer reads them here too, so it can lift and restore them with the
+    schema's own definitions rather than copies of its own.
+    """
+    triggers: dict[str, str] = {}
     for table, (kind, title, body) in SEARCHABLE.items():
         doc = f"(SELECT docid FROM search_docs WHERE kind = '{kind}' AND ref = {{r}}.id)"
-        parts.append(
-            f"""
-CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN
+        triggers[f"{table}_search_ai"] = f"""CREATE TRIGGER {table}_search_ai AFTER INSERT ON {table} BEGIN
     INSERT INTO search_docs(kind, ref) VALUES ('{kind}', new.id);
     INSERT INTO search_index(rowid, title, body, tags)
         VALUES ({doc.format(r="new")}, {title.format(r="new")}, {body.format(r="new")}, '');
-END;
-CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN
+END"""
+        triggers[f"{table}_search_au"] = f"""CREATE TRIGGER {table}_search_au AFTER UPDATE ON {table} BEGIN
     UPDATE search_index SET title = {title.format(r="new")}, body = {body.format(r="new")}
         WHERE rowid = {doc.format(r="new")};
-END;
-CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN
+END"""
+        triggers[f"{table}_search_ad"] = f"""CREATE TRIGGER {table}_search_ad AFTER DELETE ON {table} BEGIN
     DELETE FROM search_index WHERE rowid = {doc.format(r="old")};
     DELETE FROM search_docs WHERE kind = '{kind}' AND ref = old.id;
-END;"""
-        )
-    tags_of = (
-        "(SELECT coalesce(group_concat(t.name, ' '), '') FROM reflection_tags rt "
-        "JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = {r}.reflection_id)"
-    )
+END"""
     doc = "(SELECT docid FROM search_docs WHERE kind = 'reflection' AND ref = {r}.reflection_id)"
     for event, row in (("INSERT", "new"), ("DELETE", "old")):
-        parts.append(
-            f"""
-CREATE TRIGGER reflection_tags_search_{event.lower()} AFTER {event} ON reflection_tags BEGIN
-    UPDATE search_index SET tags = {tags_of.format(r=row)} WHERE rowid = {doc.format(r=row)};
-END;"""
-        )
-    return "\n".join(parts)
+        name = f"reflection_tags_search_{event.lower()}"
+        tags = TAGS_OF.format(ref=f"{row}.reflection_id")
+        triggers[name] = f"""CREATE TRIGGER {name} AFTER {event} ON reflection_tags BEGIN
+    UPDATE search_index SET tags = {tags} WHERE rowid = {doc.format(r=row)};
+END"""
+    return triggers
+
+
+# A reflection's tags as the index holds them, for the reflection whose id is ``{ref}``.
+TAGS_OF = (
+    "(SELECT coalesce(group_concat(t.name, ' '), '') FROM reflection_tags rt "
+    "JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = {ref})"
+)
+
+
+def _search_triggers() -> str:
+    return "".join(f"\n{sql};" for sql in search_triggers().values())
 
 
 # Each entry moves the schema from version (index) to version (index + 1).

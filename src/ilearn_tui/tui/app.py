@@ -152,7 +152,7 @@ class IlearnApp(App[None]):
             super()._handle_exception(error)
 
     def _read_data_version(self) -> int:
-        return int(self.journal.conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.journal.data_version()
 
     def _notice_other_writers(self) -> None:
         """Refresh when another ilearn (a second window, ``ilearn reflect``) saved something."""

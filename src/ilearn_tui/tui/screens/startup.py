@@ -40,10 +40,11 @@ def first_run_checks(app: IlearnApp) -> None:
 
 def _set_aside_drafts(app: IlearnApp, error: Exception) -> None:
     """Move unreadable drafts to the trash, where they stay recoverable, and say so."""
+    from ilearn_tui.store.drafts import draft_ids
     from ilearn_tui.store.trash import move_to_trash
 
     try:
-        for (draft_id,) in app.journal.conn.execute("SELECT id FROM drafts").fetchall():
+        for draft_id in draft_ids(app.journal):
             move_to_trash(app.journal, "drafts", draft_id, "draft", "unreadable draft")
     except Exception:
         return
