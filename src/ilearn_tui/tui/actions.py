@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 
 from ilearn_tui.domain.vocab import STAGES
 
@@ -144,7 +144,7 @@ ACTIONS: tuple[Action, ...] = (
 BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
 
 
-def bindings(area: str, prefix: str = "") -> list[Binding]:
+def bindings(area: str, prefix: str = "") -> list[BindingType]:
     """The ``BINDINGS`` of the screen or widget that serves ``area`` (ids starting ``prefix``)."""
     if area not in AREAS:
         raise ValueError(f"unknown area {area!r}")
