@@ -194,12 +194,35 @@ async def test_a_keymap_that_is_not_a_mapping_is_a_problem_not_a_crash(
         await until(pilot, lambda: isinstance(app.screen, JournalScreen))
 
 
+async def test_a_key_already_taken_is_refused_but_a_swap_works(
+    make_app: Callable[..., IlearnApp], journal: Journal
+) -> None:
+    _write_settings(
+        journal, {"keymap": {"area.journal": "d", "area.dashboard": "j", "stage.vision": "e"}}
+    )
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await until(pilot, lambda: "'stage.vision': e is already the key of export" in toasts(app))
+        await pilot.press("d")
+        await until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        await pilot.press("1", "e")
+        await until(pilot, lambda: type(app.screen).__name__ == "ExportScreen")
+
+
 def test_check_keymap_splits_good_from_bad() -> None:
     good, problems = actions.check_keymap({"stage.imagine": " f1 , f2 ", "nope": "x", "export": ""})
     assert good == {"stage.imagine": "f1,f2"}
     assert problems == ["'nope' is not an action that has a key", "'export' has no key"]
     assert actions.keys_of(actions.BY_ID["stage.imagine"], good) == ["f1", "f2"]
     assert actions.keys_of(actions.BY_ID["help"], {}) == ["?"]
+    # Taken where both are live: refused. The same key in another dialog: fine.
+    good, problems = actions.check_keymap({"journal.filter": "enter", "onboarding.skip": "y"})
+    assert good == {"onboarding.skip": "y"}
+    assert problems == ["'journal.filter': enter is already the key of list.open"]
+    good, problems = actions.check_keymap({"confirm.cancel": "y", "help": "?"})
+    assert good == {"help": "?"} and problems == ["'confirm.cancel': y is already the key of confirm.yes"]
 
 
 def test_the_accessor_refuses_a_foreign_app() -> None:

@@ -169,9 +169,29 @@ def palette_actions() -> list[Action]:
     return [a for a in ACTIONS if a.palette]
 
 
+def _places(action: Action) -> set[str]:
+    """Where the action's keys are live: global ones everywhere, the reflection list in the journal."""
+    if action.area == "global":
+        return {"*"}
+    if action.area == "list":
+        return {"journal"}
+    if action.area == "dialog":
+        return {action.id.split(".")[0]}  # each dialog is its own screen
+    return {action.area}
+
+
+def _keys(text: str) -> set[str]:
+    return {_SYMBOLS.get(k.strip(), k.strip()) for k in text.split(",") if k.strip()}
+
+
 def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
-    """Split a user keymap into the usable entries and one line per entry that is not."""
-    good: dict[str, str] = {}
+    """Split a user keymap into the usable entries and one line per entry that is not.
+
+    An entry is left out when its id has no key to remap, it gives no key, or it gives a key
+    that another action already uses where both are live (Textual would take the key from the
+    other action without a word).
+    """
+    wanted: dict[str, str] = {}
     problems: list[str] = []
     for binding_id, keys in keymap.items():
         action = BY_ID.get(binding_id)
@@ -181,7 +201,22 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
         elif not cleaned:
             problems.append(f"{binding_id!r} has no key")
         else:
-            good[binding_id] = cleaned
+            wanted[binding_id] = cleaned
+    good: dict[str, str] = {}
+    for binding_id, keys in wanted.items():
+        action = BY_ID[binding_id]
+        taken_by = [
+            other.id
+            for other in ACTIONS
+            if other.id != binding_id
+            and other.keys
+            and ({"*"} & (_places(action) | _places(other)) or _places(action) & _places(other))
+            and _keys(keys) & _keys(wanted.get(other.id, other.keys))
+        ]
+        if taken_by and _keys(keys) != _keys(action.keys):
+            problems.append(f"{binding_id!r}: {keys} is already the key of {', '.join(taken_by)}")
+        else:
+            good[binding_id] = keys
     return good, problems
 
 

@@ -8,8 +8,6 @@ from functools import partial
 
 from textual import events
 from textual.app import SystemCommand
-from textual.binding import Binding
-from textual.dom import DOMNode
 from textual.screen import Screen
 
 from ilearn_tui.domain.vocab import STAGES
@@ -52,7 +50,6 @@ class IlearnApp(Shell):
     def __init__(self, journal: Journal, *, demo: bool = False) -> None:
         super().__init__(journal, demo=demo)
         self._theme_problems: list[str] = list(self.settings.problems)
-        self._clashes: set[str] = set()
         # Themes are chosen before the first frame, so the styles are worked out only once.
         themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
         for theme in themes:
@@ -80,17 +77,6 @@ class IlearnApp(Shell):
         if problems:
             self.notify(
                 "Some keymap entries in the settings were ignored: " + "; ".join(problems),
-                severity="warning",
-                timeout=10,
-            )
-
-    def handle_bindings_clash(self, clashed_bindings: set[Binding], node: DOMNode) -> None:
-        # Called on every key press while a clash stands: say it once per binding.
-        fresh = sorted(b.id or b.action for b in clashed_bindings if (b.id or b.action) not in self._clashes)
-        if fresh:
-            self._clashes.update(fresh)
-            self.notify(
-                f"The keymap gives a key already in use; these lost it: {', '.join(fresh)}",
                 severity="warning",
                 timeout=10,
             )
@@ -127,6 +113,7 @@ class IlearnApp(Shell):
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:
+        # Private, but Textual offers no public hook that runs before an unhandled error ends the app.
         # Whatever went wrong, the teacher's words are saved before the app stops.
         try:
             self.keep_drafts()
