@@ -21,6 +21,8 @@ class Settings:
     backup_interval_minutes: int = 60
     redact_names: list[str] = field(default_factory=list)
     renewal: dict[str, object] = field(default_factory=dict)
+    # Binding id -> keys ("editor.save": "ctrl+s,f2"); the app checks the ids against its actions.
+    keymap: dict[str, str] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list, repr=False)
     # Set when the file could not tell us which names to redact: a shared export must then stop.
     redaction_unknown: str = field(default="", repr=False)
@@ -62,6 +64,11 @@ def load_settings(locations: Locations) -> Settings:
         ok = isinstance(value, type(default)) and not isinstance(value, bool)
         if spec.name == "redact_names":
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+        if spec.name == "keymap" and ok:
+            kept = {k: v for k, v in value.items() if isinstance(v, str)}
+            if len(kept) != len(value):
+                settings.problems.append("setting 'keymap': entries whose keys are not text were ignored")
+            value = kept
         if spec.name == "evidence_max_mb":
             ok = ok and 1 <= value <= 100_000
         if spec.name == "backup_interval_minutes":

@@ -33,7 +33,7 @@ async def test_a_stalled_exit_after_a_hangup_still_ends_the_process(
         await until(pilot, showing(app, EditorScreen, "#body"))
         await pilot.press(*"typed before the hangup")
         monkeypatch.setattr(app, "exit", lambda *a, **k: None)  # the orderly exit never finishes
-        app._keep_drafts_and_exit()
+        app.keep_drafts_and_exit()
         assert [d.body for d in list_drafts(app.journal)] == ["typed before the hangup"]
         assert done.wait(5), "the process was left running"
         assert ended == [1]

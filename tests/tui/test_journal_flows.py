@@ -26,9 +26,8 @@ async def test_write_a_reflection_and_find_it(make_app: Callable[..., IlearnApp]
         await pilot.press("j", "n")
         assert isinstance(app.screen, EditorScreen)
         await pilot.press(*"Exit tickets showed **confusion** about ratios")
-        await pilot.pause(0.3)
         preview = app.screen.query_one("#preview", Markdown)
-        assert "confusion" in preview.source
+        await until(pilot, lambda: "confusion" in preview.source)
         app.screen.query_one("#tags", Input).value = "math ratios"
         await pilot.press("ctrl+s")
         await pilot.pause()

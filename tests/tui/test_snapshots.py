@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+import textual.constants
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.tui.app import IlearnApp
@@ -16,9 +17,20 @@ from tests.sample_journal import fill
 SIZES = [(80, 24), (120, 40)]
 
 
+@pytest.fixture(autouse=True)
+def _no_animation(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Animations off for every app these tests start, so a frame never depends on timing."""
+    monkeypatch.setattr(textual.constants, "TEXTUAL_ANIMATIONS", "none")
+
+
 async def settle(pilot: Pilot[Any]) -> None:
+    """Wait until the app is idle, with every cursor steady (a blink would change the frame)."""
     await pilot.pause()
-    await pilot.pause(0.1)
+    await pilot.wait_for_scheduled_animations()
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        if isinstance(widget, Input | TextArea):
+            widget.cursor_blink = False
+    await pilot.pause()
 
 
 SCREENS: dict[str, list[str]] = {
@@ -103,7 +115,7 @@ def test_renewal_form(size: tuple[int, int], journal: Journal, snap_compare: Cal
 
     async def run_before(pilot: Pilot[Any]) -> None:
         await settle(pilot)
-        pilot.app._renewal()  # type: ignore[attr-defined]
+        await pilot.app.run_action("renewal")
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)

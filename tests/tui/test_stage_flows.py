@@ -187,7 +187,7 @@ async def test_a_deleted_goal_can_be_restored_from_the_palette(make_app: Callabl
         await pilot.press("delete", "y")
         await pilot.pause()
         assert rows(app, "goal") == [] and rows(app, "question") == []
-        app._restore_last()
+        await app.run_action("restore_last")
         await pilot.pause()
         assert [g["title"] for g in rows(app, "goal")] == ["Bring it back"]
         assert app.screen.query_one("#table-question", DataTable).row_count == 1
@@ -218,7 +218,7 @@ async def test_renewal_requirement_from_the_palette(make_app: Callable[..., Ilea
     app = make_app()
     plan.add_activity(app.journal, "workshop", "SEI course", hours=16, topic="sei", day="2025-03-01")
     async with app.run_test(size=(100, 40)) as pilot:
-        app._renewal()
+        await app.run_action("renewal")
         await pilot.pause()
         form = app.screen
         assert isinstance(form, RenewalScreen)

@@ -14,6 +14,7 @@ from ilearn_tui.settings import load_settings
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
+from tests.tui.waiting import toasts, until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -34,11 +35,9 @@ async def test_choice_persists_and_user_themes_load(
     (folder / "broken.toml").write_text('name = "oops"\nprimary = "not a colour"\n')
     (folder / "garbage.toml").write_text("this is = = not toml")
     app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await until(pilot, lambda: "broken.toml" in toasts(app) and "garbage.toml" in toasts(app))
         assert "my-theme" in app.available_themes
-        messages = " ".join(str(n.message) for n in app._notifications)
-        assert "broken.toml" in messages and "garbage.toml" in messages
         app.theme = "ilearn-high-contrast"
         await pilot.pause()
     assert load_settings(app.locations).theme == "ilearn-high-contrast"

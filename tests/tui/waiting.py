@@ -48,3 +48,8 @@ async def click_when_settled(pilot: Pilot[object], selector: str, seconds: float
         last = region
         await pilot.pause(0.05)
     await pilot.click(selector)
+
+
+def toasts(app: App[object]) -> str:
+    """The text of every notification on screen now, joined (read from the toasts drawn)."""
+    return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))

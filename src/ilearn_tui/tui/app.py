@@ -4,35 +4,22 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from functools import partial
 
 from textual import events
-from textual.app import App, SystemCommand
-from textual.binding import Binding
-from textual.reactive import reactive
+from textual.app import SystemCommand
 from textual.screen import Screen
 
-from ilearn_tui.domain.stages import CycleCounts, Status, all_statuses, current_stage, next_step
 from ilearn_tui.domain.vocab import STAGES
-from ilearn_tui.locations import Locations
-from ilearn_tui.settings import Settings, load_settings, save_settings
+from ilearn_tui.settings import save_settings
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.overview import cycle_counts
 from ilearn_tui.textsafe import one_line, visible
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.shell import Shell
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
 # After SIGTERM or SIGHUP, how long the app may take to exit in order before it is ended.
 EXIT_GRACE_SECONDS = 5.0
-
-
-@dataclass(frozen=True)
-class Overview:
-    cycle_id: str | None
-    cycle_label: str
-    counts: CycleCounts
-    statuses: dict[int, Status]
-    current: int
-    next_step: str
 
 
 def _area(name: str):  # type: ignore[no-untyped-def]
@@ -46,7 +33,7 @@ def _area(name: str):  # type: ignore[no-untyped-def]
     return make
 
 
-class IlearnApp(App[None]):
+class IlearnApp(Shell):
     """One teacher's journal, in five stages."""
 
     TITLE = "ilearn"
@@ -58,37 +45,11 @@ class IlearnApp(App[None]):
         "search": _area("search"),
         **{f"stage{n}": _area(f"stage{n}") for n in STAGES},
     }
-    BINDINGS = [
-        *(
-            Binding(
-                str(n),
-                f"stage({n})",
-                name,
-                show=False,
-                id=f"stage.{name.lower()}",
-                tooltip=f"Stage {n}: {name}",
-            )
-            for n, name in STAGES.items()
-        ),
-        Binding("question_mark", "help", "Help", key_display="?", id="help", tooltip="Every key"),
-        Binding("d", "area('dashboard')", "Dashboard", id="area.dashboard", tooltip="Where you are"),
-        Binding("j", "area('journal')", "Journal", id="area.journal", tooltip="Your reflections"),
-        Binding("slash", "area('search')", "Search", key_display="/", id="area.search"),
-        Binding("e", "export", "Export", id="export", tooltip="Export your portfolio"),
-        Binding("ctrl+q", "quit", "Quit", id="quit", priority=True),
-    ]
-
-    revision: reactive[int] = reactive(0)
+    BINDINGS = actions.bindings("global")
 
     def __init__(self, journal: Journal, *, demo: bool = False) -> None:
-        super().__init__()
-        self.journal = journal
-        self.demo = demo
-        self.settings: Settings = load_settings(journal.locations)
+        super().__init__(journal, demo=demo)
         self._theme_problems: list[str] = list(self.settings.problems)
-        self._overview: Overview | None = None
-        # The cycle on screen: None follows the school year containing today.
-        self.viewed_cycle_id: str | None = None
         # Themes are chosen before the first frame, so the styles are worked out only once.
         themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
         for theme in themes:
@@ -97,12 +58,9 @@ class IlearnApp(App[None]):
         wanted = self.settings.theme
         self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
 
-    @property
-    def locations(self) -> Locations:
-        return self.journal.locations
-
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
+        self._apply_keymap()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("dashboard")
         for problem in self._theme_problems:
@@ -111,6 +69,17 @@ class IlearnApp(App[None]):
         self._data_version = self._read_data_version()
         self._catch_signals()
         self.set_interval(2.0, self._notice_other_writers)
+
+    def _apply_keymap(self) -> None:
+        """The teacher's keys over the defaults; a bad entry is named once and left out."""
+        self.keymap, problems = actions.check_keymap(self.settings.keymap)
+        self.set_keymap(self.keymap)
+        if problems:
+            self.notify(
+                "Some keymap entries in the settings were ignored: " + "; ".join(problems),
+                severity="warning",
+                timeout=10,
+            )
 
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP) or a shutdown (SIGTERM) keeps unsaved text as a draft."""
@@ -121,18 +90,17 @@ class IlearnApp(App[None]):
         for sig in (signal.SIGTERM, signal.SIGHUP):
             # Not possible off the main thread or where these signals do not exist.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(sig, self._keep_drafts_and_exit)
+                loop.add_signal_handler(sig, self.keep_drafts_and_exit)
 
     def keep_drafts(self) -> None:
         """Write every open editor's unsaved text to the journal as a draft, right now."""
         from ilearn_tui.tui.screens.editor import EditorScreen
 
-        for stack in self._screen_stacks.values():
-            for screen in stack:
-                if isinstance(screen, EditorScreen):
-                    screen.keep_draft()
+        for screen in list(self.open_editors):
+            if isinstance(screen, EditorScreen):
+                screen.keep_draft()
 
-    def _keep_drafts_and_exit(self) -> None:
+    def keep_drafts_and_exit(self) -> None:
         self.keep_drafts()
         # The drafts are saved; if the orderly exit then stalls on a terminal that has gone
         # away, end the process anyway rather than linger with the journal open.
@@ -145,6 +113,7 @@ class IlearnApp(App[None]):
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:
+        # Private, but Textual offers no public hook that runs before an unhandled error ends the app.
         # Whatever went wrong, the teacher's words are saved before the app stops.
         try:
             self.keep_drafts()
@@ -183,38 +152,6 @@ class IlearnApp(App[None]):
             event = events.Paste(visible(event.text))
         await super().on_event(event)
 
-    # --- shared state ----------------------------------------------------------------
-    def changed(self) -> None:
-        """Call after any write, so every visible summary refreshes."""
-        self._overview = None
-        self.revision += 1
-
-    def overview(self) -> Overview:
-        if self._overview is None:
-            cycle = next((c for c in self.journal.cycles() if c.id == self.viewed_cycle_id), None)
-            cycle = cycle or self.journal.current_cycle()
-            counts = cycle_counts(self.journal, cycle.id if cycle else None)
-            label = cycle.title if cycle else "no cycle"
-            if self.demo:
-                label = f"DEMO {label}"
-            self._overview = Overview(
-                cycle_id=cycle.id if cycle else None,
-                cycle_label=label,
-                counts=counts,
-                statuses=all_statuses(counts),
-                current=current_stage(counts),
-                next_step=next_step(counts),
-            )
-        return self._overview
-
-    def ensure_cycle(self) -> str:
-        """The current cycle's id, creating this school year's cycle if there is none yet."""
-        from datetime import date
-
-        cycle_id = self.overview().cycle_id or self.journal.cycle_for(date.today().isoformat())
-        self.changed()
-        return cycle_id
-
     # --- actions -----------------------------------------------------------------------
     def action_stage(self, stage: int) -> None:
         self.switch_mode(f"stage{stage}")
@@ -235,39 +172,22 @@ class IlearnApp(App[None]):
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("area: Dashboard", "Where you are and what to do next", self._go("dashboard"))
-        yield SystemCommand("area: Journal", "Your reflections", self._go("journal"))
-        yield SystemCommand("area: Search", "Search everything", self._go("search"))
-        for n, name in STAGES.items():
-            yield SystemCommand(f"stage: {name}", f"Stage {n}", self._go(f"stage{n}"))
-        yield SystemCommand("journal: New reflection", "Write a reflection", self._new_reflection)
-        yield SystemCommand("export: Portfolio", "Markdown, HTML or JSON", self.action_export)
-        yield SystemCommand("help: Keys", "Every key and what it does", self.action_help)
-        yield SystemCommand(
-            "cycle: Start the next school year",
-            "Carries your vision and open goals forward",
-            self._next_cycle,
-        )
+        for action in actions.palette_actions():
+            assert action.palette is not None
+            yield SystemCommand(action.palette, action.help, partial(self.run_action, action.action))
         for cycle in self.journal.cycles():
             yield SystemCommand(
-                f"cycle: View {cycle.title}", f"{cycle.starts_on} to {cycle.ends_on}", self._view(cycle.id)
+                f"cycle: View {cycle.title}",
+                f"{cycle.starts_on} to {cycle.ends_on}",
+                partial(self.action_view_cycle, cycle.id),
             )
-        yield SystemCommand(
-            "renewal: Choose requirement", "MA, NY, TX, IL, VA presets or your own rule", self._renewal
-        )
-        yield SystemCommand(
-            "trash: Restore the last deleted item", "Deletes wait in the trash", self._restore_last
-        )
 
-    def _view(self, cycle_id: str):  # type: ignore[no-untyped-def]
-        def view() -> None:
-            self.viewed_cycle_id = cycle_id
-            self.changed()
-            self.notify(f"Showing cycle {self.overview().cycle_label}.")
+    def action_view_cycle(self, cycle_id: str) -> None:
+        self.viewed_cycle_id = cycle_id
+        self.changed()
+        self.notify(f"Showing cycle {self.overview().cycle_label}.")
 
-        return view
-
-    def _next_cycle(self) -> None:
+    def action_next_cycle(self) -> None:
         from ilearn_tui.errors import IlearnError
         from ilearn_tui.store.cycles import start_next_cycle
 
@@ -279,12 +199,12 @@ class IlearnApp(App[None]):
         self.changed()
         self.notify(f"Cycle {self.overview().cycle_label} started: your vision and open goals came along.")
 
-    def _renewal(self) -> None:
+    def action_renewal(self) -> None:
         from ilearn_tui.tui.screens.renewal_form import RenewalScreen
 
         self.push_screen(RenewalScreen())
 
-    def _restore_last(self) -> None:
+    def action_restore_last(self) -> None:
         from ilearn_tui.errors import IlearnError
         from ilearn_tui.store.trash import list_trash, restore
 
@@ -300,10 +220,7 @@ class IlearnApp(App[None]):
         self.changed()
         self.notify(f"Restored {item.kind}: {one_line(item.label, 60)}")
 
-    def _go(self, mode: str):  # type: ignore[no-untyped-def]
-        return lambda: self.switch_mode(mode)
-
-    def _new_reflection(self) -> None:
+    def action_new_reflection(self) -> None:
         from ilearn_tui.tui.screens.editor import EditorScreen
 
         self.push_screen(EditorScreen())

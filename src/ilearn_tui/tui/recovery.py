@@ -11,6 +11,7 @@ from textual.widgets import Button, Static
 
 from ilearn_tui.locations import Locations
 from ilearn_tui.store.backup import newest_good_backup
+from ilearn_tui.tui import actions
 
 
 class RecoveryApp(App[Path | None]):
@@ -22,7 +23,7 @@ class RecoveryApp(App[Path | None]):
     Horizontal { height: auto; margin-top: 1; align-horizontal: right; }
     Button { margin-left: 1; }
     """
-    BINDINGS = [("escape", "quit", "Quit")]
+    BINDINGS = actions.bindings("recovery")
 
     def __init__(self, locations: Locations, problem: str) -> None:
         super().__init__()

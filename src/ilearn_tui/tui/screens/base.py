@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, cast
-
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
-if TYPE_CHECKING:
-    from ilearn_tui.tui.app import IlearnApp
 
-
-class AreaScreen(Screen[None]):
+class AreaScreen(UsesShell, Screen[None]):
     """An area of the app: subclasses compose ``body()``."""
 
     stage: int | None = None
-
-    @property
-    def ilearn(self) -> IlearnApp:
-        return cast("IlearnApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield StageBar(active_stage=self.stage)

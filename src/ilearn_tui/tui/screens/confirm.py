@@ -8,9 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from ilearn_tui.tui import actions
+
 
 class ConfirmScreen(ModalScreen[bool]):
-    BINDINGS = [("escape", "dismiss(False)", "Cancel"), ("y", "dismiss(True)", "Yes")]
+    BINDINGS = actions.bindings("dialog", "confirm.")
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }
     ConfirmScreen > Vertical {

@@ -13,13 +13,9 @@ from ilearn_tui.store.growth import hours_report, renewal_progress
 from ilearn_tui.store.progress import goal_progress
 from ilearn_tui.store.reflections import list_reflections
 from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import AreaScreen
-
-BLOCKS = "▁▂▄▆█"
-
-
-def sparkline(ratings: list[int]) -> str:
-    return "".join(BLOCKS[max(1, min(5, r)) - 1] for r in ratings[-12:])
+from ilearn_tui.tui.widgets.sparkline import BLOCKS, sparkline
 
 
 def _heading(title: str) -> Text:
@@ -32,7 +28,7 @@ def bar(value: float, most: float, width: int = 20) -> str:
 
 
 class DashboardScreen(AreaScreen):
-    BINDINGS = [("n", "new_reflection", "New reflection")]
+    BINDINGS = actions.bindings("dashboard")
     DEFAULT_CSS = """
     DashboardScreen #dashboard-body { padding: 0 1; }
     """
@@ -153,7 +149,7 @@ class DashboardScreen(AreaScreen):
             text.append(f"  … and {len(result.warnings) - 3} more (ilearn renewal)\n")
         return text
 
-    def action_new_reflection(self) -> None:
+    def action_new(self) -> None:
         from ilearn_tui.tui.screens.editor import EditorScreen
 
         self.app.push_screen(EditorScreen())

@@ -10,7 +10,6 @@ from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Select, Static, TextArea
@@ -19,22 +18,20 @@ from ilearn_tui.domain.prompts import PROMPTS
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.drafts import discard_draft, save_draft
+from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
 from ilearn_tui.textsafe import visible
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar
 
 AUTOSAVE_SECONDS = 3.0
 
 
-class EditorScreen(Screen[None]):
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, tooltip="Save the reflection"),
-        Binding("escape", "leave", "Leave"),
-        Binding("ctrl+t", "prompt", "Prompt", tooltip="Insert the stage's reflection prompt"),
-        Binding("ctrl+l", "links", "Links", tooltip="Link goals, questions, activities, evidence"),
-    ]
+class EditorScreen(UsesShell, Screen[None]):
+    BINDINGS = actions.bindings("editor")
     DEFAULT_CSS = """
     EditorScreen #meta { height: 3; padding: 0 1; }
     EditorScreen #title { width: 3fr; }
@@ -60,8 +57,8 @@ class EditorScreen(Screen[None]):
         self.links: dict[str, list[str]] = {}
 
     @property
-    def journal(self):  # type: ignore[no-untyped-def]
-        return self.app.journal  # type: ignore[attr-defined]
+    def journal(self) -> Journal:
+        return self.ilearn.journal
 
     def compose(self) -> ComposeResult:
         yield StageBar()
@@ -79,6 +76,7 @@ class EditorScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self.ilearn.open_editors.append(self)
         today = date.today().isoformat()
         self.query_one("#date", Input).value = today
         if self.reflection_id is not None:
@@ -97,7 +95,12 @@ class EditorScreen(Screen[None]):
         self.query_one("#body", TextArea).focus()
         self._render_preview()
         self.set_interval(AUTOSAVE_SECONDS, self._autosave)
-        self._status("ctrl+s save · escape leave · ctrl+t prompt · ctrl+l links")
+        keys = ["editor.save", "editor.leave", "editor.prompt", "editor.links"]
+        self._status(actions.reminder(keys, self.ilearn.keymap))
+
+    def on_unmount(self) -> None:
+        if self in self.ilearn.open_editors:
+            self.ilearn.open_editors.remove(self)
 
     def _snapshot(self) -> str:
         parts = [self.query_one(f"#{name}", Input).value for name in ("title", "date", "tags")]
@@ -194,7 +197,7 @@ class EditorScreen(Screen[None]):
         show_error(error, "")
         discard_draft(self.journal, self.draft_id)
         self._saved_text = self._snapshot()
-        self.app.changed()  # type: ignore[attr-defined]
+        self.ilearn.changed()
         self.notify("Reflection saved.")
         self._status("Saved. escape to go back.")
 

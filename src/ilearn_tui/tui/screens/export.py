@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
@@ -17,7 +16,9 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.gather import Scope
 from ilearn_tui.textsafe import visible
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.shell import UsesShell
 
 if TYPE_CHECKING:
     from ilearn_tui.portfolio.service import RenewalRule
@@ -52,8 +53,8 @@ def is_folder(raw: str) -> bool:
     return raw.endswith(("/", os.sep)) or Path(raw).expanduser().is_dir()
 
 
-class ExportScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close"), Binding("ctrl+s", "export", "Export", priority=True)]
+class ExportScreen(UsesShell, ModalScreen[None]):
+    BINDINGS = actions.bindings("export")
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > VerticalScroll {
@@ -69,8 +70,8 @@ class ExportScreen(ModalScreen[None]):
     """
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        cycles = [(c.title, c.id) for c in app.journal.cycles()]  # type: ignore[attr-defined]
+        app = self.ilearn
+        cycles = [(c.title, c.id) for c in app.journal.cycles()]
         # Side by side, so the whole dialog, buttons included, fits an 80×24 terminal.
         with VerticalScroll():
             yield Static("Export your portfolio", classes="area-title")
@@ -152,7 +153,7 @@ class ExportScreen(ModalScreen[None]):
             include_private=self.query_one("#private", Checkbox).value,
         )
         if choice == "review" and scope.cycle_id is None:
-            current = self.app.journal.current_cycle()  # type: ignore[attr-defined]
+            current = self.ilearn.journal.current_cycle()
             scope.cycle_id = current.id if current else None  # a review packet is one cycle
         self.query_one("#progress", ProgressBar).update(progress=0)
         self.query_one("#go", Button).disabled = True
@@ -180,8 +181,8 @@ class ExportScreen(ModalScreen[None]):
             value = start + (span * done // total if total else 0)
             self.app.call_from_thread(bar.update, progress=value)
 
-        locations = self.app.journal.locations  # type: ignore[attr-defined]
-        settings = self.app.settings  # type: ignore[attr-defined]
+        locations = self.ilearn.journal.locations
+        settings = self.ilearn.settings
         try:
             # A connection of its own: SQLite connections are not shared across threads.
             with open_journal(locations) as journal:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
-from ilearn_tui.tui.screens.dashboard import sparkline
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.sparkline import sparkline
 
 
-class GoalDetailScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "dismiss", "Close")]
+class GoalDetailScreen(UsesShell, ModalScreen[None]):
+    BINDINGS = actions.bindings("dialog", "detail.")
     DEFAULT_CSS = """
     GoalDetailScreen { align: center middle; }
     GoalDetailScreen > Vertical {
@@ -29,7 +30,7 @@ class GoalDetailScreen(ModalScreen[None]):
         self.goal_id = goal_id
 
     def compose(self) -> ComposeResult:
-        detail = goal_detail(self.app.journal, self.goal_id)  # type: ignore[attr-defined]
+        detail = goal_detail(self.ilearn.journal, self.goal_id)
         with Vertical(), VerticalScroll():
             if detail is None:
                 yield Static("This goal no longer exists.")

@@ -13,6 +13,7 @@ from textual.widgets import Input, Select, Static
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import AreaScreen, show_error
 from ilearn_tui.tui.widgets.reflection_list import ReflectionList
 
@@ -28,11 +29,7 @@ def _day(text: str) -> str | None:
 
 
 class JournalScreen(AreaScreen):
-    BINDINGS = [
-        ("n", "new", "New reflection"),
-        ("delete", "delete", "Delete"),
-        ("f", "focus_filters", "Filter"),
-    ]
+    BINDINGS = actions.bindings("journal")
     DEFAULT_CSS = """
     JournalScreen #filters { height: 3; padding: 0 1; }
     JournalScreen #filters Input, JournalScreen #filters Select { width: 1fr; }

@@ -10,6 +10,8 @@ from textual.widgets import Button, SelectionList, Static
 
 from ilearn_tui.store.records import choices_for
 from ilearn_tui.textsafe import visible
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.shell import UsesShell
 
 # (link column, record kind, label)
 LINKABLE = (
@@ -20,8 +22,8 @@ LINKABLE = (
 )
 
 
-class LinksScreen(ModalScreen[dict[str, list[str]] | None]):
-    BINDINGS = [("escape", "cancel", "Cancel"), ("ctrl+s", "done", "Keep links")]
+class LinksScreen(UsesShell, ModalScreen[dict[str, list[str]] | None]):
+    BINDINGS = actions.bindings("links")
     DEFAULT_CSS = """
     LinksScreen { align: center middle; }
     LinksScreen > Vertical {
@@ -37,12 +39,12 @@ class LinksScreen(ModalScreen[dict[str, list[str]] | None]):
         self.current = current
 
     def compose(self) -> ComposeResult:
-        app = self.app
-        cycle_id = app.overview().cycle_id  # type: ignore[attr-defined]
+        app = self.ilearn
+        cycle_id = app.overview().cycle_id
         options = []
         for column, kind, label in LINKABLE:
             chosen = set(self.current.get(column, []))
-            for text, record_id in choices_for(app.journal, kind, cycle_id):  # type: ignore[attr-defined]
+            for text, record_id in choices_for(app.journal, kind, cycle_id):
                 options.append((f"{label}: {visible(text)}", f"{column}|{record_id}", record_id in chosen))
         with Vertical():
             yield Static("Link this reflection to… (space to tick, ctrl+s to keep)", classes="section-title")

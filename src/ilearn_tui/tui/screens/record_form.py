@@ -9,7 +9,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widget import Widget
@@ -17,17 +16,17 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionLis
 
 from ilearn_tui.domain.forms import FieldSpec, RecordKind, clean
 from ilearn_tui.errors import IlearnError
+from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.records import choices_for, save_record
 from ilearn_tui.textsafe import visible
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.shell import UsesShell
 
 
-class RecordFormScreen(ModalScreen[str | None]):
+class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     """Create (no ``record``) or edit one record; the result is its id, or None if cancelled."""
 
-    BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("escape", "cancel", "Cancel"),
-    ]
+    BINDINGS = actions.bindings("form")
     DEFAULT_CSS = """
     RecordFormScreen { align: center middle; }
     RecordFormScreen > Vertical {
@@ -58,8 +57,8 @@ class RecordFormScreen(ModalScreen[str | None]):
         self._initial: dict[str, object] = {}
 
     @property
-    def journal(self):  # type: ignore[no-untyped-def]
-        return self.app.journal  # type: ignore[attr-defined]
+    def journal(self) -> Journal:
+        return self.ilearn.journal
 
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.record else "New"
@@ -165,7 +164,7 @@ class RecordFormScreen(ModalScreen[str | None]):
         except (IlearnError, ValueError) as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return
-        self.app.changed()  # type: ignore[attr-defined]
+        self.ilearn.changed()
         self.dismiss(record_id)
 
     def _write(self, values: dict[str, object], links: dict[str, list[str]]) -> str:

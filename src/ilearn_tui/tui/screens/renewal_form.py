@@ -7,21 +7,19 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ilearn_tui.domain.renewal import PRESETS, from_config
 from ilearn_tui.settings import save_settings
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.shell import UsesShell
 
 
-class RenewalScreen(ModalScreen[bool]):
-    BINDINGS = [
-        Binding("escape", "dismiss(False)", "Cancel"),
-        Binding("ctrl+s", "save", "Save", priority=True),
-    ]
+class RenewalScreen(UsesShell, ModalScreen[bool]):
+    BINDINGS = actions.bindings("renewal")
     DEFAULT_CSS = """
     RenewalScreen { align: center middle; }
     RenewalScreen > Vertical {
@@ -34,7 +32,7 @@ class RenewalScreen(ModalScreen[bool]):
     """
 
     def compose(self) -> ComposeResult:
-        current: dict[str, Any] = dict(self.app.settings.renewal)  # type: ignore[attr-defined]
+        current: dict[str, Any] = dict(self.ilearn.settings.renewal)
         options = [
             (f"{r.key} — {r.amount:g} {r.units} every {r.years} years", r.key) for r in PRESETS.values()
         ]
@@ -93,12 +91,12 @@ class RenewalScreen(ModalScreen[bool]):
         except ValueError as exc:
             show_error(error, f"Not saved: {exc}")
             return
-        settings = self.app.settings  # type: ignore[attr-defined]
+        settings = self.ilearn.settings
         settings.renewal = config
         try:
-            save_settings(self.app.locations, settings)  # type: ignore[attr-defined]
+            save_settings(self.ilearn.locations, settings)
         except OSError as exc:
             show_error(error, f"Not saved: {exc.strerror}")
             return
-        self.app.changed()  # type: ignore[attr-defined]
+        self.ilearn.changed()
         self.dismiss(True)

@@ -12,6 +12,7 @@ from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
 from ilearn_tui.store.search import search
 from ilearn_tui.textsafe import printable
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import AreaScreen
 
 LIMIT = 50
@@ -30,7 +31,7 @@ def marked(text: str, style: str = "bold reverse") -> Text:
 
 
 class SearchScreen(AreaScreen):
-    BINDINGS = [("escape", "clear", "Clear")]
+    BINDINGS = actions.bindings("search")
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
     SearchScreen #results { height: 1fr; margin: 0 1; }

@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
@@ -15,6 +14,7 @@ from ilearn_tui.domain.prompts import GUIDES
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
 from ilearn_tui.textsafe import one_line, visible
+from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import AreaScreen
 
 PLURAL = {
@@ -42,12 +42,7 @@ def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> str:
 
 
 class StageScreen(AreaScreen):
-    BINDINGS = [
-        Binding("n", "new", "New", tooltip="Add a record to the focused list"),
-        Binding("v", "vision", "Vision", tooltip="Write or revise your vision"),
-        Binding("i", "details", "Goal details", tooltip="Ratings over time and linked work"),
-        Binding("delete", "delete", "Delete", tooltip="Delete the highlighted record"),
-    ]
+    BINDINGS = actions.bindings("stage")
     DEFAULT_CSS = """
     StageScreen #vision { margin: 0 1; padding: 0 1; border: round $panel; height: auto; max-height: 12; }
     """

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ilearn_tui.store.drafts import Draft, discard_draft, list_drafts
 from ilearn_tui.textsafe import one_line
-
-if TYPE_CHECKING:
-    from ilearn_tui.tui.app import IlearnApp
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.shell import Shell, UsesShell
 
 WELCOME = (
     "ilearn follows your professional learning through five stages: Imagine a vision for your "
@@ -25,7 +21,7 @@ WELCOME = (
 )
 
 
-def first_run_checks(app: IlearnApp) -> None:
+def first_run_checks(app: Shell) -> None:
     try:
         drafts = list_drafts(app.journal)
         if drafts:
@@ -38,7 +34,7 @@ def first_run_checks(app: IlearnApp) -> None:
         app.push_screen(OnboardingScreen())
 
 
-def _set_aside_drafts(app: IlearnApp, error: Exception) -> None:
+def _set_aside_drafts(app: Shell, error: Exception) -> None:
     """Move unreadable drafts to the trash, where they stay recoverable, and say so."""
     from ilearn_tui.store.drafts import draft_ids
     from ilearn_tui.store.trash import move_to_trash
@@ -55,8 +51,8 @@ def _set_aside_drafts(app: IlearnApp, error: Exception) -> None:
     )
 
 
-class OnboardingScreen(ModalScreen[None]):
-    BINDINGS = [Binding("escape", "skip", "Skip")]
+class OnboardingScreen(UsesShell, ModalScreen[None]):
+    BINDINGS = actions.bindings("dialog", "onboarding.")
     DEFAULT_CSS = """
     OnboardingScreen { align: center middle; }
     OnboardingScreen > Vertical {
@@ -99,7 +95,7 @@ class OnboardingScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
-        app: IlearnApp = self.app  # type: ignore[assignment]
+        app = self.ilearn
         for key in ("name", "role", "school"):
             value = " ".join(self.query_one(f"#{key}", Input).value.split())[:120]
             if value:
@@ -111,15 +107,15 @@ class OnboardingScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
-        app: IlearnApp = self.app  # type: ignore[assignment]
+        app = self.ilearn
         app.journal.set_meta("onboarded", "skipped")
         self.dismiss()
 
 
-class DraftsScreen(ModalScreen[None]):
+class DraftsScreen(UsesShell, ModalScreen[None]):
     """Unsaved text from last time: open it again, or let it go."""
 
-    BINDINGS = [Binding("escape", "dismiss", "Later")]
+    BINDINGS = actions.bindings("dialog", "drafts.")
     DEFAULT_CSS = """
     DraftsScreen { align: center middle; }
     DraftsScreen > Vertical {
@@ -161,5 +157,5 @@ class DraftsScreen(ModalScreen[None]):
 
     @on(Button.Pressed, "#discard")
     def _discard(self) -> None:
-        discard_draft(self.app.journal, self.drafts[0].id)  # type: ignore[attr-defined]
+        discard_draft(self.ilearn.journal, self.drafts[0].id)
         self.dismiss()

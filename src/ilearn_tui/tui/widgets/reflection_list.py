@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -20,6 +19,7 @@ from textual.strip import Strip
 
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui import actions
 
 PAGE = 200
 
@@ -29,15 +29,7 @@ Fetch = Callable[[int, int], list[Reflection]]
 class ReflectionList(ScrollView, can_focus=True):
     """Rows of ``date  title  #tags``; enter opens the highlighted one."""
 
-    BINDINGS = [
-        Binding("up", "move(-1)", "Up", show=False),
-        Binding("down", "move(1)", "Down", show=False),
-        Binding("pageup", "page(-1)", "Page up", show=False),
-        Binding("pagedown", "page(1)", "Page down", show=False),
-        Binding("home", "jump(0)", "First", show=False),
-        Binding("end", "jump(-1)", "Last", show=False),
-        Binding("enter", "open", "Open", tooltip="Open the highlighted reflection"),
-    ]
+    BINDINGS = actions.bindings("list")
     DEFAULT_CSS = """
     ReflectionList { height: 1fr; }
     ReflectionList > .reflection-list--date { color: $text-muted; }

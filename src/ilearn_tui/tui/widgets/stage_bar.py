@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.tui.shell import UsesShell
 
 
 class StageTab(Static):
@@ -32,7 +33,7 @@ class StageTab(Static):
         await self.app.run_action(f"stage({self.stage})")
 
 
-class StageBar(Horizontal):
+class StageBar(UsesShell, Horizontal):
     """Where the teacher is: the cycle, then the five stages with their status."""
 
     DEFAULT_CSS = """
@@ -57,7 +58,7 @@ class StageBar(Horizontal):
         self.watch(self.app, "revision", lambda _: self.refresh_status(), init=False)
 
     def refresh_status(self) -> None:
-        overview = self.app.overview()  # type: ignore[attr-defined]
+        overview = self.ilearn.overview()
         self.query_one("#cycle-label", Static).update(overview.cycle_label)
         for stage in STAGES:
             self.query_one(f"#stage-tab-{stage}", StageTab).show(

@@ -1,0 +1,261 @@
+"""Every action of the app, declared once.
+
+Screen and app ``BINDINGS``, the key bar (which draws the shown bindings), the ``?`` help
+and the command palette are all generated from ``ACTIONS``, so a key cannot be added to a
+screen without also reaching help, and a teacher's ``keymap`` setting can remap any of
+them by id (``App.set_keymap``). This module imports no screen, so every screen may use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from textual.binding import Binding, BindingType
+
+from ilearn_tui.domain.vocab import STAGES
+
+
+@dataclass(frozen=True)
+class Action:
+    """One thing a teacher can do, with the key(s) that do it and where it applies."""
+
+    id: str  # the binding id: stable, and the name a keymap uses
+    keys: str  # default keys, comma separated; "" for a palette-only action
+    action: str  # the Textual action string run on the area's screen (or the app)
+    description: str  # the key bar's label
+    area: str  # one of AREAS
+    help: str  # what it does, in plain words (help screen, tooltip, palette help)
+    palette: str | None = None  # the palette title, "area: What", or None if not offered
+    show: bool = True  # drawn in the key bar
+    priority: bool = False  # wins over a focused widget's own use of the key
+    key_display: str | None = None
+    builtin: bool = False  # bound by Textual itself: listed in help, never bound again here
+
+
+# Help sections, in the order help shows them.
+AREAS: dict[str, str] = {
+    "global": "Anywhere (when you are not typing in a field)",
+    "dashboard": "On the dashboard",
+    "journal": "In the journal",
+    "list": "In lists",
+    "stage": "In a stage",
+    "search": "In search",
+    "editor": "In the reflection editor",
+    "form": "In record forms",
+    "links": "Choosing links",
+    "renewal": "Choosing a renewal requirement",
+    "export": "Exporting",
+    "dialog": "In dialogs",
+    "help": "In this help",
+    "recovery": "When the journal cannot be opened",
+}
+
+_STAGE_ACTIONS = tuple(
+    Action(
+        f"stage.{name.lower()}",
+        str(n),
+        f"stage({n})",
+        name,
+        "global",
+        f"stage {n}: {name}",
+        palette=f"stage: {name}",
+        show=False,
+    )
+    for n, name in STAGES.items()
+)
+
+ACTIONS: tuple[Action, ...] = (
+    *_STAGE_ACTIONS,
+    Action("help", "question_mark", "help", "Help", "global", "every key (this help)",
+           palette="help: Keys", key_display="?"),
+    Action("area.dashboard", "d", "area('dashboard')", "Dashboard", "global",
+           "dashboard: where you are and the next step", palette="area: Dashboard"),
+    Action("area.journal", "j", "area('journal')", "Journal", "global", "journal: your reflections",
+           palette="area: Journal"),
+    Action("area.search", "slash", "area('search')", "Search", "global", "search everything",
+           palette="area: Search", key_display="/"),
+    Action("export", "e", "export", "Export", "global", "export your portfolio (Markdown, HTML or JSON)",
+           palette="export: Portfolio"),
+    Action("quit", "ctrl+q", "quit", "Quit", "global", "quit (everything is already saved)", priority=True),
+    Action("command_palette", "ctrl+p", "command_palette", "palette", "global",
+           "command palette: every action by name, themes too", builtin=True),
+    Action("focus.next", "tab", "focus_next", "Next", "global", "move to the next field or list",
+           show=False, builtin=True),
+    Action("focus.previous", "shift+tab", "focus_previous", "Previous", "global",
+           "move to the previous field or list", show=False, builtin=True),
+    # Offered in the palette only: no key of their own.
+    Action("reflection.new", "", "new_reflection", "New reflection", "global", "write a reflection",
+           palette="journal: New reflection"),
+    Action("cycle.next", "", "next_cycle", "Next cycle", "global",
+           "start the next school year: your vision and open goals come along",
+           palette="cycle: Start the next school year"),
+    Action("renewal.choose", "", "renewal", "Renewal", "global",
+           "choose the licence renewal requirement: MA, NY, TX, IL, VA presets or your own rule",
+           palette="renewal: Choose requirement"),
+    Action("trash.restore", "", "restore_last", "Restore", "global",
+           "restore the last deleted item from the trash", palette="trash: Restore the last deleted item"),
+    Action("dashboard.new", "n", "new", "New reflection", "dashboard", "write a new reflection"),
+    Action("journal.new", "n", "new", "New reflection", "journal", "write a new reflection"),
+    Action("journal.delete", "delete", "delete", "Delete", "journal",
+           "move the highlighted reflection to the trash (asks first)"),
+    Action("journal.filter", "f", "focus_filters", "Filter", "journal",
+           "filter by tag, stage, goal or dates"),
+    Action("list.up", "up", "move(-1)", "Up", "list", "previous row", show=False),
+    Action("list.down", "down", "move(1)", "Down", "list", "next row", show=False),
+    Action("list.page_up", "pageup", "page(-1)", "Page up", "list", "a page up", show=False),
+    Action("list.page_down", "pagedown", "page(1)", "Page down", "list", "a page down", show=False),
+    Action("list.first", "home", "jump(0)", "First", "list", "the first row", show=False),
+    Action("list.last", "end", "jump(-1)", "Last", "list", "the last row", show=False),
+    Action("list.open", "enter", "open", "Open", "list", "open or edit the highlighted item"),
+    Action("stage.new", "n", "new", "New", "stage", "add a record to the focused list"),
+    Action("stage.vision", "v", "vision", "Vision", "stage", "write or revise your vision"),
+    Action("stage.details", "i", "details", "Goal details", "stage",
+           "the highlighted goal's ratings over time and linked work"),
+    Action("stage.delete", "delete", "delete", "Delete", "stage",
+           "delete the highlighted record (asks first)"),
+    Action("search.clear", "escape", "clear", "Clear", "search", "clear the search"),
+    Action("editor.save", "ctrl+s", "save", "Save", "editor", "save the reflection", priority=True),
+    Action("editor.leave", "escape", "leave", "Leave", "editor",
+           "leave (asks first if there are unsaved changes)"),
+    Action("editor.prompt", "ctrl+t", "prompt", "Prompt", "editor", "insert the stage's reflection prompt"),
+    Action("editor.links", "ctrl+l", "links", "Links", "editor",
+           "link goals, questions, activities and evidence"),
+    Action("form.save", "ctrl+s", "save", "Save", "form", "save the record", priority=True),
+    Action("form.cancel", "escape", "cancel", "Cancel", "form",
+           "leave (asks first if there are unsaved changes)"),
+    Action("links.done", "ctrl+s", "done", "Keep links", "links", "keep the chosen links"),
+    Action("links.cancel", "escape", "cancel", "Cancel", "links", "leave the links as they were"),
+    Action("renewal.save", "ctrl+s", "save", "Save", "renewal", "save the requirement", priority=True),
+    Action("renewal.cancel", "escape", "dismiss(False)", "Cancel", "renewal", "leave it unchanged"),
+    Action("export.run", "ctrl+s", "export", "Export", "export", "export now", priority=True),
+    Action("export.close", "escape", "dismiss", "Close", "export", "close without exporting"),
+    Action("confirm.yes", "y", "dismiss(True)", "Yes", "dialog", "answer yes to the question"),
+    Action("confirm.cancel", "escape", "dismiss(False)", "Cancel", "dialog", "answer no"),
+    Action("detail.close", "escape", "dismiss", "Close", "dialog", "close the goal's details"),
+    Action("onboarding.skip", "escape", "skip", "Skip", "dialog", "skip the welcome questions"),
+    Action("drafts.later", "escape", "dismiss", "Later", "dialog", "decide about unsaved writing later"),
+    Action("help.close", "escape", "dismiss", "Close", "help", "close this help"),
+    Action("help.close_again", "question_mark", "dismiss", "Close", "help", "close this help",
+           show=False, key_display="?"),
+    Action("recovery.quit", "escape", "quit", "Quit", "recovery", "quit and leave the files as they are"),
+)
+
+BY_ID: dict[str, Action] = {a.id: a for a in ACTIONS}
+
+
+def bindings(area: str, prefix: str = "") -> list[BindingType]:
+    """The ``BINDINGS`` of the screen or widget that serves ``area`` (ids starting ``prefix``)."""
+    if area not in AREAS:
+        raise ValueError(f"unknown area {area!r}")
+    return [
+        Binding(
+            a.keys,
+            a.action,
+            a.description,
+            show=a.show,
+            key_display=a.key_display,
+            priority=a.priority,
+            tooltip=a.help[:1].upper() + a.help[1:],
+            id=a.id,
+        )
+        for a in ACTIONS
+        if a.area == area and a.id.startswith(prefix) and a.keys and not a.builtin
+    ]
+
+
+def palette_actions() -> list[Action]:
+    """The actions the command palette offers, in table order."""
+    return [a for a in ACTIONS if a.palette]
+
+
+def _places(action: Action) -> set[str]:
+    """Where the action's keys are live: global ones everywhere, the reflection list in the journal."""
+    if action.area == "global":
+        return {"*"}
+    if action.area == "list":
+        return {"journal"}
+    if action.area == "dialog":
+        return {action.id.split(".")[0]}  # each dialog is its own screen
+    return {action.area}
+
+
+def _keys(text: str) -> set[str]:
+    return {_SYMBOLS.get(k.strip(), k.strip()) for k in text.split(",") if k.strip()}
+
+
+def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Split a user keymap into the usable entries and one line per entry that is not.
+
+    An entry is left out when its id has no key to remap, it gives no key, or it gives a key
+    that another action already uses where both are live (Textual would take the key from the
+    other action without a word).
+    """
+    wanted: dict[str, str] = {}
+    problems: list[str] = []
+    for binding_id, keys in keymap.items():
+        action = BY_ID.get(binding_id)
+        cleaned = ",".join(k.strip() for k in keys.split(",") if k.strip())
+        if action is None or not action.keys or action.builtin:
+            problems.append(f"{binding_id!r} is not an action that has a key")
+        elif not cleaned:
+            problems.append(f"{binding_id!r} has no key")
+        else:
+            wanted[binding_id] = cleaned
+    good: dict[str, str] = {}
+    for binding_id, keys in wanted.items():
+        action = BY_ID[binding_id]
+        taken_by = [
+            other.id
+            for other in ACTIONS
+            if other.id != binding_id
+            and other.keys
+            and ({"*"} & (_places(action) | _places(other)) or _places(action) & _places(other))
+            and _keys(keys) & _keys(wanted.get(other.id, other.keys))
+        ]
+        if taken_by and _keys(keys) != _keys(action.keys):
+            problems.append(f"{binding_id!r}: {keys} is already the key of {', '.join(taken_by)}")
+        else:
+            good[binding_id] = keys
+    return good, problems
+
+
+_SYMBOLS = {"question_mark": "?", "slash": "/"}
+
+
+def keys_of(action: Action, keymap: Mapping[str, str]) -> list[str]:
+    """The keys that do ``action`` now, the teacher's keymap applied, as a teacher types them."""
+    keys = keymap.get(action.id, action.keys)
+    return [_SYMBOLS.get(k.strip(), k.strip()) for k in keys.split(",") if k.strip()]
+
+
+def reminder(ids: list[str], keymap: Mapping[str, str]) -> str:
+    """A one-line reminder of some keys, e.g. ``ctrl+s save · escape leave``."""
+    return " · ".join(f"{'/'.join(keys_of(BY_ID[i], keymap))} {BY_ID[i].description.lower()}" for i in ids)
+
+
+def help_markdown(keymap: Mapping[str, str]) -> str:
+    """The ``?`` help: every keyed action by area, then what the palette offers."""
+    out = [
+        "# ilearn keys",
+        "",
+        "ilearn follows the five stages of **Professional iLearning**: *Imagine* a vision for your",
+        "students, *Inspire* a personal learning plan, *Illuminate* it with support, *Innovate* in",
+        "class, and *Infiltrate* (share) what you learnt. Reflections run through all of it.",
+    ]
+    for area, title in AREAS.items():
+        rows = [
+            f"| {' / '.join(f'`{k}`' for k in keys_of(a, keymap))} | {a.help} |"
+            for a in ACTIONS
+            if a.area == area and a.keys and a.id != "help.close_again"
+        ]
+        if rows:
+            out += ["", f"## {title}", "", "| key | what it does |", "|---|---|", *rows]
+    out += ["", "## In the command palette (`ctrl+p`)", "", "| command | what it does |", "|---|---|"]
+    out += [f"| {a.palette} | {a.help} |" for a in palette_actions()]
+    out += [
+        "",
+        "Unsaved reflection text is kept as a draft every few seconds and offered back next time.",
+        "Keys can be changed with `keymap` in settings.json. Press `escape` or `?` to close this help.",
+    ]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,98 @@
+"""What every screen may rely on from the app: the open journal, settings and shared state.
+
+Screens reach it through ``ilearn`` (``UsesShell``), typed and checked, instead of
+``self.app.journal  # type: ignore``. It lives apart from ``tui/app.py`` so that screens
+never import the app module, which imports the screens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING, cast
+
+from textual.app import App
+from textual.dom import DOMNode
+from textual.reactive import reactive
+
+from ilearn_tui.domain.stages import CycleCounts, Status, all_statuses, current_stage, next_step
+from ilearn_tui.locations import Locations
+from ilearn_tui.settings import Settings, load_settings
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.overview import cycle_counts
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class Overview:
+    cycle_id: str | None
+    cycle_label: str
+    counts: CycleCounts
+    statuses: dict[int, Status]
+    current: int
+    next_step: str
+
+
+class Shell(App[None]):
+    """The app as its screens see it; ``IlearnApp`` adds keys, areas, themes and signals."""
+
+    revision: reactive[int] = reactive(0)
+
+    def __init__(self, journal: Journal, *, demo: bool = False) -> None:
+        super().__init__()
+        self.journal = journal
+        self.demo = demo
+        self.settings: Settings = load_settings(journal.locations)
+        # The teacher's keymap entries that were applied (binding id -> keys), for help to show.
+        self.keymap: dict[str, str] = {}
+        self._overview: Overview | None = None
+        # The cycle on screen: None follows the school year containing today.
+        self.viewed_cycle_id: str | None = None
+        # Open reflection editors, so their unsaved text can be kept on a signal or a crash.
+        self.open_editors: list[Screen[None]] = []
+
+    @property
+    def locations(self) -> Locations:
+        return self.journal.locations
+
+    def changed(self) -> None:
+        """Call after any write, so every visible summary refreshes."""
+        self._overview = None
+        self.revision += 1
+
+    def overview(self) -> Overview:
+        if self._overview is None:
+            cycle = next((c for c in self.journal.cycles() if c.id == self.viewed_cycle_id), None)
+            cycle = cycle or self.journal.current_cycle()
+            counts = cycle_counts(self.journal, cycle.id if cycle else None)
+            label = cycle.title if cycle else "no cycle"
+            if self.demo:
+                label = f"DEMO {label}"
+            self._overview = Overview(
+                cycle_id=cycle.id if cycle else None,
+                cycle_label=label,
+                counts=counts,
+                statuses=all_statuses(counts),
+                current=current_stage(counts),
+                next_step=next_step(counts),
+            )
+        return self._overview
+
+    def ensure_cycle(self) -> str:
+        """The current cycle's id, creating this school year's cycle if there is none yet."""
+        cycle_id = self.overview().cycle_id or self.journal.cycle_for(date.today().isoformat())
+        self.changed()
+        return cycle_id
+
+
+class UsesShell:
+    """Mixed into a screen or widget: ``self.ilearn`` is the running app, typed."""
+
+    @property
+    def ilearn(self) -> Shell:
+        app = cast(DOMNode, self).app
+        if not isinstance(app, Shell):
+            raise TypeError(f"{type(self).__name__} runs only inside the ilearn app")
+        return app
