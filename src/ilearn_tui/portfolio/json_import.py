@@ -1,7 +1,7 @@
 """Importing a JSON export: validate everything first, then write it in one transaction.
 
-Records are checked against the record model (``domain.validation``), so a wrong type, a missing field
-or an out-of-range rating is reported with its place in the file before anything is written.
+Records are checked against the record model (``domain.validation``), so a wrong type, a missing
+field or an out-of-range rating is reported with its place in the file before anything is written.
 """
 
 from __future__ import annotations
