@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ilearn_tui.portfolio.gather import Portfolio, Row
+from ilearn_tui.portfolio.model import Portfolio, Row
 
 REPLACEMENT = "[redacted]"
 # Free-text columns a portfolio shows. Ids, dates and the fixed vocabularies are never touched.
