@@ -19,9 +19,6 @@ from ilearn_tui.domain.renewal import Counted, Requirement, progress
 from ilearn_tui.portfolio.gather import Portfolio, Row
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
 
-PACKETS = ("review", "renewal")
-FILE_NAMES = {None: "portfolio", "review": "review-packet", "renewal": "renewal-record"}
-
 
 def _header(title: str, p: Portfolio, facts: list[tuple[str, str]], today: date | None) -> list[str]:
     out = [f"# {title}{' — ' + p.teacher if p.teacher else ''}", ""]
