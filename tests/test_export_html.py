@@ -180,6 +180,9 @@ def test_export_modules_never_import_textual() -> None:
     modules = [
         "ilearn_tui.services.exports",
         "ilearn_tui.portfolio.formats",
+        "ilearn_tui.portfolio.model",
+        "ilearn_tui.portfolio.gather",
+        "ilearn_tui.store.portfolio_query",
         "ilearn_tui.portfolio.showcase",
         "ilearn_tui.portfolio.charts",
         "ilearn_tui.portfolio.packets",

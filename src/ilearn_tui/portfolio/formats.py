@@ -189,9 +189,9 @@ def choose(out: str | None, asked: ExportKind | None) -> Choice:
         if asked is None:
             raise UnknownSuffix(target.name, suffix)
         return Choice(asked, target)  # a name of the teacher's own: the asked format decides
+    if not named.available:  # whatever was asked: the name promises a file we cannot make
+        raise NotYetAvailable(named)
     if asked is None:
-        if not named.available:
-            raise NotYetAvailable(named)
         return Choice(named, target)
     if asked.format != named.format:
         raise NameContradicts(target.name, named, asked)
