@@ -319,3 +319,20 @@ def test_the_portfolio_model_imports_nothing_of_the_package() -> None:
     for name in ("sanitize", "redaction"):
         source = (model.parent / f"{name}.py").read_text(encoding="utf-8")
         assert "portfolio.gather" not in source, name
+
+
+# The modules that read the journal (through the store's queries) or import into it; every
+# other portfolio module renders or writes from records it is handed.
+_READERS = {"gather.py", "json_export.py", *_IMPORTERS}
+
+
+@pytest.mark.parametrize(
+    "path",
+    [p for p in sorted(Path(ilearn_tui.portfolio.__file__).parent.glob("*.py")) if p.name not in _READERS],
+    ids=lambda p: p.name,
+)
+def test_renderers_and_writers_never_reach_the_store(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    modules = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+    modules += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
+    assert not [m for m in modules if m.startswith("ilearn_tui.store")], path.name
