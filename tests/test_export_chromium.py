@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
+from ilearn_tui.portfolio.formats import BY_NAME, Choice
 from ilearn_tui.portfolio.gather import Scope
-from ilearn_tui.portfolio.service import export_to
+from ilearn_tui.services.exports import export_to, preflight
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
 from tests.test_export_support import add_hostile, fill_with_files, markup
@@ -96,7 +97,7 @@ def showcase(journal: Journal, tmp_path: Path) -> Path:
     add_hostile(journal)
     add_reflection(journal, PROBE, title="Probe", day="2024-10-21")
     target = tmp_path / "showcase"
-    export_to(journal, "html", Scope(), [], target, folder=True)
+    export_to(journal, preflight(Choice(BY_NAME["html"], target, folder=True)), Scope(), [])
     return target / "portfolio.html"
 
 

@@ -55,7 +55,7 @@ def assert_refused(result: Result, code: int, words: str) -> None:
         (["--packet", "annual"], 2, "unknown packet 'annual': use review or renewal"),
         (["--packet", "review", "--format", "html"], 2, "--packet review makes a Markdown document"),
         (["--packet", "renewal", "--format", "json"], 2, "--packet renewal makes a Markdown document"),
-        (["--format", "pdf"], 2, "unknown format 'pdf'"),
+        (["--format", "pdf"], 2, "PDF export is not yet available"),
         (["--format", "html", "--from", "2025-01-02", "--to", "2024-01-01"], 2, "is after --to"),
         (["--format", "html", "--from", "2025-02-30"], 2, "2025-02-30"),
         (["--out", ""], 2, "--out needs a file or folder name"),

@@ -8,20 +8,22 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, TargetExistsError
 from ilearn_tui.locations import resolve
 from ilearn_tui.portfolio import folder as folders
 from ilearn_tui.portfolio.folder import readable_name, slug
+from ilearn_tui.portfolio.formats import BY_NAME, Choice
 from ilearn_tui.portfolio.gather import Scope
 from ilearn_tui.portfolio.json_import import import_document, load_document
-from ilearn_tui.portfolio.service import export_to
+from ilearn_tui.services.exports import export_to, preflight
 from ilearn_tui.store.journal import Journal, open_journal
 from tests.test_export_support import fill_with_files, link_targets
 
 
 def export_folder(journal: Journal, target: Path, **options: object) -> object:
     scope = Scope(include_private=bool(options.pop("include_private", False)))
-    return export_to(journal, str(options.pop("fmt", "md")), scope, [], target, folder=True, **options)  # type: ignore[arg-type]
+    plan = preflight(Choice(BY_NAME[str(options.pop("fmt", "md"))], target, folder=True))
+    return export_to(journal, plan, scope, [], **options)  # type: ignore[arg-type]
 
 
 def assert_links_resolve(folder: Path, document: str) -> list[Path]:
@@ -114,8 +116,9 @@ def test_existing_document_is_refused_without_force(journal: Journal, tmp_path: 
     target.mkdir()
     (target / "portfolio.md").write_text("old")
     (target / "mine.txt").write_text("keep me")
-    with pytest.raises(IlearnError, match="already exists; use --force"):
+    with pytest.raises(TargetExistsError, match=r"portfolio\.md already exists") as refused:
         export_folder(journal, target)
+    assert "--force" not in str(refused.value)  # the service names no option: each UI words it
     assert (target / "portfolio.md").read_text() == "old"
     assert sorted(p.name for p in target.iterdir()) == ["mine.txt", "portfolio.md"]
 

@@ -13,9 +13,9 @@ from markdown_it import MarkdownIt
 
 from ilearn_tui.portfolio.charts import month_chart, months_between, rating_chart, type_chart
 from ilearn_tui.portfolio.gather import Scope, gather
-from ilearn_tui.portfolio.service import export_text
 from ilearn_tui.portfolio.showcase import CSP, render_html
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, plain_html, safe_url
+from ilearn_tui.services.exports import export_text
 from ilearn_tui.store.journal import Journal
 from tests.sample_journal import fill
 from tests.test_export_support import HOSTILE_TITLE, add_hostile, fill_with_files, markup, unsafe_urls
@@ -178,7 +178,11 @@ def test_export_modules_never_import_textual() -> None:
     import sys
 
     modules = [
-        "ilearn_tui.portfolio.service",
+        "ilearn_tui.services.exports",
+        "ilearn_tui.portfolio.formats",
+        "ilearn_tui.portfolio.model",
+        "ilearn_tui.portfolio.gather",
+        "ilearn_tui.store.portfolio_query",
         "ilearn_tui.portfolio.showcase",
         "ilearn_tui.portfolio.charts",
         "ilearn_tui.portfolio.packets",

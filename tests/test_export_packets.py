@@ -10,7 +10,7 @@ from markdown_it import MarkdownIt
 from ilearn_tui.domain.renewal import PRESETS
 from ilearn_tui.portfolio.gather import Scope, gather
 from ilearn_tui.portfolio.packets import rating_dots, renewal_record, review_packet
-from ilearn_tui.portfolio.service import RenewalRule, export_text
+from ilearn_tui.services.exports import RenewalRule, export_text
 from ilearn_tui.store import plan
 from ilearn_tui.store.journal import Journal
 from tests.sample_journal import fill
@@ -80,7 +80,7 @@ def test_review_with_no_goals(journal: Journal) -> None:
 def test_renewal_record_lists_done_activities_with_totals(journal: Journal, tmp_path: Path) -> None:
     fill_with_files(journal, tmp_path / "src")
     plan.add_activity(journal, "course", "Planned course", hours=30, status="planned", day="2025-03-01")
-    text = export_text(journal, "md", Scope(), [], packet="renewal", today=TODAY).text
+    text = export_text(journal, "renewal", Scope(), [], today=TODAY).text
     assert headings(text, 2) == ["Completed learning", "Totals by topic", "Totals by type"]
     assert "| date | topic | type | activity | provider | hours | credits | certificate |" in text
     assert (
@@ -109,15 +109,15 @@ def test_renewal_record_defaults_to_the_licence_period(journal: Journal) -> None
     fill(journal)
     plan.add_activity(journal, "course", "Old course", hours=9, day="2019-03-01")
     renewal = RenewalRule(PRESETS["MA"], date(2024, 7, 1))
-    text = export_text(journal, "md", Scope(), [], packet="renewal", renewal=renewal, today=TODAY).text
+    text = export_text(journal, "renewal", Scope(), [], renewal=renewal, today=TODAY).text
     assert "Old course" not in text and "| **Records** | 2024-07-01 to 2029-06-30 |" in text
     chosen = export_text(
-        journal, "md", Scope(date_from="2019-01-01"), [], packet="renewal", renewal=renewal, today=TODAY
+        journal, "renewal", Scope(date_from="2019-01-01"), [], renewal=renewal, today=TODAY
     ).text
     assert "Old course" in chosen
 
 
 def test_packets_are_redacted_like_the_portfolio(journal: Journal) -> None:
     fill(journal)
-    result = export_text(journal, "md", Scope(), ["Dana"], packet="review", today=TODAY)
+    result = export_text(journal, "review", Scope(), ["Dana"], today=TODAY)
     assert "Dana" not in result.text and "[redacted]" in result.text and result.redactions == {"dana": 1}

@@ -117,3 +117,54 @@ async def test_a_damaged_settings_file_stops_a_shared_export(
     message = await run_export(app, "md", str(target))
     assert message.startswith("Not exported:") and "names to redact are unknown" in message, message
     assert not target.exists()
+
+
+async def test_a_typed_name_picks_the_format_by_the_cli_rule(
+    make_app: Callable[..., IlearnApp], tmp_path: Path
+) -> None:
+    """Typing show.html switches the choice to HTML; a .pdf name is refused with what to use."""
+    app = make_app()
+    fill_with_files(app.journal, tmp_path / "src")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        select = app.screen.query_one("#format", Select)
+        path = app.screen.query_one("#path", Input)
+        path.value = str(tmp_path / "show.html")
+        await pilot.pause()
+        assert select.value == "html"
+        path.value = str(tmp_path / "data.json")
+        await pilot.pause()
+        assert select.value == "json"
+        select.value = "review"
+        await pilot.pause()
+        path.value = str(tmp_path / "meeting.md")  # Markdown: the packet stays chosen
+        await pilot.pause()
+        assert select.value == "review"
+        path.value = str(tmp_path / "print.pdf")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = str(app.screen.query_one("#export-error").render())
+        assert "not yet available" in error and ".html" in error, error
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ilearn-home", "src"]  # nothing written
+
+
+async def test_replacing_a_file_asks_first(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:
+    app = make_app()
+    fill_with_files(app.journal, tmp_path / "src")
+    target = tmp_path / "page.html"
+    target.write_text("mine")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("e")
+        app.screen.query_one("#path", Input).value = str(target)
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmScreen)
+        assert "page.html already exists. Replace it?" in app.screen.question
+        await pilot.press("escape")
+        await app.workers.wait_for_complete()
+    assert target.read_text() == "mine"
+    message = await run_export(make_app(), "html", str(target), keys=("y",))
+    assert message.startswith("Wrote"), message
+    assert target.read_text().startswith("<!DOCTYPE html>")

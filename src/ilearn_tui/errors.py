@@ -29,3 +29,11 @@ class DamagedJournalError(IlearnError):
 
 class MissingJournalError(IlearnError):
     """The journal file is gone but its backups remain: a new empty one would hide the loss."""
+
+
+class TargetExistsError(IlearnError):
+    """An export or copy would replace something already there; each UI says how to allow it."""
+
+    def __init__(self, path: object) -> None:
+        self.path = path
+        super().__init__(f"{path} already exists")

@@ -14,6 +14,18 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, Locations, make_private_dir
 
 
+class RedactionUnknown(IlearnError):
+    """The names to redact could not be read, so nothing may be shared until that is fixed.
+
+    The message names no option: the command line and the app each add how to export
+    everything for the teacher's own keeping instead.
+    """
+
+    def __init__(self, why: str) -> None:
+        self.why = why
+        super().__init__(f"{why}, so the names to redact are unknown; fix it before exporting")
+
+
 @dataclass
 class Settings:
     theme: str = "ilearn-dark"
@@ -30,10 +42,7 @@ class Settings:
     def names_to_redact(self, *, shareable: bool) -> list[str]:
         """The redaction list, refusing a shareable export when the list could not be read."""
         if shareable and self.redaction_unknown:
-            raise IlearnError(
-                f"{self.redaction_unknown}, so the names to redact are unknown; "
-                "fix it before exporting (or export everything with --include-private)"
-            )
+            raise RedactionUnknown(self.redaction_unknown)
         return self.redact_names
 
     @property

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,16 +12,16 @@ from ilearn_tui.cli.output import out
 from ilearn_tui.dates import parse_date
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.textsafe import one_line, printable
+from ilearn_tui.textsafe import printable
 
 if TYPE_CHECKING:
+    from ilearn_tui.portfolio.formats import ExportChoiceError
     from ilearn_tui.portfolio.progress import TerminalProgress
-    from ilearn_tui.portfolio.service import ExportResult, RenewalRule
+    from ilearn_tui.services.exports import RenewalRule
+    from ilearn_tui.settings import Settings
 
-# Kept here (not imported from the export service) so a bad command line is refused quickly.
-FORMATS = ("md", "html", "json")
-PACKETS = ("review", "renewal")
-SUFFIX = {"md": ".md", "html": ".html", "json": ".json"}
+# How the command line tells the teacher to get past what an export reported.
+_NOTE_HINTS = {"left_out": "; add --include-private to keep them", "missing": "; run 'ilearn doctor'"}
 
 
 def run(args: argparse.Namespace) -> int:
@@ -42,50 +41,74 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_export_args(args: argparse.Namespace) -> None:
     """Every refusal that needs no journal, before it is opened: nothing is touched on a bad line."""
-    args.format = args.format.lower()
-    if args.format not in FORMATS:
-        raise UsageError(f"unknown format {args.format!r}: use md, html or json")
-    if args.packet is not None:
-        args.packet = args.packet.strip().lower()
-        if args.packet not in PACKETS:
-            raise UsageError(f"unknown packet {args.packet!r}: use review or renewal")
-        if args.format != "md":
-            raise UsageError(f"--packet {args.packet} makes a Markdown document; drop --format {args.format}")
-    args.date_from = parse_date(args.date_from) if args.date_from else None
-    args.date_to = parse_date(args.date_to) if args.date_to else None
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
-    if args.format == "json" and (args.cycle or args.goal or args.date_from or args.date_to):
-        raise UsageError("a JSON export is always the whole journal; drop --cycle/--goal/--from/--to")
-    args.folder = False
-    if args.out is None:
-        return
-    if not args.out.strip():
-        raise UsageError("--out needs a file or folder name")
-    target = Path(args.out).expanduser()
-    args.folder = args.out.endswith(("/", os.sep)) or target.is_dir()
-    if args.folder:
-        from ilearn_tui.portfolio.folder import EVIDENCE_DIR, check_target
-        from ilearn_tui.portfolio.service import main_name
+    from ilearn_tui.portfolio.formats import ExportChoiceError, choose, kind_for
+    from ilearn_tui.services.exports import preflight
 
-        check_target(target, (main_name(args.format, args.packet), EVIDENCE_DIR), args.force)
-        return
-    if target.exists() and not args.force:
-        raise IlearnError(f"{printable(str(target))} already exists; use --force to replace it")
-    if not target.parent.is_dir():
-        raise IlearnError(f"the folder {printable(str(target.parent))} does not exist")
+    try:
+        asked = kind_for(args.format, args.packet)
+        args.date_from = parse_date(args.date_from) if args.date_from else None
+        args.date_to = parse_date(args.date_to) if args.date_to else None
+        if args.date_from and args.date_to and args.date_from > args.date_to:
+            raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
+        choice = choose(args.out, asked)
+    except ExportChoiceError as exc:
+        raise UsageError(_choice_words(exc)) from None
+    if choice.kind.format == "json" and (args.cycle or args.goal or args.date_from or args.date_to):
+        raise UsageError("a JSON export is always the whole journal; drop --cycle/--goal/--from/--to")
+    args.plan = preflight(choice)
+    if args.plan.replaces and not args.force:
+        raise _exists(args.plan.replaces[0])
+
+
+def _exists(path: object) -> IlearnError:
+    return IlearnError(f"{printable(str(path))} already exists; use --force to replace it")
+
+
+def _choice_words(exc: ExportChoiceError) -> str:
+    """A refused format, packet or name, worded with the options that fix it."""
+    from ilearn_tui.portfolio import formats as f
+
+    match exc:
+        case f.UnknownFormat():
+            return f"unknown format {exc.value!r}: use {', '.join(f.FORMATS[:-1])} or {f.FORMATS[-1]}"
+        case f.UnknownPacket():
+            return f"unknown packet {exc.value!r}: use {' or '.join(f.PACKETS)}"
+        case f.PacketNotMarkdown():
+            return f"--packet {exc.packet} makes a Markdown document; drop --format {exc.format}"
+        case f.NameContradicts():
+            stem = Path(exc.name).stem
+            if exc.asked.packet:
+                return (
+                    f"--packet {exc.asked.packet} makes a Markdown document, but {exc.name} names "
+                    f"{exc.named.words}; name it {stem}{exc.asked.suffix}"
+                )
+            return (
+                f"--format {exc.asked.format} contradicts the name {exc.name} ({exc.named.words}); "
+                f"drop --format or name the file {stem}{exc.asked.suffix}"
+            )
+        case f.UnknownSuffix():
+            return (
+                f"cannot tell the format from the name {exc.name}: end it with "
+                f"{', '.join(k.suffix for k in f.KINDS if k.available and k.packet is None)}, "
+                "or / for a folder, or give --format"
+            )
+        case f.NoTarget():
+            return "--out needs a file or folder name"
+    return str(exc)
 
 
 def _export(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.portfolio.gather import Scope
+    from ilearn_tui.errors import TargetExistsError
+    from ilearn_tui.portfolio.model import Scope
     from ilearn_tui.portfolio.progress import TerminalProgress
-    from ilearn_tui.portfolio.service import export_text, export_to
+    from ilearn_tui.services.exports import export_text, export_to, notes
     from ilearn_tui.settings import load_settings
     from ilearn_tui.store.plan import find_goal
 
     settings = load_settings(journal.locations)
+    kind = args.plan.choice.kind
     cycle = journal.find_cycle(args.cycle) if args.cycle else None
-    if args.packet == "review" and cycle is None:
+    if kind.packet == "review" and cycle is None:
         cycle = journal.current_cycle()  # a review packet is one cycle: this school year's
         if cycle is None:
             raise IlearnError("there is no learning cycle yet to review; record something first")
@@ -96,67 +119,50 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         date_to=args.date_to,
         include_private=args.include_private,
     )
-    renewal = _renewal_rule(settings.renewal) if args.packet == "renewal" else None
-    names = settings.names_to_redact(shareable=not args.include_private)
+    renewal = _renewal_rule(settings.renewal) if kind.packet == "renewal" else None
+    names = _names_to_redact(settings, shareable=not args.include_private)
     progress = TerminalProgress(sys.stderr)
     try:
-        if args.out is None:
-            result = export_text(
-                journal, args.format, scope, names, packet=args.packet, renewal=renewal, progress=progress
-            )
+        if args.plan.choice.target is None:
+            result = export_text(journal, kind, scope, names, renewal=renewal, progress=progress)
         else:
-            target = Path(args.out).expanduser()
             result = export_to(
-                journal,
-                args.format,
-                scope,
-                names,
-                target,
-                folder=args.folder,
-                force=args.force,
-                packet=args.packet,
-                renewal=renewal,
-                progress=progress,
+                journal, args.plan, scope, names, force=args.force, renewal=renewal, progress=progress
             )
+    except TargetExistsError as exc:  # it appeared while the export was being made
+        raise _exists(exc.path) from None
     finally:
         progress.finish()  # before any message, so none is printed over the progress line
-    _export_notes(result)
-    if args.out is None:
+    for note in notes(result):
+        sys.stderr.write(f"ilearn: {note.text}{_NOTE_HINTS.get(note.what, '')}\n")
+    if args.plan.choice.target is None:
         sys.stdout.write(result.text)
-    elif args.folder and result.copied:
+    elif args.plan.choice.folder and result.copied:
+        target = args.plan.choice.target
         out(f"wrote {result.path} and {result.copied} evidence file(s) in {target / 'evidence'}")
     else:
         out(f"wrote {result.path}")
     return 0
 
 
+def _names_to_redact(settings: Settings, *, shareable: bool) -> list[str]:
+    from ilearn_tui.settings import RedactionUnknown
+
+    try:
+        return settings.names_to_redact(shareable=shareable)
+    except RedactionUnknown as exc:
+        raise IlearnError(f"{exc} (or export everything with --include-private)") from None
+
+
 def _renewal_rule(config: dict[str, object]) -> RenewalRule | None:
     """The renewal requirement from settings, or None (with a note) when none is usable."""
-    from ilearn_tui.portfolio.service import renewal_rule
+    from ilearn_tui.services.exports import renewal_rule
 
     try:
         return renewal_rule(config)
     except ValueError as exc:
         sys.stderr.write(f"ilearn: the renewal setting is unusable ({exc}); the record lists hours only\n")
         return None
-
-
-def _export_notes(result: ExportResult) -> None:
-    if result.left_out:
-        sys.stderr.write(
-            f"ilearn: left out {result.left_out} private item(s); add --include-private to keep them\n"
-        )
-    if result.redactions:
-        summary = ", ".join(f"{name} ×{n}" for name, n in sorted(result.redactions.items()))
-        sys.stderr.write(f"ilearn: redacted {sum(result.redactions.values())} name(s): {summary}\n")
-    if result.missing:
-        shown = ", ".join(one_line(m, 40) for m in result.missing[:3]) + (
-            ", …" if len(result.missing) > 3 else ""
-        )
-        sys.stderr.write(
-            f"ilearn: {len(result.missing)} evidence file(s) are missing from the journal and were "
-            f"listed without a copy ({shown}); run 'ilearn doctor'\n"
-        )
 
 
 def _check_import_args(args: argparse.Namespace) -> None:

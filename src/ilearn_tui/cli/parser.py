@@ -132,7 +132,11 @@ def build() -> Parser:
         "the folder gets the document plus evidence/ with copies of the evidence files, linked "
         "relatively, ready to zip or copy to a USB stick.",
     )
-    p.add_argument("--format", default="md", metavar="md|html|json", help="default: md")
+    p.add_argument(
+        "--format",
+        metavar="md|html|json",
+        help="default: what the --out name ends in (.md, .html, .json; a folder: md), else md",
+    )
     p.add_argument(
         "--out",
         metavar="PATH",

@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, TargetExistsError
 
 
 def refuse_overwrite(target: Path, force: bool) -> None:
+    """The last guard against a file that appeared after the export's preflight."""
     if target.exists() and not force:
-        raise IlearnError(f"{target} already exists; use --force to replace it")
+        raise TargetExistsError(target)
 
 
 def write_atomic(target: Path, data: str | bytes, *, force: bool = False, mode: int = 0o600) -> Path:

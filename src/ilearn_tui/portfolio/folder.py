@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, TargetExistsError
 from ilearn_tui.textsafe import printable
 
 EVIDENCE_DIR = "evidence"
@@ -113,7 +113,11 @@ def plan_copies(
 
 
 def check_target(target: Path, names: Iterable[str], force: bool) -> None:
-    """Refuse, before any work, a target that is a file or would lose files without ``--force``."""
+    """Refuse a target that is a file, has no parent folder, or would lose files unless forced.
+
+    The export service's preflight asks this with ``force`` set (only what can never work);
+    writing asks it again unforced, as the last guard against files that appeared since.
+    """
     if target.exists() and not target.is_dir():
         raise IlearnError(f"{printable(str(target))} is a file, not a folder; give a folder to export into")
     if not target.exists():
@@ -125,7 +129,7 @@ def check_target(target: Path, names: Iterable[str], force: bool) -> None:
     for name in names:
         inside = target / name
         if inside.exists() or inside.is_symlink():
-            raise IlearnError(f"{printable(str(inside))} already exists; use --force to replace it")
+            raise TargetExistsError(printable(str(inside)))
 
 
 def write_folder(

@@ -7,27 +7,18 @@ import re
 from typing import Any
 
 from ilearn_tui import __version__
+from ilearn_tui.store import portfolio_query
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.schema import EXPORT_TABLES, SCHEMA_VERSION, WITHOUT_ROWID
+from ilearn_tui.store.schema import EXPORT_TABLES, SCHEMA_VERSION
 
 FORMAT_NAME = "ilearn-journal"
 
 
-def _rows(journal: Journal, table: str) -> list[dict[str, Any]]:
-    order = "1, 2" if table in WITHOUT_ROWID else "rowid"
-    cursor = journal.conn.execute(f"SELECT * FROM {table} ORDER BY {order}")
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
 def journal_document(journal: Journal, *, include_private: bool = True) -> tuple[dict[str, Any], int]:
     """The whole journal as a JSON-ready dict, and how many private records were left out."""
-    tables = {table: _rows(journal, table) for table in EXPORT_TABLES}
+    tables = {table: list(portfolio_query.table_rows(journal, table)) for table in EXPORT_TABLES}
     tags: dict[str, list[str]] = {}
-    for reflection_id, name in journal.conn.execute(
-        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
-        "ORDER BY rt.reflection_id, t.name COLLATE NOCASE"
-    ):
+    for reflection_id, name in portfolio_query.reflection_tag_pairs(journal):
         tags.setdefault(reflection_id, []).append(name)
     for row in tables["reflections"]:
         row["tags"] = tags.get(row["id"], [])
@@ -36,7 +27,7 @@ def journal_document(journal: Journal, *, include_private: bool = True) -> tuple
         "format": FORMAT_NAME,
         "schema": SCHEMA_VERSION,
         "app_version": __version__,
-        "meta": {k: v for k, v in journal.conn.execute("SELECT key, value FROM meta ORDER BY key")},
+        "meta": dict(portfolio_query.meta(journal)),
         "tables": tables,
     }
     return document, left_out

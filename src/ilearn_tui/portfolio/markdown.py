@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.portfolio.gather import GOAL_FACTS, Portfolio, Row
+from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (

@@ -16,11 +16,8 @@ from datetime import date, timedelta
 
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.renewal import Counted, Requirement, progress
-from ilearn_tui.portfolio.gather import Portfolio, Row
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
-
-PACKETS = ("review", "renewal")
-FILE_NAMES = {None: "portfolio", "review": "review-packet", "renewal": "renewal-record"}
+from ilearn_tui.portfolio.model import Portfolio, Row
 
 
 def _header(title: str, p: Portfolio, facts: list[tuple[str, str]], today: date | None) -> list[str]:

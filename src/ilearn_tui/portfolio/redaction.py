@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from ilearn_tui.domain.model import FREE_TEXT
-from ilearn_tui.portfolio.gather import Portfolio, Row
+from ilearn_tui.portfolio.model import Portfolio, Row
 
 REPLACEMENT = "[redacted]"
 # The free-text fields of the record model. Ids, dates and the fixed vocabularies are never touched.

@@ -8,7 +8,7 @@ regular expression: a pure-ASCII field is checked with one C-level ``bytes.trans
 
 from __future__ import annotations
 
-from ilearn_tui.portfolio.gather import Portfolio, Row
+from ilearn_tui.portfolio.model import Portfolio, Row
 from ilearn_tui.portfolio.redaction import TEXT_KEYS
 from ilearn_tui.textsafe import visible
 

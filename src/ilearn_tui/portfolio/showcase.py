@@ -17,8 +17,8 @@ from html import escape
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
-from ilearn_tui.portfolio.gather import GOAL_FACTS, Portfolio, Row
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
+from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -14,43 +13,24 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.portfolio.gather import Scope
+from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose, is_folder_name
+from ilearn_tui.portfolio.model import Scope
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
 
 if TYPE_CHECKING:
-    from ilearn_tui.portfolio.service import RenewalRule
+    from ilearn_tui.services.exports import Preflight, RenewalRule
 
-FORMATS = [
-    ("Markdown portfolio (.md)", "md"),
-    ("HTML showcase (.html)", "html"),
-    ("Annual review packet (.md)", "review"),
-    ("Licence-renewal record (.md)", "renewal"),
-    ("Everything, lossless (.json)", "json"),
-]
-# Each choice as (export format, packet).
-CHOICES: dict[str, tuple[str, str | None]] = {
-    "md": ("md", None),
-    "html": ("html", None),
-    "review": ("md", "review"),
-    "renewal": ("md", "renewal"),
-    "json": ("json", None),
-}
-_STEMS = {"md": "portfolio", "html": "portfolio", "review": "review-packet", "renewal": "renewal-record"}
+# The choices on offer, from the one table of export kinds.
+FORMATS = [(kind.title, kind.name) for kind in KINDS if kind.available]
 
 
 def default_path(choice: str) -> Path:
     """``~/ilearn-portfolio-DATE.md`` and the like; a folder typed instead takes evidence copies."""
-    fmt, _ = CHOICES[choice]
-    stem = _STEMS.get(choice, "portfolio")
-    return Path.home() / f"ilearn-{stem}-{date.today().isoformat()}.{fmt}"
-
-
-def is_folder(raw: str) -> bool:
-    """A path ending in a separator, or an existing folder, means a folder export."""
-    return raw.endswith(("/", os.sep)) or Path(raw).expanduser().is_dir()
+    kind = BY_NAME[choice]
+    return Path.home() / f"ilearn-{kind.stem.removeprefix('ilearn-')}-{date.today().isoformat()}{kind.suffix}"
 
 
 class ExportScreen(UsesShell, ModalScreen[None]):
@@ -96,7 +76,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
-        if is_folder(path.value):
+        if is_folder_name(path.value):
             return
         current = Path(path.value)
         if current.name.startswith("ilearn-") and isinstance(event.value, str):
@@ -106,66 +86,75 @@ class ExportScreen(UsesShell, ModalScreen[None]):
     def _close(self) -> None:
         self.dismiss()
 
+    @on(Input.Changed, "#path")
+    def _path_changed(self, event: Input.Changed) -> None:
+        """A typed name that names a format picks it, by the same rule as ``ilearn export --out``."""
+        select = self.query_one("#format", Select)
+        if not isinstance(select.value, str):
+            return
+        try:
+            named = choose(event.value.strip(), None)
+        except IlearnError:
+            return  # nothing typed yet, or a name that names no format: the choice stands
+        if not named.folder and named.kind.format != BY_NAME[select.value].format:
+            select.value = named.kind.name
+
     @on(Button.Pressed, "#go")
     def action_export(self) -> None:
-        from ilearn_tui.portfolio.folder import EVIDENCE_DIR, check_target
-        from ilearn_tui.portfolio.service import main_name
+        from ilearn_tui.services.exports import preflight
 
         error = self.query_one("#export-error", Static)
         raw = self.query_one("#path", Input).value.strip()
-        if not raw:
+        kind = BY_NAME[str(self.query_one("#format", Select).value)]
+        try:
+            plan = preflight(choose(raw, kind))
+        except NoTarget:
             show_error(error, "Give a file name (or a folder ending in /) to save to.")
             return
-        target = Path(raw).expanduser()
-        choice = str(self.query_one("#format", Select).value)
-        folder = is_folder(raw)
-        if folder:
-            try:
-                check_target(target, (), force=True)  # a file in the way, or no parent folder
-            except IlearnError as exc:
-                show_error(error, f"{exc}.")
-                return
-            fmt, packet = CHOICES[choice]
-            taken = [n for n in (main_name(fmt, packet), EVIDENCE_DIR) if (target / n).exists()]
-            question = f"{' and '.join(taken)} already in {target.name or target}. Replace?" if taken else ""
-        else:
-            if not target.parent.is_dir():
-                show_error(error, f"The folder {target.parent} does not exist.")
-                return
-            question = f"{target.name} already exists. Replace it?" if target.exists() else ""
+        except IlearnError as exc:  # a name contradicting the choice, a file in the way...
+            show_error(error, f"{exc}.")
+            return
+        target = plan.choice.target
+        assert target is not None  # a name was given
+        question = ""
+        if plan.replaces and plan.choice.folder:
+            names = " and ".join(p.name for p in plan.replaces)
+            question = f"{names} already in {target.name or target}. Replace?"
+        elif plan.replaces:
+            question = f"{target.name} already exists. Replace it?"
         show_error(error, "")
         if question:
             from ilearn_tui.tui.screens.confirm import ConfirmScreen
 
             def answer(yes: bool | None) -> None:
                 if yes:
-                    self._run(target, folder=folder, force=True)
+                    self._run(plan, force=True)
 
             self.app.push_screen(ConfirmScreen(question, "Replace"), answer)
             return
-        self._run(target, folder=folder, force=False)
+        self._run(plan, force=False)
 
-    def _run(self, target: Path, *, folder: bool, force: bool) -> None:
-        choice = str(self.query_one("#format", Select).value)
+    def _run(self, plan: Preflight, *, force: bool) -> None:
         cycle = self.query_one("#cycle", Select).value
         scope = Scope(
             cycle_id=cycle if isinstance(cycle, str) else None,
             include_private=self.query_one("#private", Checkbox).value,
         )
-        if choice == "review" and scope.cycle_id is None:
+        if plan.choice.kind.packet == "review" and scope.cycle_id is None:
             current = self.ilearn.journal.current_cycle()
             scope.cycle_id = current.id if current else None  # a review packet is one cycle
         self.query_one("#progress", ProgressBar).update(progress=0)
         self.query_one("#go", Button).disabled = True
-        self._export(choice, scope, target, folder, force)
+        self._export(plan, scope, force)
 
     @work(thread=True, exclusive=True)
-    def _export(self, choice: str, scope: Scope, target: Path, folder: bool, force: bool) -> None:
-        from ilearn_tui.portfolio.service import export_to
+    def _export(self, plan: Preflight, scope: Scope, force: bool) -> None:
+        from ilearn_tui.services.exports import export_to, notes
+        from ilearn_tui.settings import RedactionUnknown
         from ilearn_tui.store.journal import open_journal
 
         bar = self.query_one("#progress", ProgressBar)
-        fmt, packet = CHOICES[choice]
+        packet = plan.choice.kind.packet
         # Where each step of the export starts on the bar, and how much of it the step fills.
         steps = {
             "reading the journal": (5, 15),
@@ -188,30 +177,24 @@ class ExportScreen(UsesShell, ModalScreen[None]):
             with open_journal(locations) as journal:
                 result = export_to(
                     journal,
-                    fmt,
+                    plan,
                     scope,
                     settings.names_to_redact(shareable=not scope.include_private),
-                    target,
-                    folder=folder,
                     force=force,
-                    packet=packet,
                     renewal=renewal_rule(settings.renewal) if packet == "renewal" else None,
                     progress=progress,
                 )
             self.app.call_from_thread(bar.update, progress=100)
+        except RedactionUnknown as exc:
+            message = f"Not exported: {exc} (or tick “Include student info…” to keep everything yourself)"
+            self.app.call_from_thread(self._finished, message, True)
+            return
         except IlearnError as exc:
             self.app.call_from_thread(self._finished, f"Not exported: {exc}", True)
             return
-        notes = []
-        if result.copied:
-            notes.append(f"{result.copied} evidence file(s) copied")
-        if result.missing:
-            notes.append(f"{len(result.missing)} evidence file(s) missing from the journal")
-        if result.left_out:
-            notes.append(f"{result.left_out} private item(s) left out")
-        if result.redactions:
-            notes.append(f"{sum(result.redactions.values())} name(s) redacted")
-        message = f"Wrote {result.path}" + (f" ({'; '.join(notes)})" if notes else "")
+        said = [f"{result.copied} evidence file(s) copied"] if result.copied else []
+        said += [note.text for note in notes(result)]
+        message = f"Wrote {result.path}" + (f" ({'; '.join(said)})" if said else "")
         self.app.call_from_thread(self._finished, message, False)
 
     def _finished(self, message: str, failed: bool) -> None:
@@ -222,9 +205,9 @@ class ExportScreen(UsesShell, ModalScreen[None]):
 
 def renewal_rule(config: dict[str, object]) -> RenewalRule | None:
     """The teacher's renewal requirement; an unusable one is skipped (the record lists hours only)."""
-    from ilearn_tui.portfolio import service
+    from ilearn_tui.services import exports
 
     try:
-        return service.renewal_rule(config)
+        return exports.renewal_rule(config)
     except ValueError:
         return None

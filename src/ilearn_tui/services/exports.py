@@ -1,8 +1,11 @@
-"""One entry point for every export, shared by the command line and the screens.
+"""Every export, from a choice to a file: the one path the command line and the app both take.
 
-:func:`export_text` gives an export as text (for stdout or a file); :func:`export_to` writes
-it to a file or, for a folder, with copies of the evidence files beside it. Both gather one
-scope, leave private records out unless asked, and redact the listed names before rendering.
+A caller picks a :class:`~ilearn_tui.portfolio.formats.Choice` (``formats.choose``), asks
+:func:`preflight` what it would replace, and then calls :func:`export_text` or
+:func:`export_to`, which gather one scope, leave private records out unless asked, redact
+the listed names, render and write. The result carries the :func:`notes` a teacher should
+read. Nothing here words a command-line option or a key: errors are typed, and each UI says
+how to get past them in its own terms.
 """
 
 from __future__ import annotations
@@ -15,29 +18,27 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ilearn_tui.portfolio.gather import Portfolio, Scope
+from ilearn_tui.portfolio.formats import BY_NAME, Choice, ExportKind
+from ilearn_tui.portfolio.model import Portfolio, Scope
 from ilearn_tui.portfolio.progress import Progress, silent
-from ilearn_tui.portfolio.redaction import redact
 from ilearn_tui.store.journal import Journal
+from ilearn_tui.textsafe import one_line
 
 if TYPE_CHECKING:
     from ilearn_tui.domain.renewal import Requirement
     from ilearn_tui.portfolio.folder import Copy
 
 __all__ = [
-    "FORMATS",
-    "PACKETS",
     "ExportResult",
+    "Note",
+    "Preflight",
     "RenewalRule",
     "export_text",
     "export_to",
-    "redact",
+    "notes",
+    "preflight",
     "renewal_rule",
 ]
-
-FORMATS = ("md", "html", "json")
-PACKETS = ("review", "renewal")
-SUFFIX = {"md": ".md", "html": ".html", "json": ".json"}
 
 
 @dataclass
@@ -68,6 +69,36 @@ def _renewal_scope(scope: Scope, renewal: RenewalRule | None) -> Scope:
     return replace(scope, date_from=renewal.start.isoformat(), date_to=end.isoformat())
 
 
+@dataclass(frozen=True)
+class Preflight:
+    """What an export would replace, found before any work is done.
+
+    The command line refuses unless forced; the app asks. Targets that can never work (a file
+    where a folder is wanted, a missing parent folder) are refused by :func:`preflight` itself.
+    """
+
+    choice: Choice
+    replaces: tuple[Path, ...] = ()
+
+
+def preflight(choice: Choice) -> Preflight:
+    """The one check of an export's target, before the journal is read."""
+    from ilearn_tui.errors import IlearnError
+    from ilearn_tui.portfolio.folder import EVIDENCE_DIR, check_target
+    from ilearn_tui.textsafe import printable
+
+    target = choice.target
+    if target is None:
+        return Preflight(choice)
+    if choice.folder:
+        check_target(target, (), force=True)  # a file in the way, or no parent folder
+        inside = [target / choice.kind.document_name, target / EVIDENCE_DIR]
+        return Preflight(choice, tuple(p for p in inside if p.exists() or p.is_symlink()))
+    if not target.parent.is_dir():
+        raise IlearnError(f"the folder {printable(str(target.parent))} does not exist")
+    return Preflight(choice, (target,) if target.exists() or target.is_symlink() else ())
+
+
 @dataclass
 class ExportResult:
     """What an export produced, and what the teacher should be told about it."""
@@ -78,6 +109,35 @@ class ExportResult:
     copied: int = 0  # evidence files copied into a folder export
     missing: list[str] = field(default_factory=list)  # evidence whose file is not in the journal
     path: Path | None = None  # the document written, for messages
+
+
+@dataclass(frozen=True)
+class Note:
+    """One thing a finished export tells the teacher; ``what`` lets a UI add its own hint."""
+
+    what: str  # "left_out", "redacted" or "missing"
+    text: str
+
+
+def notes(result: ExportResult) -> list[Note]:
+    """What the teacher should know about a finished export, worded once for every UI."""
+    found: list[Note] = []
+    if result.left_out:
+        found.append(Note("left_out", f"left out {result.left_out} private item(s)"))
+    if result.redactions:
+        summary = ", ".join(f"{name} ×{n}" for name, n in sorted(result.redactions.items()))
+        found.append(Note("redacted", f"redacted {sum(result.redactions.values())} name(s): {summary}"))
+    if result.missing:
+        shown = ", ".join(one_line(m, 40) for m in result.missing[:3])
+        shown += ", …" if len(result.missing) > 3 else ""
+        found.append(
+            Note(
+                "missing",
+                f"{len(result.missing)} evidence file(s) are missing from the journal and were "
+                f"listed without a copy ({shown})",
+            )
+        )
+    return found
 
 
 @contextmanager
@@ -96,57 +156,41 @@ def _quiet_gc() -> Iterator[None]:
             gc.enable()
 
 
-def main_name(fmt: str, packet: str | None = None) -> str:
-    """The document's name inside a folder export."""
-    if fmt == "json":
-        return "ilearn-journal.json"
-    stem = {None: "portfolio", "review": "review-packet", "renewal": "renewal-record"}[packet]
-    return stem + SUFFIX[fmt]
-
-
-def _check(fmt: str, packet: str | None) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}")
-    if packet is not None and (packet not in PACKETS or fmt != "md"):
-        raise ValueError(f"the {packet!r} packet is a Markdown export")
-
-
 def _portfolio(
-    journal: Journal, scope: Scope, redact_names: list[str], packet: str | None, renewal: RenewalRule | None
+    journal: Journal, kind: ExportKind, scope: Scope, redact_names: list[str], renewal: RenewalRule | None
 ) -> Portfolio:
     """The records one document shows: scoped, private ones out, hidden characters shown, redacted."""
     from ilearn_tui.portfolio.gather import gather
     from ilearn_tui.portfolio.redaction import redact_portfolio
     from ilearn_tui.portfolio.sanitize import show_hidden
 
-    if packet == "renewal":
+    if kind.packet == "renewal":
         scope = _renewal_scope(scope, renewal)
     portfolio = gather(journal, scope)
-    if packet == "renewal":  # the record shows certificates only
+    if kind.packet == "renewal":  # the record shows certificates only
         portfolio.evidence = [
             e for e in portfolio.evidence if e["kind"] == "certificate" and e["activity_id"]
         ]
     show_hidden(portfolio)  # control and bidi characters drawn visibly, in every format
-    if not scope.include_private:
+    if kind.shareable and not scope.include_private:
         redact_portfolio(portfolio, redact_names)
     return portfolio
 
 
 def _render(
     portfolio: Portfolio,
-    fmt: str,
-    packet: str | None,
+    kind: ExportKind,
     links: dict[str, str],
     renewal: RenewalRule | None,
     today: date | None,
     progress: Progress = silent,
 ) -> str:
-    """The document for ``fmt`` and ``packet``, from records already cleaned and redacted."""
-    if packet == "review":
+    """The document for ``kind``, from records already cleaned and redacted."""
+    if kind.packet == "review":
         from ilearn_tui.portfolio.packets import review_packet
 
         return review_packet(portfolio, links=links, today=today)
-    if packet == "renewal":
+    if kind.packet == "renewal":
         from ilearn_tui.portfolio.packets import renewal_record
 
         return renewal_record(
@@ -156,7 +200,7 @@ def _render(
             links=links,
             today=today,
         )
-    if fmt == "html":
+    if kind.format == "html":
         from ilearn_tui.portfolio.showcase import render_html
 
         return render_html(portfolio, links=links, today=today, progress=progress)
@@ -167,11 +211,10 @@ def _render(
 
 def _build(
     journal: Journal,
-    fmt: str,
+    kind: ExportKind,
     scope: Scope,
     redact_names: list[str],
     *,
-    packet: str | None,
     renewal: RenewalRule | None,
     today: date | None,
     progress: Progress,
@@ -184,7 +227,7 @@ def _build(
     missing: list[str] = []
     with _quiet_gc():
         progress("reading the journal")
-        if fmt == "json":
+        if kind.format == "json":
             from ilearn_tui.portfolio.json_export import dumps, journal_document
 
             document, left_out = journal_document(journal, include_private=scope.include_private)
@@ -193,73 +236,83 @@ def _build(
                 copies, _, missing = plan_copies(rows, evidence_dir, stored_names=True)
             progress("writing JSON")
             return ExportResult(dumps(document), left_out, missing=missing), copies
-        portfolio = _portfolio(journal, scope, redact_names, packet, renewal)
+        portfolio = _portfolio(journal, kind, scope, redact_names, renewal)
         links: dict[str, str] = {}
         if evidence_dir is not None:
             copies, links, missing = plan_copies(portfolio.evidence, evidence_dir)
         progress("writing the portfolio")
-        text = _render(portfolio, fmt, packet, links, renewal, today, progress)
+        text = _render(portfolio, kind, links, renewal, today, progress)
         return ExportResult(text, portfolio.left_out, portfolio.redactions, missing=missing), copies
+
+
+def _kind(kind: ExportKind | str) -> ExportKind:
+    found = BY_NAME[kind] if isinstance(kind, str) else kind
+    if not found.available:
+        from ilearn_tui.portfolio.formats import NotYetAvailable
+
+        raise NotYetAvailable(found)
+    return found
 
 
 def export_text(
     journal: Journal,
-    fmt: str,
+    kind: ExportKind | str,
     scope: Scope,
     redact_names: list[str],
     *,
-    packet: str | None = None,
     renewal: RenewalRule | None = None,
     today: date | None = None,
     progress: Progress = silent,
 ) -> ExportResult:
     """The export as text; shareable (non-private) exports have the redaction list applied."""
-    _check(fmt, packet)
     result, _ = _build(
-        journal, fmt, scope, redact_names, packet=packet, renewal=renewal, today=today, progress=progress
+        journal, _kind(kind), scope, redact_names, renewal=renewal, today=today, progress=progress
     )
     return result
 
 
 def export_to(
     journal: Journal,
-    fmt: str,
+    plan: Preflight,
     scope: Scope,
     redact_names: list[str],
-    target: Path,
     *,
-    folder: bool,
     force: bool = False,
-    packet: str | None = None,
     renewal: RenewalRule | None = None,
     today: date | None = None,
     progress: Progress = silent,
 ) -> ExportResult:
-    """Write the export to the file ``target``, or into the folder ``target`` with its evidence."""
-    from ilearn_tui.portfolio import folder as folders
-    from ilearn_tui.portfolio.atomic import refuse_overwrite, write_atomic
+    """Write the export to its file, or into its folder with the evidence beside it.
 
-    _check(fmt, packet)
-    name = main_name(fmt, packet)
-    if folder:
-        folders.check_target(target, (name, folders.EVIDENCE_DIR), force)
-    else:
-        refuse_overwrite(target, force)
+    ``plan`` is the :func:`preflight` of the target, asked once by the caller (which has told
+    the teacher what would be replaced); without ``force`` nothing there is replaced
+    (:class:`TargetExistsError`). The writers refuse again only if a file appeared since.
+    """
+    from ilearn_tui.errors import TargetExistsError
+    from ilearn_tui.portfolio import folder as folders
+    from ilearn_tui.portfolio.atomic import write_atomic
+
+    choice = plan.choice
+    kind, target = _kind(choice.kind), choice.target
+    if target is None:
+        raise ValueError("export_to needs a target; use export_text for text")
+    if plan.replaces and not force:
+        raise TargetExistsError(plan.replaces[0])
     result, copies = _build(
         journal,
-        fmt,
+        kind,
         scope,
         redact_names,
-        packet=packet,
         renewal=renewal,
         today=today,
         progress=progress,
-        evidence_dir=journal.locations.evidence_dir if folder else None,
+        evidence_dir=journal.locations.evidence_dir if choice.folder else None,
     )
     progress("saving")
-    if not folder:
+    if not choice.folder:
         result.path = write_atomic(target, result.text, force=force)
         return result
+    name = kind.document_name
     report = folders.write_folder(
         target,
         name,
