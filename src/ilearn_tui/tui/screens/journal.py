@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import astuple
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
+from ilearn_tui.domain.text import parse_day
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
@@ -21,10 +21,7 @@ def _day(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return parse_day(text)
 
 
 class JournalScreen(AreaScreen):
