@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import stat
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
+from ilearn_tui import atomicfile
 from ilearn_tui.cli.main import run
 from ilearn_tui.domain import text
 from ilearn_tui.domain.forms import KINDS, clean
-from ilearn_tui.errors import UsageError
+from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store import plan
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, clean_tags, get_reflection, update_reflection
@@ -221,3 +223,86 @@ def test_a_blank_status_is_not_guessed_from_a_bad_date() -> None:
 def test_the_store_refuses_an_unknown_status(journal: Journal) -> None:
     with pytest.raises(UsageError, match="status must be one of"):
         plan.add_activity(journal, "book", "Study", status="maybe")
+
+
+# --- atomic file writes ----------------------------------------------------------------
+def test_a_written_file_is_private_and_whole(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    assert atomicfile.write_file(target, "héllo") == target
+    assert target.read_bytes() == "héllo".encode()
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["out.md"], "no temporary file is left behind"
+
+
+def test_an_existing_file_is_kept_unless_replacing_was_asked(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    with pytest.raises(FileExistsError):
+        atomicfile.write_file(target, "new")
+    assert target.read_text() == "old"
+    (tmp_path / "link").symlink_to(tmp_path / "nowhere")
+    with pytest.raises(FileExistsError):
+        atomicfile.write_file(tmp_path / "link", "new")
+    atomicfile.write_file(target, b"new", overwrite=True)
+    assert target.read_text() == "new"
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:
+    target = tmp_path / "out.md"
+    target.write_text("old")
+    with pytest.raises(RuntimeError), atomicfile.atomic_write(target, overwrite=True) as pending:
+        pending.file.write(b"half")
+        raise RuntimeError("disk pulled")
+    assert target.read_text() == "old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md"]
+
+
+def test_the_name_may_be_chosen_once_the_bytes_are_in(tmp_path: Path) -> None:
+    with atomicfile.atomic_write(tmp_path / ".incoming") as pending:
+        pending.file.write(b"abc")
+        pending.target = tmp_path / "named-by-content"
+    assert (tmp_path / "named-by-content").read_bytes() == b"abc"
+    assert [p.name for p in tmp_path.iterdir()] == ["named-by-content"]
+    with pytest.raises(ValueError, match="folder"), atomicfile.atomic_write(tmp_path / "x") as pending:
+        pending.target = tmp_path.parent / "elsewhere"
+    assert not (tmp_path.parent / "elsewhere").exists()
+
+
+def test_a_missing_folder_is_an_os_error(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        atomicfile.write_file(tmp_path / "gone" / "out.md", "x")
+
+
+@pytest.mark.parametrize("writer", ["settings", "export", "backup", "evidence"])
+def test_every_writer_leaves_a_private_file_and_nothing_else(
+    writer: str, journal: Journal, tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    out.mkdir()
+    if writer == "settings":
+        from ilearn_tui.settings import Settings, save_settings
+
+        save_settings(journal.locations, Settings())
+        target = journal.locations.settings_path
+    elif writer == "export":
+        from ilearn_tui.portfolio.atomic import write_atomic
+
+        target = write_atomic(out / "p.md", "# portfolio")
+        with pytest.raises(IlearnError, match="already exists; use --force"):
+            write_atomic(target, "again")
+    elif writer == "evidence":
+        from ilearn_tui.store.evidence import store_file
+
+        (tmp_path / "notes.txt").write_text("same bytes")
+        name, _, size = store_file(tmp_path / "notes.txt", out)
+        assert store_file(tmp_path / "notes.txt", out)[0] == name, "the same bytes: the same copy, replaced"
+        target = out / name
+        assert size == 10 and [p.name for p in out.iterdir()] == [name]
+    else:
+        from ilearn_tui.store.backup import backup_to_file
+
+        target = backup_to_file(journal.conn, out / "copy.sqlite3")
+        with pytest.raises(IlearnError, match="already exists; use --force"):
+            backup_to_file(journal.conn, target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert not [p for p in target.parent.iterdir() if p.name.endswith(".tmp")]
