@@ -77,6 +77,11 @@ async def test_the_journal_filter_reads_dates_by_the_same_rule(make_app: Callabl
         screen.query_one("#filter-from", Input).value = "20250105"
         await until(pilot, lambda: _shown(screen, "#filter-error") == "")
         assert screen.filter.date_from == "2025-01-05"  # type: ignore[attr-defined]
+        screen.query_one("#filter-tag", Input).value = "two words"
+        await until(pilot, lambda: "one word" in _shown(screen, "#filter-error"))
+        screen.query_one("#filter-tag", Input).value = " #Wait "
+        await until(pilot, lambda: _shown(screen, "#filter-error") == "")
+        assert screen.filter.tag == "Wait"  # type: ignore[attr-defined]
 
 
 async def test_the_renewal_start_takes_the_date_words(make_app: Callable[..., IlearnApp]) -> None:
