@@ -7,9 +7,9 @@ settings are conveniences, the journal is what matters.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import asdict, dataclass, field, fields
 
+from ilearn_tui.atomicfile import write_file
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, Locations, make_private_dir
 
@@ -95,11 +95,4 @@ def save_settings(locations: Locations, settings: Settings) -> None:
     """Write atomically so a crash mid-save never leaves half a settings file."""
     make_private_dir(locations.config_dir)
     data = {k: v for k, v in asdict(settings).items() if k not in ("problems", "redaction_unknown")}
-    path = locations.settings_path
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, FILE_MODE)
-    with os.fdopen(fd, "w", encoding="utf-8") as handle:
-        json.dump(data, handle, indent=2)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temp, path)
+    write_file(locations.settings_path, json.dumps(data, indent=2), overwrite=True, mode=FILE_MODE)

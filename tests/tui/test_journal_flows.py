@@ -62,7 +62,7 @@ async def test_a_bad_date_keeps_the_text(make_app: Callable[..., IlearnApp]) -> 
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
-        assert "not a date" in str(app.screen.query_one("#editor-error").render())
+        assert "bad date" in str(app.screen.query_one("#editor-error").render())
         assert count_reflections(app.journal) == 0
 
 

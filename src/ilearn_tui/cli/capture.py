@@ -6,9 +6,8 @@ import argparse
 import os
 import sys
 
-from ilearn_tui.cli.common import journal_for
+from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import highlighted, out, out_json
-from ilearn_tui.dates import parse_date
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
@@ -176,7 +175,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         credits=args.credits,
         goal_ids=_goal_ids(journal, args.goal),
         role=args.role,
-        status="planned" if args.planned else "done",
+        status="planned" if args.planned else None,  # else done, unless dated ahead
         provider=args.provider,
         topic=args.topic,
     )

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ilearn_tui.cli.common import journal_for
+from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import out
-from ilearn_tui.dates import parse_date
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import printable

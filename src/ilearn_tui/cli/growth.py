@@ -6,10 +6,10 @@ import argparse
 from datetime import date
 from typing import Any
 
-from ilearn_tui.cli.common import journal_for
+from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import out, out_json
-from ilearn_tui.dates import parse_date
 from ilearn_tui.domain import renewal
+from ilearn_tui.domain.text import topic_key
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line
@@ -126,7 +126,7 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
         for item in args.minimum:
             topic, _, number = item.partition("=")
             try:
-                minimums[topic.strip().lower()] = float(number)
+                minimums[topic_key(topic)] = float(number)
             except ValueError:
                 raise UsageError(f"bad --minimum {item!r}: use TOPIC=NUMBER") from None
         config.update(

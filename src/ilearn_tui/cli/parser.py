@@ -7,6 +7,7 @@ import sys
 from typing import NoReturn
 
 from ilearn_tui import __version__
+from ilearn_tui.domain.text import DATE_FORMS
 from ilearn_tui.errors import UsageError
 
 
@@ -63,7 +64,7 @@ def build() -> Parser:
     p.add_argument("text", nargs="?", metavar="TEXT")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
     p.add_argument("--goal", metavar="GOAL", type=_goal_ref, help="link to a goal (id or title prefix)")
-    p.add_argument("--date", metavar="DATE", help="YYYY-MM-DD, today or yesterday")
+    p.add_argument("--date", metavar="DATE", help=DATE_FORMS)
     p.add_argument("--stage", metavar="S", help="1-5 or imagine/inspire/illuminate/innovate/infiltrate")
     p.add_argument("--title", metavar="TITLE", help="a title (default: the first line)")
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Literal
 
 from ilearn_tui.domain import model
 from ilearn_tui.domain.fields import Kind
+from ilearn_tui.domain.text import default_status, parse_day
 
 FieldType = Literal["text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating"]
 
@@ -105,6 +105,7 @@ class Cleaned:
 def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
     """Check typed answers; every problem is reported against its field, nothing is guessed."""
     result = Cleaned()
+    raw = _with_default_status(kind, raw)
     for spec in kind.fields:
         value = raw.get(spec.name)
         if spec.type == "refs":
@@ -137,6 +138,17 @@ def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
     return result
 
 
+def _with_default_status(kind: RecordKind, raw: dict[str, object]) -> dict[str, object]:
+    """An activity left without a status is done if its date has come, as ``ilearn log`` has it."""
+    if kind.name != "activity" or str(raw.get("status") or "").strip():
+        return raw
+    try:
+        day = parse_day(str(raw.get("date") or ""))
+    except ValueError:
+        return raw  # the date's own error is reported; the status is not guessed from it
+    return {**raw, "status": default_status(day)}
+
+
 def _empty(spec: FieldSpec) -> object:
     """The stored value of a field left blank: hours count as 0, an unknown date as nothing."""
     if spec.name in ("hours", "credits"):
@@ -148,10 +160,7 @@ def _empty(spec: FieldSpec) -> object:
 
 def _convert(spec: FieldSpec, text: str) -> object:
     if spec.type == "date":
-        try:
-            return date.fromisoformat(text).isoformat() if len(text) == 10 else _bad_date(text)
-        except ValueError:
-            _bad_date(text)
+        return parse_day(text)
     if spec.type == "number":
         try:
             number = float(text)
@@ -176,7 +185,3 @@ def _convert(spec: FieldSpec, text: str) -> object:
     if spec.type != "long":
         text = " ".join(text.split())
     return text
-
-
-def _bad_date(text: str) -> str:
-    raise ValueError("a date as YYYY-MM-DD")

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ilearn_tui.domain.text import topic_key
+
 
 @dataclass(frozen=True)
 class Category:
@@ -33,8 +35,8 @@ class Requirement:
 
     def category(self, topic: str) -> Category | None:
         """The category a topic counts toward: its key ("sei") or its label, in any case."""
-        wanted = topic.strip().lower()
-        return next((c for c in self.categories if wanted in (c.key, c.label.lower())), None)
+        wanted = topic_key(topic)
+        return next((c for c in self.categories if wanted in (c.key, topic_key(c.label))), None)
 
 
 PRESETS: dict[str, Requirement] = {
@@ -104,7 +106,7 @@ def custom_requirement(
     """A requirement a district or country defines itself."""
     if amount <= 0 or years <= 0:
         raise ValueError("the amount and the period must be more than 0")
-    categories = tuple(Category(k.lower(), k, v) for k, v in (minimums or {}).items())
+    categories = tuple(Category(topic_key(k), k, v) for k, v in (minimums or {}).items())
     if any(c.minimum < 0 for c in categories) or sum(c.minimum for c in categories) > amount:
         raise ValueError("category minimums must be 0 or more and fit inside the total")
     return Requirement(
@@ -184,7 +186,7 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
     uncertified: list[str] = []
     for item in activities:
         units = item.units(rule)
-        topic = item.topic.strip().lower() or "(no topic)"
+        topic = topic_key(item.topic)
         result.by_topic[topic] = result.by_topic.get(topic, 0.0) + units
         if units > 0 and not item.has_certificate:
             uncertified.append(f"“{item.title}”")

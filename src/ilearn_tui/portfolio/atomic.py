@@ -1,10 +1,10 @@
-"""Writing export files all at once: a temp file beside the target, fsync, then rename."""
+"""Writing export files all at once, in the words the export commands use for a refusal."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
+from ilearn_tui import atomicfile
 from ilearn_tui.errors import IlearnError, TargetExistsError
 
 
@@ -19,16 +19,10 @@ def write_atomic(target: Path, data: str | bytes, *, force: bool = False, mode: 
     refuse_overwrite(target, force)
     if not target.parent.is_dir():
         raise IlearnError(f"the folder {target.parent} does not exist")
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, mode)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        atomicfile.write_file(target, data, overwrite=force, mode=mode)
+    except FileExistsError:
+        refuse_overwrite(target, force=False)
     except OSError as exc:
-        temp.unlink(missing_ok=True)
         raise IlearnError(f"cannot write {target}: {exc.strerror}") from None
     return target

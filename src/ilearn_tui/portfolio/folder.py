@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ilearn_tui.atomicfile import atomic_write, sync_dir, write_file
 from ilearn_tui.errors import IlearnError, TargetExistsError
 from ilearn_tui.textsafe import printable
 
@@ -165,7 +166,7 @@ def write_folder(
             _swap_in(work, target, main_name)
         else:
             os.rename(work, target)
-            _sync_dir(target.parent)
+            sync_dir(target.parent)
     except OSError as exc:
         raise IlearnError(f"cannot write {printable(str(target))}: {exc.strerror or exc}") from None
     finally:
@@ -186,9 +187,8 @@ def _fill(work: Path, main_name: str, text: str, copies: list[Copy], step: Step 
                 report.missing.append(item.label)
             if step:
                 step(index + 1, len(copies))
-        _sync_dir(evidence)
-    _write(work / main_name, text.encode("utf-8"))
-    _sync_dir(work)
+        sync_dir(evidence)
+    write_file(work / main_name, text)
     return report
 
 
@@ -206,7 +206,7 @@ def _swap_in(work: Path, target: Path, main_name: str) -> None:
             os.rename(old, current)
         raise
     os.replace(work / main_name, target / main_name)
-    _sync_dir(target)
+    sync_dir(target)
 
 
 def _copy(source: Path, dest: Path) -> bool:
@@ -218,32 +218,7 @@ def _copy(source: Path, dest: Path) -> bool:
     with os.fdopen(fd_in, "rb") as src:
         if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
             return False
-        fd_out = os.open(dest, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-        with os.fdopen(fd_out, "wb") as dst:
+        with atomic_write(dest, sync_folder=False) as pending:  # the folder is synced once, after all
             while chunk := src.read(_CHUNK):
-                dst.write(chunk)
-            dst.flush()
-            os.fsync(dst.fileno())
+                pending.file.write(chunk)
     return True
-
-
-def _write(path: Path, payload: bytes) -> None:
-    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    with os.fdopen(fd, "wb") as handle:
-        handle.write(payload)
-        handle.flush()
-        os.fsync(handle.fileno())
-
-
-def _sync_dir(folder: Path) -> None:
-    """Make renames inside ``folder`` durable (where the platform allows opening folders)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.totals import of_rows
 from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
@@ -137,7 +138,6 @@ def _illuminate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
     if not p.activities:
         return out + ["_No learning activities yet._", ""]
     out += ["| date | type | activity | role | hours | credits | goals |", "|---|---|---|---|--:|--:|---|"]
-    hours = credits = 0.0
     for a in p.activities:
         label = vocab.ACTIVITY_TYPES.get(a["type"], a["type"])
         status = " (planned)" if a["status"] == "planned" else ""
@@ -146,10 +146,8 @@ def _illuminate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
             f"| {a['date']} | {cell(label)} | {cell(a['title'])}{status} | {a['role']} | "
             f"{number(a['hours'])} | {number(a['credits'])} | {cell(linked)} |"
         )
-        if a["status"] == "done":
-            hours += a["hours"]
-            credits += a["credits"]
-    out += [f"| **Total (done)** | | | | **{number(hours)}** | **{number(credits)}** | |", ""]
+    done = of_rows(p.activities).done
+    out += [f"| **Total (done)** | | | | **{number(done.hours)}** | **{number(done.credits)}** | |", ""]
     return out
 
 
@@ -254,28 +252,17 @@ def _reflections(p: Portfolio) -> list[str]:
 
 def _summary(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[6][1]}", ""]
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])  # type: ignore[arg-type]
-    for a in p.activities:
-        if a["status"] != "done":
-            continue
-        row = totals[str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))]
-        row[0] += a["hours"]
-        row[1] += a["credits"]
-        row[2] += 1
-    if not totals:
+    summed = of_rows(p.activities)
+    if not summed.done.activities:
         return out + ["_No completed activities in this scope._", ""]
     out += ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]
-    for label, (h, c, n) in sorted(totals.items()):
-        out.append(f"| {cell(label)} | {int(n)} | {number(h)} | {number(c)} |")
+    for label, part in summed.grouped(vocab.ACTIVITY_TYPES).items():
+        out.append(f"| {cell(label)} | {part.activities} | {number(part.hours)} | {number(part.credits)} |")
+    done = summed.done
     out.append(
-        f"| **Total** | **{int(sum(v[2] for v in totals.values()))}** | "
-        f"**{number(sum(v[0] for v in totals.values()))}** | "
-        f"**{number(sum(v[1] for v in totals.values()))}** |"
+        f"| **Total** | **{done.activities}** | **{number(done.hours)}** | **{number(done.credits)}** |"
     )
-    months: dict[str, float] = defaultdict(float)
-    for a in p.activities:
-        if a["status"] == "done":
-            months[a["date"][:7]] += a["hours"]
+    months = {month: part.hours for month, part in summed.by_month.items()}
     most = max(months.values(), default=0) or 1
     out += ["", "### Hours by month", "", "| month | hours | |", "|---|--:|---|"]
     for month in sorted(months):

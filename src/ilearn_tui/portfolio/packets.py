@@ -16,6 +16,7 @@ from datetime import date, timedelta
 
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.renewal import Counted, Requirement, progress
+from ilearn_tui.domain.totals import Sum, Totals, of_rows
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
 from ilearn_tui.portfolio.model import Portfolio, Row
 
@@ -45,16 +46,14 @@ def rating_dots(rating: int) -> str:
 def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today: date | None = None) -> str:
     """One cycle laid out for an evaluation meeting: goals first, then hours, then notes."""
     links = links or {}
-    done = _done(p)
-    hours = sum(a["hours"] for a in done)
-    credits = sum(a["credits"] for a in done)
+    summed = of_rows(p.activities)
     achieved = sum(1 for g in p.goals if g["status"] == "achieved")
     start, end = p.date_range
     cycles = ", ".join(c["title"] for c in p.cycles) or "—"
     facts = [
         ("Cycle", f"{cycles} ({start} to {end})"),
         ("Goals", f"{len(p.goals)} ({achieved} achieved)"),
-        ("Learning", f"{number(hours)} hours, {number(credits)} credits in {len(done)} activities"),
+        ("Learning", f"{_sums(summed.done)} in {summed.done.activities} activities"),
         ("Evidence", f"{len(p.evidence)} item(s)"),
         ("Progress checks", str(len(p.checks))),
     ]
@@ -69,12 +68,11 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
         out += ["## Other evidence", "", "| date | evidence | kind |", "|---|---|---|"]
         out += [f"| {e['date']} | {evidence_title(e, links)} | {cell(e['kind'])} |" for e in unlinked]
         out.append("")
-    out += ["## Hours and credits", ""] + _type_table(done)
-    planned = [a for a in p.activities if a["status"] == "planned"]
-    if planned:
+    out += ["## Hours and credits", ""] + _type_table(summed)
+    if summed.planned.activities:
         out += [
-            f"Planned, not yet done: {len(planned)} activities, "
-            f"{number(sum(a['hours'] for a in planned))} hours.",
+            f"Planned, not yet done: {summed.planned.activities} activities, "
+            f"{number(summed.planned.hours)} hours.",
             "",
         ]
     out += ["## Notes from the meeting", ""]
@@ -136,28 +134,26 @@ def _short_type(activity: Row) -> str:
     return str(vocab.ACTIVITY_SHORT.get(activity["type"], activity["type"]))
 
 
-def _total_rows(totals: Mapping[str, list[float]]) -> list[str]:
+def _sums(part: Sum) -> str:
+    return f"{number(part.hours)} hours, {number(part.credits)} credits"
+
+
+def _total_rows(groups: Mapping[str, Sum]) -> list[str]:
     """``| key | count | hours | credits |`` rows, in key order."""
-    rows = sorted(totals.items())
-    return [f"| {cell(k)} | {int(n)} | {number(h)} | {number(c)} |" for k, (n, h, c) in rows]
+    rows = sorted(groups.items())
+    return [f"| {cell(k)} | {v.activities} | {number(v.hours)} | {number(v.credits)} |" for k, v in rows]
 
 
-def _type_table(done: list[Row]) -> list[str]:
-    if not done:
+def _total_row(done: Sum) -> str:
+    return f"| **Total** | **{done.activities}** | **{number(done.hours)}** | **{number(done.credits)}** |"
+
+
+def _type_table(summed: Totals) -> list[str]:
+    if not summed.done.activities:
         return ["_No completed activities in this scope._", ""]
-    totals: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
-    for a in done:
-        row = totals[str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))]
-        row[0] += 1
-        row[1] += a["hours"]
-        row[2] += a["credits"]
     out = ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]
-    out += _total_rows(totals)
-    out.append(
-        f"| **Total** | **{len(done)}** | **{number(sum(a['hours'] for a in done))}** | "
-        f"**{number(sum(a['credits'] for a in done))}** |"
-    )
-    return out + [""]
+    out += _total_rows(summed.grouped(vocab.ACTIVITY_TYPES))
+    return out + [_total_row(summed.done), ""]
 
 
 def renewal_record(
@@ -197,20 +193,16 @@ def renewal_record(
                 f"| {a['date']} | {cell(a['topic'])} | {cell(_short_type(a))} | {cell(a['title'])} "
                 f"| {cell(a['provider'])} | {number(a['hours'])} | {number(a['credits'])} | {proof} |"
             )
+        summed = of_rows(done)
+        total = summed.done
         out += [
-            f"| **Total** | | | **{len(done)} activities** | | **{number(sum(a['hours'] for a in done))}** "
-            f"| **{number(sum(a['credits'] for a in done))}** | |",
+            f"| **Total** | | | **{total.activities} activities** | | **{number(total.hours)}** "
+            f"| **{number(total.credits)}** | |",
             "",
         ]
         out += ["## Totals by topic", "", "| topic | activities | hours | credits |", "|---|--:|--:|--:|"]
-        by_topic: dict[str, list[float]] = defaultdict(lambda: [0, 0.0, 0.0])
-        for a in done:
-            row = by_topic[" ".join(a["topic"].split()).lower() or "(no topic)"]
-            row[0] += 1
-            row[1] += a["hours"]
-            row[2] += a["credits"]
-        out += _total_rows(by_topic)
-        out += ["", "## Totals by type", ""] + _type_table(done)
+        out += _total_rows(summed.by_topic)
+        out += ["", "## Totals by type", ""] + _type_table(summed)
     if rule is not None and period_start is not None:
         out += _toward(rule, period_start, done, certificates, today)
     return "\n".join(out).rstrip() + "\n"

@@ -16,6 +16,7 @@ from html import escape
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.totals import of_rows
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
 from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
@@ -144,16 +145,13 @@ def _section(key: str, body: list[str]) -> str:
     return "\n".join([f'<section id="{key}"><h2>{escape(title)}</h2>', *body, "</section>"])
 
 
-def _done(p: Portfolio) -> list[Row]:
-    return [a for a in p.activities if a["status"] == "done"]
-
-
 def _glance(p: Portfolio) -> str:
-    done = _done(p)
+    summed = of_rows(p.activities)
+    done = summed.done
     stats = [
-        (num(sum(a["hours"] for a in done)), "hours of learning"),
-        (num(sum(a["credits"] for a in done)), "credits"),
-        (str(len(done)), "activities done"),
+        (num(done.hours), "hours of learning"),
+        (num(done.credits), "credits"),
+        (str(done.activities), "activities done"),
         (str(len(p.goals)), "goals"),
         (str(len(p.evidence)), "pieces of evidence"),
         (str(len(p.shares)), "times shared"),
@@ -161,11 +159,8 @@ def _glance(p: Portfolio) -> str:
     ]
     out = ['<ul class="stats">' + "".join(f"<li><strong>{v}</strong><span>{k}</span></li>" for v, k in stats)]
     out[-1] += "</ul>"
-    months: dict[str, float] = defaultdict(float)
-    types: dict[str, float] = defaultdict(float)
-    for a in done:
-        months[a["date"][:7]] += a["hours"]
-        types[str(vocab.ACTIVITY_SHORT.get(a["type"], a["type"]))] += a["hours"]
+    months = {month: part.hours for month, part in summed.by_month.items()}
+    types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
     ratings = [
         (g["title"], [(c["date"], c["rating"]) for c in p.checks if c["goal_id"] == g["id"] and c["rating"]])
         for g in p.goals
@@ -178,7 +173,7 @@ def _glance(p: Portfolio) -> str:
     for caption, svg in charts:
         if svg:
             out.append(f"<figure><figcaption>{escape(caption)}</figcaption>\n{svg}\n</figure>")
-    if not done and not any(points for _, points in ratings):
+    if not done.activities and not any(points for _, points in ratings):
         out.append(_empty("Charts appear once learning activities and progress checks are recorded."))
     return _section("glance", out)
 
@@ -245,14 +240,14 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Row]) -> str:
                 e("; ".join(goals[g]["title"] for g in a["goal_ids"] if g in goals)),
             ]
         )
-    done = _done(p)
+    done = of_rows(p.activities).done
     total = [
         "Total (done)",
         "",
         "",
         "",
-        num(sum(a["hours"] for a in done)),
-        num(sum(a["credits"] for a in done)),
+        num(done.hours),
+        num(done.credits),
         "",
     ]
     head = ["date", "type", "activity", "role", "hours", "credits", "goals"]
@@ -341,19 +336,11 @@ def _without_title(body: str, title: str) -> str:
 
 
 def _summary(p: Portfolio) -> str:
-    totals: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0.0])
-    for a in _done(p):
-        row = totals[str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))]
-        row[0] += 1
-        row[1] += a["hours"]
-        row[2] += a["credits"]
-    if not totals:
+    summed = of_rows(p.activities)
+    if not summed.done.activities:
         return _section("summary", [_empty("No completed activities in this scope.")])
-    rows = [[e(k), str(int(n)), num(h), num(c)] for k, (n, h, c) in sorted(totals.items())]
-    total = [
-        "Total",
-        str(int(sum(v[0] for v in totals.values()))),
-        num(sum(v[1] for v in totals.values())),
-        num(sum(v[2] for v in totals.values())),
-    ]
+    groups = summed.grouped(vocab.ACTIVITY_TYPES).items()
+    rows = [[e(k), str(v.activities), num(v.hours), num(v.credits)] for k, v in groups]
+    done = summed.done
+    total = ["Total", str(done.activities), num(done.hours), num(done.credits)]
     return _section("summary", [_table(["type", "activities", "hours", "credits"], rows, {1, 2, 3}, total)])

@@ -6,11 +6,11 @@ renamed into place, so a backup that exists is a backup that opens.
 
 from __future__ import annotations
 
-import os
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from ilearn_tui.atomicfile import atomic_write
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
@@ -36,24 +36,19 @@ def backup_to_file(conn: sqlite3.Connection, target: Path, *, force: bool = Fals
         raise IlearnError(f"{target} already exists; use --force to replace it")
     if not target.parent.is_dir():
         raise IlearnError(f"the folder {target.parent} does not exist")
-    temp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     try:
-        fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-        os.close(fd)
-        dest = sqlite3.connect(temp)
-        try:
-            conn.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
-        _verify(temp)
-        with temp.open("rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+        with atomic_write(target, overwrite=force, mode=FILE_MODE) as pending:
+            dest = sqlite3.connect(pending.path)  # SQLite writes the copy by its own handle
+            try:
+                conn.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
+            _verify(pending.path)
+    except FileExistsError:
+        raise IlearnError(f"{target} already exists; use --force to replace it") from None
     except OSError as exc:
         raise IlearnError(f"cannot write the backup {target}: {exc.strerror}") from exc
-    finally:
-        temp.unlink(missing_ok=True)
     return target
 
 

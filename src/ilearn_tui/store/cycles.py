@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ilearn_tui.dates import school_year_bounds
+from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 

@@ -13,6 +13,7 @@ import stat
 from datetime import date
 from pathlib import Path
 
+from ilearn_tui.atomicfile import atomic_write
 from ilearn_tui.domain.records import Evidence
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
@@ -59,7 +60,6 @@ def store_file(source: Path, evidence_dir: Path, max_bytes: int = DEFAULT_MAX_BY
         )
     make_private_dir(evidence_dir)
     suffix = source.suffix if _SAFE_SUFFIX.match(source.suffix) else ""
-    temp = evidence_dir / f".incoming-{os.getpid()}-{os.urandom(4).hex()}"
     digest = hashlib.sha256()
     size = 0
     try:
@@ -67,23 +67,19 @@ def store_file(source: Path, evidence_dir: Path, max_bytes: int = DEFAULT_MAX_BY
         with os.fdopen(fd_in, "rb") as src:
             if not stat.S_ISREG(os.fstat(src.fileno()).st_mode):
                 raise IlearnError(f"{printable(str(source))} is not a regular file")
-            fd_out = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, FILE_MODE)
-            with os.fdopen(fd_out, "wb") as dst:
+            # The same bytes always get the same name, so an existing copy may be replaced.
+            with atomic_write(evidence_dir / ".incoming", overwrite=True, mode=FILE_MODE) as pending:
                 while chunk := src.read(_CHUNK):
                     size += len(chunk)
                     if size > max_bytes:
                         raise IlearnError(f"{printable(str(source))} grew past the size limit")
                     digest.update(chunk)
-                    dst.write(chunk)
-                dst.flush()
-                os.fsync(dst.fileno())
-        sha = digest.hexdigest()
-        name = f"{sha}{suffix.lower()}"
-        os.replace(temp, evidence_dir / name)
+                    pending.file.write(chunk)
+                sha = digest.hexdigest()
+                name = f"{sha}{suffix.lower()}"
+                pending.target = evidence_dir / name
     except OSError as exc:
         raise IlearnError(f"cannot copy {printable(str(source))}: {exc.strerror}") from None
-    finally:
-        temp.unlink(missing_ok=True)
     return name, sha, size
 
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.renewal import Counted, Progress, from_config, period_end, progress
+from ilearn_tui.domain.totals import Line, totals
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
@@ -38,20 +39,17 @@ def hours_report(journal: Journal, cycle_id: str | None) -> HoursReport:
         "SELECT ag.activity_id, g.title FROM activity_goals ag JOIN goals g ON g.id = ag.goal_id"
     ):
         goals.setdefault(activity_id, []).append(title)
-    for activity_id, type_, topic, day, hours, credits, status in rows:
-        if status != "done":
-            report.planned_hours += hours
-            continue
-        report.hours += hours
-        report.credits += credits
-        report.activities += 1
-        report.by_type[type_] = report.by_type.get(type_, 0.0) + hours
-        key = topic.strip().lower() or "(no topic)"
-        report.by_topic[key] = report.by_topic.get(key, 0.0) + hours
-        report.by_month[day[:7]] = report.by_month.get(day[:7], 0.0) + hours
-        for title in goals.get(activity_id, ["(no goal)"]):
-            report.by_goal[title] = report.by_goal.get(title, 0.0) + hours
-    report.by_month = dict(sorted(report.by_month.items()))
+    summed = totals(
+        Line(type_, topic, day, hours, credits, status, tuple(goals.get(activity_id, ())))
+        for activity_id, type_, topic, day, hours, credits, status in rows
+    )
+    report.hours, report.credits = summed.done.hours, summed.done.credits
+    report.activities = summed.done.activities
+    report.planned_hours = summed.planned.hours
+    report.by_type = {k: v.hours for k, v in summed.by_type.items()}
+    report.by_topic = {k: v.hours for k, v in summed.by_topic.items()}
+    report.by_goal = {k: v.hours for k, v in summed.by_goal.items()}
+    report.by_month = {k: v.hours for k, v in summed.by_month.items()}
     return report
 
 

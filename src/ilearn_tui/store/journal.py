@@ -12,8 +12,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
 
-from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.domain.records import Cycle
+from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import DamagedJournalError, IlearnError, MissingJournalError, NotFoundError, UsageError
 from ilearn_tui.locations import Locations
 from ilearn_tui.store import connection

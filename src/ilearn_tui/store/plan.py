@@ -7,12 +7,11 @@ import sqlite3
 from collections.abc import Mapping
 from datetime import date
 
+from ilearn_tui.domain import text as rules
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Goal, Question
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
-
-MAX_TITLE_CHARS = 300
 
 
 def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> str:
@@ -29,14 +28,11 @@ def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object
 
 
 def clean_title(text: str, noun: str) -> str:
-    title = " ".join(text.split())
-    if not title:
-        raise UsageError(f"the {noun} needs a title")
-    if "\x00" in title:
-        raise UsageError(f"the {noun} title contains NUL bytes")
-    if len(title) > MAX_TITLE_CHARS:
-        raise UsageError(f"the {noun} title is longer than {MAX_TITLE_CHARS} characters")
-    return title
+    """A record's title by the one title rule, refused as a usage error."""
+    try:
+        return rules.clean_title(text, noun)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def check_amount(value: float | None, name: str) -> float:
@@ -105,17 +101,21 @@ def add_activity(
     credits: float | None = None,
     goal_ids: list[str] | None = None,
     role: str = "attended",
-    status: str = "done",
+    status: str | None = None,
     provider: str = "",
     topic: str = "",
     notes: str = "",
 ) -> str:
+    """Without a status an activity is done once its day has come, planned while it lies ahead."""
     if type_ not in vocab.ACTIVITY_TYPES:
         raise UsageError(f"unknown activity type {type_!r}; see 'ilearn log --types' for the list")
     if role not in vocab.ACTIVITY_ROLES:
         raise UsageError(f"role must be one of {', '.join(vocab.ACTIVITY_ROLES)}")
     title = clean_title(title, "activity")
     day = day or date.today().isoformat()
+    status = status or rules.default_status(day)
+    if status not in vocab.ACTIVITY_STATUSES:
+        raise UsageError(f"status must be one of {', '.join(vocab.ACTIVITY_STATUSES)}")
     values = {
         "cycle_id": journal.cycle_for(day),
         "type": type_,

@@ -6,6 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 
+from ilearn_tui.domain import text
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
@@ -28,16 +29,11 @@ class ReflectionFilter:
 
 
 def clean_tags(tags: list[str]) -> list[str]:
-    """Tags as typed, without a leading ``#``/``@``, empty ones dropped, duplicates merged."""
-    seen: dict[str, str] = {}
-    for raw in tags:
-        tag = raw.strip().lstrip("#@").strip()
-        if not tag:
-            continue
-        if len(tag) > 64 or any(ch.isspace() for ch in tag):
-            raise UsageError(f"bad tag {raw!r}: one word, at most 64 characters")
-        seen.setdefault(tag.lower(), tag)
-    return list(seen.values())
+    """The typed tags by the one tag rule, refused as the command line refuses a bad option."""
+    try:
+        return text.clean_tags(tags)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
 
 
 def validate_body(body: str) -> str:
@@ -69,9 +65,7 @@ def add_reflection(
     now = datetime.now()
     day = day or now.date().isoformat()
     time = now.strftime("%H:%M") if time is None else time
-    if not title:
-        first = body.strip().splitlines()[0].lstrip("# ").strip()
-        title = first[:80]
+    title = text.reflection_title(title, body)
     reflection_id = new_id()
     stamp = now_stamp()
     cycle_id = journal.cycle_for(day)
@@ -111,6 +105,7 @@ def update_reflection(
 ) -> None:
     """Replace a reflection's text and tags (and its links, when given) in one write."""
     body = validate_body(body)
+    title = text.reflection_title(title, body)
     tags = clean_tags(tags)
     with journal.write() as conn:
         conn.execute(

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Markdown, Select, Static, TextArea
 
 from ilearn_tui.domain.prompts import PROMPTS
+from ilearn_tui.domain.text import parse_day, split_tags
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.drafts import discard_draft, save_draft
@@ -164,17 +165,22 @@ class EditorScreen(UsesShell, Screen[None]):
     def action_save(self) -> None:
         error = self.query_one("#editor-error", Static)
         body = self.query_one("#body", TextArea).text
-        day_text = self.query_one("#date", Input).value.strip() or date.today().isoformat()
+        day_text = self.query_one("#date", Input).value.strip()
         try:
-            day = date.fromisoformat(day_text).isoformat()
-        except ValueError:
-            show_error(error, f"Date: {day_text!r} is not a date (YYYY-MM-DD). Nothing was saved yet.")
+            day = parse_day(day_text) if day_text else date.today().isoformat()
+        except ValueError as exc:
+            show_error(error, f"Date: {exc}. Nothing was saved yet.")
             self.query_one("#date", Input).focus()
+            return
+        try:
+            tags = split_tags(self.query_one("#tags", Input).value)
+        except ValueError as exc:
+            show_error(error, f"Tags: {exc}. Nothing was saved yet.")
+            self.query_one("#tags", Input).focus()
             return
         stage_value = self.query_one("#stage", Select).value
         stage = stage_value if isinstance(stage_value, int) else None
-        tags = self.query_one("#tags", Input).value.replace(",", " ").split()
-        title = self.query_one("#title", Input).value.strip()
+        title = self.query_one("#title", Input).value
         try:
             if self.reflection_id is None:
                 self.reflection_id = add_reflection(
@@ -185,7 +191,7 @@ class EditorScreen(UsesShell, Screen[None]):
                     self.journal,
                     self.reflection_id,
                     body=body,
-                    title=title or body.strip()[:80],
+                    title=title,
                     tags=tags,
                     stage=stage,
                     day=day,

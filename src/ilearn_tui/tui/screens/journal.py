@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import astuple
-from datetime import date
 
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
+from ilearn_tui.domain.text import clean_tags, parse_day
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
@@ -22,10 +22,7 @@ def _day(text: str) -> str | None:
     text = text.strip()
     if not text:
         return None
-    try:
-        return date.fromisoformat(text).isoformat()
-    except ValueError:
-        raise ValueError(f"{text!r} is not a date (YYYY-MM-DD)") from None
+    return parse_day(text)
 
 
 class JournalScreen(AreaScreen):
@@ -91,15 +88,15 @@ class JournalScreen(AreaScreen):
         try:
             date_from = _day(self.query_one("#filter-from", Input).value)
             date_to = _day(self.query_one("#filter-to", Input).value)
+            tags = clean_tags([self.query_one("#filter-tag", Input).value])  # as a tag is saved
         except ValueError as exc:
             show_error(error, str(exc))
             return
         show_error(error, "")
         stage = self.query_one("#filter-stage", Select).value
         goal = self.query_one("#filter-goal", Select).value
-        tag = self.query_one("#filter-tag", Input).value.strip().lstrip("#@")
         self.filter = ReflectionFilter(
-            tag=tag or None,
+            tag=tags[0] if tags else None,
             stage=stage if isinstance(stage, int) else None,
             goal_id=goal if isinstance(goal, str) else None,
             date_from=date_from,

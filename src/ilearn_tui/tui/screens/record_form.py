@@ -5,6 +5,7 @@ Errors appear under the field they belong to; nothing is written until every fie
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from textual import on
@@ -15,6 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ilearn_tui.domain.forms import FieldSpec, RecordKind, clean
+from ilearn_tui.domain.text import default_status, parse_day
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.records import choices_for, save_record
@@ -55,6 +57,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         self.cycle_id = cycle_id
         self.defaults = defaults or {}
         self._initial: dict[str, object] = {}
+        self._auto_status: str | None = None  # the status chosen from the date, until the user picks
 
     @property
     def journal(self) -> Journal:
@@ -81,11 +84,12 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             return self.record.get(spec.name)
         if spec.name in self.defaults:
             return self.defaults[spec.name]
+        if self.kind.name == "activity" and spec.name == "status":
+            self._auto_status = self._status_for(self.defaults.get("date"))
+            return self._auto_status
         if spec.type == "choice" and spec.required:
             return spec.choices[0]
         if spec.type == "date" and spec.required:
-            from datetime import date
-
             return date.today().isoformat()
         return None
 
@@ -120,6 +124,28 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         return Input(visible(shown), placeholder=placeholder, id=wid)
+
+    @staticmethod
+    def _status_for(day: object) -> str | None:
+        """The status a new activity on ``day`` starts with (today when no date is typed yet)."""
+        try:
+            return default_status(parse_day(str(day))) if day else default_status(date.today().isoformat())
+        except ValueError:
+            return None
+
+    @on(Input.Changed, "#field-date")
+    def _date_changed(self, event: Input.Changed) -> None:
+        """A new activity's status follows its date for as long as the teacher has not chosen one."""
+        if self._auto_status is None or self.record is not None:
+            return
+        status = self.query_one("#field-status", Select)
+        if status.value != self._auto_status:
+            self._auto_status = None  # chosen by hand: leave it alone
+            return
+        wanted = self._status_for(event.value)
+        if wanted is not None:
+            status.value = wanted
+            self._auto_status = wanted
 
     def on_mount(self) -> None:
         self._initial = self._raw()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from textual import on
@@ -12,6 +11,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ilearn_tui.domain.renewal import PRESETS, from_config
+from ilearn_tui.domain.text import parse_day, topic_key
 from ilearn_tui.settings import save_settings
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
@@ -73,14 +73,14 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
         preset = str(self.query_one("#preset", Select).value)
         config: dict[str, Any] = {"preset": preset, "start": self.query_one("#start", Input).value.strip()}
         try:
-            date.fromisoformat(config["start"])
+            config["start"] = parse_day(config["start"])
             if preset == "custom":
                 minimums = {}
                 for part in filter(
                     None, (p.strip() for p in self.query_one("#minimums", Input).value.split(","))
                 ):
                     topic, _, number = part.partition("=")
-                    minimums[topic.strip().lower()] = float(number)
+                    minimums[topic_key(topic)] = float(number)
                 config.update(
                     units=self.query_one("#units", Input).value.strip() or "hours",
                     amount=float(self.query_one("#amount", Input).value),

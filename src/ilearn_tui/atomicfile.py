@@ -1,0 +1,99 @@
+"""Writing a file so that a reader sees the old one or the new one, never half of either.
+
+Settings, exports, export folders, backups and evidence copies all go through here: the bytes
+go to a private temporary file beside the target, are flushed to disk, and the file is renamed
+over the target; the folder is then synced so the rename survives a power cut. An existing
+target is refused unless the caller says to replace it. Errors are plain ``OSError``s
+(``FileExistsError`` for a refused target): each caller knows the words its user needs.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+FILE_MODE = 0o600
+
+
+@dataclass(slots=True)
+class Pending:
+    """A file being written: ``file`` writes to ``path``, which becomes ``target`` at the end.
+
+    ``target`` may be changed inside the block, for a name known only once the bytes are in
+    (evidence is stored under its hash); it must stay in the same folder.
+    """
+
+    path: Path
+    file: BinaryIO
+    target: Path
+
+
+def _taken(path: Path) -> bool:
+    return path.exists() or path.is_symlink()
+
+
+def _refuse(target: Path) -> None:
+    raise FileExistsError(errno.EEXIST, "already exists", str(target))
+
+
+def sync_dir(folder: Path) -> None:
+    """Make renames inside ``folder`` durable (where the platform allows opening folders)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+@contextmanager
+def atomic_write(
+    target: Path, *, overwrite: bool = False, mode: int = FILE_MODE, sync_folder: bool = True
+) -> Iterator[Pending]:
+    """Yield a file to fill; it replaces ``target`` only if the block finishes without error.
+
+    ``sync_folder=False`` is for many files written into one folder that the caller syncs once.
+    """
+    if not overwrite and _taken(target):
+        _refuse(target)
+    temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
+    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            pending = Pending(temp, handle, target)
+            yield pending
+            handle.flush()
+            os.fsync(handle.fileno())  # also flushes what others wrote to the file by its path
+        if pending.target.parent != temp.parent:
+            raise ValueError("an atomic write must end in the folder it started in")
+        if not overwrite and _taken(pending.target):
+            _refuse(pending.target)
+        os.replace(temp, pending.target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    if sync_folder:
+        sync_dir(pending.target.parent)
+
+
+def write_file(
+    target: Path,
+    data: bytes | str,
+    *,
+    overwrite: bool = False,
+    mode: int = FILE_MODE,
+    sync_folder: bool = True,
+) -> Path:
+    """Write ``data`` (text as UTF-8) to ``target`` atomically; returns ``target``."""
+    with atomic_write(target, overwrite=overwrite, mode=mode, sync_folder=sync_folder) as pending:
+        pending.file.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return target

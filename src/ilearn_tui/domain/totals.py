@@ -1,0 +1,101 @@
+"""Hours and credits of learning activities, summed once for every report that shows them.
+
+The dashboard, ``ilearn hours``, the Markdown portfolio, the review and renewal packets and
+the showcase all print these figures; computing them here keeps one journal's totals equal in
+all of them. Only done activities count: planned hours are kept apart and never reach a
+type, topic, goal or month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ilearn_tui.domain.text import topic_key
+
+NO_GOAL = "(no goal)"
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One activity as the totals see it; ``goals`` names the groups it counts toward."""
+
+    type: str
+    topic: str
+    date: str
+    hours: float
+    credits: float
+    status: str
+    goals: tuple[str, ...] = ()
+
+
+@dataclass(slots=True)
+class Sum:
+    activities: int = 0
+    hours: float = 0.0
+    credits: float = 0.0
+
+    def add(self, line: Line) -> None:
+        self.activities += 1
+        self.hours += line.hours
+        self.credits += line.credits
+
+
+@dataclass(slots=True)
+class Totals:
+    done: Sum = field(default_factory=Sum)
+    planned: Sum = field(default_factory=Sum)
+    by_type: dict[str, Sum] = field(default_factory=dict)  # in the order first met
+    by_topic: dict[str, Sum] = field(default_factory=dict)
+    by_goal: dict[str, Sum] = field(default_factory=dict)
+    by_month: dict[str, Sum] = field(default_factory=dict)  # in month order
+
+    def grouped(self, labels: Mapping[str, str]) -> dict[str, Sum]:
+        """The by-type sums under display labels (types without one keep their code), by label."""
+        out: dict[str, Sum] = {}
+        for code, part in self.by_type.items():
+            total = out.setdefault(str(labels.get(code, code)), Sum())
+            total.activities += part.activities
+            total.hours += part.hours
+            total.credits += part.credits
+        return dict(sorted(out.items()))
+
+
+def _into(groups: dict[str, Sum], key: str, line: Line) -> None:
+    groups.setdefault(key, Sum()).add(line)
+
+
+def totals(lines: Iterable[Line]) -> Totals:
+    """Done activities summed overall and by type, topic, goal and month; planned ones apart."""
+    result = Totals()
+    for line in lines:
+        if line.status != "done":
+            result.planned.add(line)
+            continue
+        result.done.add(line)
+        _into(result.by_type, line.type, line)
+        _into(result.by_topic, topic_key(line.topic), line)
+        _into(result.by_month, line.date[:7], line)
+        for goal in line.goals or (NO_GOAL,):
+            _into(result.by_goal, goal, line)
+    result.by_month = dict(sorted(result.by_month.items()))
+    return result
+
+
+def line_of(row: Mapping[str, object], goals: Iterable[str] | None = None) -> Line:
+    """A portfolio's activity row as a ``Line``; its goals are its linked goal ids unless given."""
+    linked = row.get("goal_ids") if goals is None else goals
+    return Line(
+        type=str(row["type"]),
+        topic=str(row.get("topic") or ""),
+        date=str(row["date"]),
+        hours=float(row["hours"] or 0.0),  # type: ignore[arg-type]
+        credits=float(row["credits"] or 0.0),  # type: ignore[arg-type]
+        status=str(row["status"]),
+        goals=tuple(str(g) for g in linked or ()),  # type: ignore[union-attr]
+    )
+
+
+def of_rows(rows: Iterable[Mapping[str, object]]) -> Totals:
+    """The totals of a portfolio's activity rows."""
+    return totals(line_of(row) for row in rows)
