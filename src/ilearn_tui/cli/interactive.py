@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Protocol
 
 from ilearn_tui import locations
 from ilearn_tui.cli.output import out
@@ -31,8 +33,20 @@ _COUNTS = (
 )
 
 
-def run(args: argparse.Namespace) -> int:
-    interactive = sys.stdin.isatty() and sys.stdout.isatty()
+class FullScreen(Protocol):
+    """The full-screen app, handed in from above: the command line never imports the app."""
+
+    def open(self, journal: Journal, *, demo: bool) -> None: ...
+
+    def recover(self, where: locations.Locations, problem: str) -> Path | None:
+        """The backup the teacher chose to restore, or None."""
+        ...
+
+
+def run(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | None = None) -> int:
+    """Open the app on a terminal when one is given; else print the journal at a glance."""
+    interactive = full_screen is not None and sys.stdin.isatty() and sys.stdout.isatty()
+    app = full_screen() if interactive and full_screen is not None else None
     if args.command == "demo":
         from ilearn_tui.demo import build_demo
 
@@ -41,27 +55,26 @@ def run(args: argparse.Namespace) -> int:
             open_journal(locations.resolve(Path(folder))) as journal,
         ):
             build_demo(journal)
-            _open(journal, demo=True, interactive=interactive)
+            _open(journal, demo=True, app=app)
         return 0
     where = locations.resolve(getattr(args, "home", None))
     try:
         journal = open_journal(where)
     except (DamagedJournalError, MissingJournalError) as exc:
-        if not interactive or not _recover(where, str(exc)):
+        if app is None or not _recover(app, where, str(exc)):
             raise
         journal = open_journal(where)
     with journal:
-        _open(journal, demo=False, interactive=interactive)
+        _open(journal, demo=False, app=app)
     return 0
 
 
-def _recover(where: locations.Locations, problem: str) -> bool:
+def _recover(app: FullScreen, where: locations.Locations, problem: str) -> bool:
     """Ask, in a small full-screen dialog, whether to restore the newest good backup."""
     from ilearn_tui.store import connection
     from ilearn_tui.store.backup import restore_from
-    from ilearn_tui.tui.recovery import RecoveryApp
 
-    backup = RecoveryApp(where, problem).run()
+    backup = app.recover(where, problem)
     if backup is None:
         return False
     with open_journal(where, allow_new=True) as journal:
@@ -70,13 +83,11 @@ def _recover(where: locations.Locations, problem: str) -> bool:
     return True
 
 
-def _open(journal: Journal, *, demo: bool, interactive: bool) -> None:
-    if not interactive:
+def _open(journal: Journal, *, demo: bool, app: FullScreen | None) -> None:
+    if app is None:
         _summary(journal, demo=demo)
         return
-    from ilearn_tui.tui.app import IlearnApp
-
-    IlearnApp(journal, demo=demo).run()
+    app.open(journal, demo=demo)
 
 
 def _summary(journal: Journal, *, demo: bool) -> None:

@@ -6,17 +6,23 @@ import argparse
 import os
 import sqlite3
 import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.textsafe import one_line
 
+if TYPE_CHECKING:
+    from ilearn_tui.cli.interactive import FullScreen
 
-def run(argv: list[str]) -> int:
+
+def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) -> int:
+    """Run one command; ``full_screen`` opens the app for ``ilearn`` and ``ilearn demo`` on a terminal."""
     from ilearn_tui.cli.parser import build
 
     try:
         args = build().parse_args(argv)
-        return dispatch(args)
+        return dispatch(args, full_screen)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
     except IlearnError as exc:
@@ -46,12 +52,12 @@ def _fail(message: str) -> None:
     sys.stderr.write(f"ilearn: {one_line(message, 2000)}\n")
 
 
-def dispatch(args: argparse.Namespace) -> int:
+def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | None = None) -> int:
     command = args.command
     if command in (None, "demo"):
         from ilearn_tui.cli import interactive
 
-        return interactive.run(args)
+        return interactive.run(args, full_screen)
     if command in ("reflect", "goal", "log", "evidence", "search"):
         from ilearn_tui.cli import capture
 

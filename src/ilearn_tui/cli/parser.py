@@ -39,7 +39,9 @@ def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-def _sub(subs: argparse._SubParsersAction, name: str, help_: str, desc: str | None = None) -> Parser:
+def _sub(
+    subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None
+) -> Parser:
     p: Parser = subs.add_parser(name, help=help_, description=desc or help_)
     p.add_argument("--version", action="version", version=f"ilearn {__version__}")
     _home(p)

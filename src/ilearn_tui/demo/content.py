@@ -228,7 +228,7 @@ def _record(where: str, fields: Fields, raw: Any) -> Record:
 
 def _table(document: dict[str, Any], name: str, keys: tuple[str, ...]) -> dict[str, str]:
     raw = document.get(name)
-    fields = {key: (_text, REQUIRED) for key in keys}
+    fields: Fields = {key: (_text, REQUIRED) for key in keys}
     return {key: str(value) for key, value in _record(f"[{name}]", fields, raw).items()}
 
 
