@@ -18,9 +18,9 @@ import pytest
 from ilearn_tui.portfolio import progress as progress_module
 from ilearn_tui.portfolio.progress import TerminalProgress
 from ilearn_tui.store.journal import Journal
-from tests.conftest import Result
+from tests.helpers.cli import Result
+from tests.helpers.export_data import fill_with_files
 from tests.sample_journal import fill
-from tests.test_export_support import fill_with_files
 
 Cli = Callable[..., Result]
 
