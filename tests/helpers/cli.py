@@ -50,6 +50,34 @@ def run_ilearn(
     return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
 
 
+# The capabilities that let root ignore permissions and ownership of files and folders.
+_OVERRIDES = "-dac_override,-dac_read_search,-fowner,-chown,-linux_immutable"
+
+
+def without_root_override() -> list[str] | None:
+    """A command prefix that runs a child as root but refused like any other user, or None.
+
+    Root (as in CI containers) ignores folder permissions, so a permission test would pass for
+    the wrong reason or have to be skipped. ``setpriv`` drops the override capabilities from
+    the child's bounding set; a folder then handed to another user with no write permission is
+    as read-only to it as a locked USB stick is to a teacher. None unless root with setpriv.
+    """
+    setpriv = shutil.which("setpriv")
+    if os.geteuid() != 0 or setpriv is None:
+        return None
+    return [setpriv, "--bounding-set", _OVERRIDES, "--"]
+
+
+def run_ilearn_with(prefix: list[str], *args: str, home: Path, env: dict[str, str] | None = None) -> Result:
+    """Run the installed ``ilearn --home HOME ARGS`` as a process started through ``prefix``."""
+    command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
+    argv = [*prefix, *command, "--home", str(home), *args]
+    proc = subprocess.run(
+        argv, capture_output=True, env={**os.environ, **(env or {})}, timeout=120, check=False
+    )
+    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
 def run_in(home: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Result:
     """``ilearn --home HOME ...`` as a process, outside any fixture (module-scoped setup needs it)."""
     base = {k: v for k, v in os.environ.items() if k not in SCRUBBED}
