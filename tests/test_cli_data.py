@@ -1,64 +1,33 @@
-"""End-to-end tests of carrying the journal in and out: export, import, backup, restore, doctor,
-plus the parts of the command line every command shares (--home, --version, --help).
+"""Carrying the journal out and in from the shell: export and import.
 
-A failure must exit 1 (2 for a usage error) with exactly one ``ilearn:`` line on stderr and no
-traceback, and must leave the journal exactly as it was. Most cases run the command line
-in-process (the ``ilearn`` fixture, as a fresh process would); each command also has a test
-running the installed ``ilearn`` as a separate process (``cli``) for the real exit status and
-stdout.
+Bad input must give exit 2 (usage) or 1 (anything else), exactly one ``ilearn:`` line on
+stderr, no traceback, no raw escape characters — and leave the journal exactly as it was.
+Most cases run the command line in-process (the ``ilearn`` fixture, as a fresh process would);
+a few per command run the installed ``ilearn`` as a separate process (``cli``), as a teacher
+would, so the exit status and the bytes on stdout are checked for real too.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import re
 import shutil
-import sqlite3
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from ilearn_tui import __version__
-from tests.helpers.cli import Result, assert_fails, invoke_in, json_export, ok, snapshot, tables
+from tests.helpers.cli import Result, assert_fails, json_export, ok, snapshot
+from tests.helpers.journals import data_journal, stored_evidence
 
 Cli = Callable[..., Result]
 
 STAGES = ("Imagine", "Inspire", "Illuminate", "Innovate", "Infiltrate")
 
 
-# --- helpers ----------------------------------------------------------------------------
-def backups(home: Path) -> list[str]:
-    folder = home / "backups"
-    return sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-
-
 @pytest.fixture(scope="module")
 def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """A journal with two goals sharing a prefix, a reflection, an activity and evidence
-    (one piece flagged as student information)."""
-    base = tmp_path_factory.mktemp("template")
-    home = base / "home"
-    for args in (
-        ("goal", "add", "Better questioning", "--question", "Does wait time help?"),
-        ("goal", "add", "Better feedback"),
-        ("reflect", "Seed reflection about wait time", "--tag", "seed", "--goal", "better q"),
-        ("log", "book", "Visible Learning", "--hours", "2", "--credits", "1"),
-        ("evidence", "add", "https://example.org/lesson", "--title", "Lesson video"),
-    ):
-        ok(invoke_in(home, *args))
-    doc = base / "tickets.txt"
-    doc.write_text("exit tickets from period 3\n")
-    ok(invoke_in(home, "evidence", "add", str(doc), "--title", "Exit tickets", "--student-info"))
-    return home, snapshot(home)
-
-
-def _stored_evidence(home: Path) -> Path:
-    (stored,) = (home / "evidence").iterdir()
-    return stored
+    """A journal with goals, a linked reflection, an activity, a link and private evidence."""
+    return data_journal(tmp_path_factory.mktemp("template"))
 
 
 # --- export: Markdown -------------------------------------------------------------------
@@ -224,7 +193,7 @@ def test_json_round_trip_into_a_second_home_is_identical(
     assert ok(again) + "\n" == exported.read_text()
     assert again.out.encode() == exported.read_bytes()
     ok(cli("--home", str(second), "doctor", use_home=False))
-    assert _stored_evidence(second).read_bytes() == _stored_evidence(home).read_bytes()
+    assert stored_evidence(second).read_bytes() == stored_evidence(home).read_bytes()
 
 
 def test_importing_the_same_export_twice_adds_nothing(
@@ -335,146 +304,6 @@ def test_import_forced_json_format_on_bad_files(ilearn: Cli, home: Path, seeded:
     assert snapshot(home) == seeded
 
 
-# --- backup / restore -------------------------------------------------------------------
-def test_backup_and_restore_bring_back_the_old_state(cli: Cli, home: Path, seeded: str) -> None:
-    """Restore replaces the journal with the backup, and keeps the replaced one as a backup."""
-    written = ok(cli("backup"))
-    match = re.search(r"(/\S+\.sqlite3)", written)
-    assert match, written
-    backup = Path(match.group(1))
-    assert backup.parent == home / "backups" and backup.is_file()
-    assert backup.stat().st_mode & 0o777 == 0o600
-    ok(cli("reflect", "added after the backup: quokka"))
-    assert json.loads(ok(cli("search", "quokka", "--json")))
-    restored = ok(cli("restore", str(backup)))
-    assert "before-restore" in restored
-    assert json.loads(ok(cli("search", "quokka", "--json"))) == []
-    assert snapshot(home) == seeded
-    saved = [name for name in backups(home) if "before-restore" in name]
-    assert len(saved) == 1
-    # ... and the replaced journal can itself be restored.
-    ok(cli("restore", str(home / "backups" / saved[0])))
-    assert json.loads(ok(cli("search", "quokka", "--json")))
-
-
-def test_backup_out_refuses_to_overwrite(ilearn: Cli, home: Path, seeded: str, tmp_path: Path) -> None:
-    """backup --out follows the same no-overwrite rule as export; the copy restores."""
-    target = tmp_path / "copy.sqlite3"
-    ok(ilearn("backup", "--out", str(target)))
-    before = target.read_bytes()
-    assert_fails(ilearn("backup", "--out", str(target)), 1)
-    assert target.read_bytes() == before
-    ok(ilearn("backup", "--out", str(target), "--force"))
-    assert_fails(ilearn("backup", "--out", str(tmp_path / "nodir" / "x.sqlite3")), 1)
-    other = tmp_path / "other-home"
-    ok(ilearn("--home", str(other), "restore", str(target), use_home=False))
-    assert json_export(other) == json_export(home)
-
-
-def _bad_restore_source(kind: str, tmp_path: Path, home: Path) -> Path:
-    target = tmp_path / f"{kind}.sqlite3"
-    if kind == "missing":
-        return tmp_path / "nosuch.sqlite3"
-    if kind == "json-export":
-        target.write_text(json_export(home))
-    elif kind == "directory":
-        target.mkdir()
-    elif kind == "truncated":
-        target.write_bytes((home / "journal.sqlite3").read_bytes()[:8192])
-    elif kind == "foreign-sqlite":
-        conn = sqlite3.connect(target)
-        conn.execute("CREATE TABLE t(x)")
-        conn.commit()
-        conn.close()
-    elif kind == "empty":
-        target.write_bytes(b"")
-    else:
-        raise AssertionError(kind)
-    return target
-
-
-@pytest.mark.parametrize(
-    "kind", ["missing", "json-export", "directory", "truncated", "foreign-sqlite", "empty"]
-)
-def test_restore_of_a_non_backup_changes_nothing(
-    ilearn: Cli, home: Path, seeded: str, tmp_path: Path, kind: str
-) -> None:
-    """Restoring the wrong file is refused with one line and the journal is untouched."""
-    assert_fails(ilearn("restore", str(_bad_restore_source(kind, tmp_path, home))), 1)
-    assert snapshot(home) == seeded
-
-
-def test_restore_needs_a_path(ilearn: Cli, home: Path, seeded: str) -> None:
-    assert_fails(ilearn("restore"), 2)
-    assert snapshot(home) == seeded
-
-
-def test_a_refused_restore_leaves_the_backups_alone(
-    ilearn: Cli, home: Path, seeded: str, tmp_path: Path
-) -> None:
-    """Trying the wrong file must not crowd the genuine safety copies out of rotation."""
-    before = backups(home)
-    assert_fails(ilearn("restore", str(_bad_restore_source("json-export", tmp_path, home))), 1)
-    assert backups(home) == before
-
-
-def test_a_damaged_journal_is_reported_and_restorable(ilearn: Cli, home: Path, seeded: str) -> None:
-    """A journal overwritten with garbage: one line naming a backup, and restore brings it back."""
-    ok(ilearn("backup"))
-    db = home / "journal.sqlite3"
-    with db.open("r+b") as handle:
-        handle.write(b"garbage!" * 512)
-    result = ilearn("doctor")
-    assert_fails(result, 1)
-    match = re.search(r"ilearn restore (\S+\.sqlite3)", result.err)
-    assert match, result.err
-    ok(ilearn("restore", match.group(1)))
-    assert snapshot(home) == seeded
-
-
-# --- doctor -----------------------------------------------------------------------------
-def test_doctor_on_a_healthy_journal(ilearn: Cli, seeded: str) -> None:
-    result = ilearn("doctor")
-    assert "healthy" in ok(result)
-    assert result.err == ""
-    assert "PROBLEM" not in result.out
-
-
-def test_doctor_finds_a_changed_evidence_file(ilearn: Cli, home: Path, seeded: str) -> None:
-    """Evidence is checked against its hash, so silent corruption is found."""
-    stored = _stored_evidence(home)
-    stored.chmod(0o600)
-    stored.write_bytes(b"not what was stored\n")
-    result = ilearn("doctor")
-    assert_fails(result, 1, quiet=False)
-    assert "PROBLEM" in result.out and stored.name in result.out
-
-
-def test_doctor_finds_a_missing_evidence_file(ilearn: Cli, home: Path, seeded: str) -> None:
-    stored = _stored_evidence(home)
-    stored.unlink()
-    result = ilearn("doctor")
-    assert_fails(result, 1, quiet=False)
-    assert "missing" in result.out and stored.name in result.out
-
-
-# --- files and permissions --------------------------------------------------------------
-def test_data_folder_is_private(ilearn: Cli, home: Path, tmp_path: Path) -> None:
-    """Folders 0700, files 0600 — also when the folder existed with looser permissions."""
-    home.mkdir(mode=0o755)
-    home.chmod(0o755)
-    source = tmp_path / "e.txt"
-    source.write_text("evidence\n")
-    ok(ilearn("evidence", "add", str(source)))
-    ok(ilearn("backup"))
-    assert home.stat().st_mode & 0o777 == 0o700
-    assert (home / "journal.sqlite3").stat().st_mode & 0o777 == 0o600
-    for folder in ("evidence", "backups"):
-        assert (home / folder).stat().st_mode & 0o777 == 0o700, folder
-        for path in (home / folder).iterdir():
-            assert path.stat().st_mode & 0o777 == 0o600, path
-
-
 # --- as a separate process -------------------------------------------------------------
 @pytest.mark.parametrize(
     ("args", "code"),
@@ -493,126 +322,3 @@ def test_a_real_process_refuses_with_its_status_and_one_line(
     missing = str(tmp_path / "nosuch")
     assert_fails(cli(*(a.replace("NOSUCH", missing) for a in args)), code)
     assert snapshot(home) == seeded
-
-
-# --- the shared command line ------------------------------------------------------------
-def test_no_command_prints_the_journal_at_a_glance(cli: Cli) -> None:
-    """Without a terminal, ``ilearn`` prints a summary naming the five stages in order."""
-    text = ok(cli())
-    positions = [text.index(stage) for stage in STAGES]
-    assert positions == sorted(positions)
-
-
-def test_demo_never_touches_the_real_journal(cli: Cli, home: Path) -> None:
-    """``ilearn demo`` works on a throwaway journal: the home folder is not even created."""
-    text = ok(cli("demo"))
-    assert "demo" in text and all(stage in text for stage in STAGES)
-    assert not home.exists()
-
-
-def test_home_option_environment_and_position(ilearn: Cli, tmp_path: Path) -> None:
-    """--home before or after the command and ILEARN_HOME all choose the data folder;
-    --home wins over ILEARN_HOME."""
-    by_option, by_env, after = tmp_path / "by-option", tmp_path / "by-env", tmp_path / "after"
-    first = ok(ilearn("--home", str(by_option), "reflect", "via option", use_home=False))
-    second = ok(ilearn("reflect", "via env", use_home=False, env={"ILEARN_HOME": str(by_env)}))
-    third = ok(ilearn("reflect", "via trailing option", "--home", str(after), use_home=False))
-    for folder, rid in ((by_option, first), (by_env, second), (after, third)):
-        assert (folder / "journal.sqlite3").is_file()
-        assert [r["id"] for r in tables(folder)["reflections"]] == [rid]
-    ok(
-        ilearn(
-            "--home",
-            str(by_option),
-            "reflect",
-            "option wins",
-            use_home=False,
-            env={"ILEARN_HOME": str(by_env)},
-        )
-    )
-    assert len(tables(by_option)["reflections"]) == 2
-    assert len(tables(by_env)["reflections"]) == 1
-
-
-def test_home_that_is_a_file(ilearn: Cli, tmp_path: Path) -> None:
-    """--home naming a plain file is one clear line, not a traceback."""
-    not_a_folder = tmp_path / "file"
-    not_a_folder.write_text("x")
-    assert_fails(ilearn("--home", str(not_a_folder), "reflect", "x", use_home=False), 1)
-    assert not_a_folder.read_text() == "x"
-
-
-@pytest.mark.parametrize(
-    "args",
-    [("frob",), ("--bogus",), ("--home",), ("goal", "remove", "x"), ("evidence", "delete", "x")],
-    ids=[
-        "unknown-command",
-        "unknown-option",
-        "home-without-value",
-        "goal-unknown-action",
-        "evidence-unknown-action",
-    ],
-)
-def test_usage_errors(ilearn: Cli, home: Path, args: tuple[str, ...]) -> None:
-    """Unknown commands and options exit 2 with one line and create no journal."""
-    assert_fails(ilearn(*args), 2)
-    assert not home.exists()
-
-
-COMMANDS = [
-    (),
-    ("demo",),
-    ("reflect",),
-    ("goal",),
-    ("goal", "add"),
-    ("goal", "list"),
-    ("log",),
-    ("evidence",),
-    ("evidence", "add"),
-    ("evidence", "list"),
-    ("search",),
-    ("export",),
-    ("import",),
-    ("backup",),
-    ("restore",),
-    ("doctor",),
-    ("trash",),
-    ("trash", "list"),
-    ("trash", "restore"),
-    ("trash", "purge"),
-]
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "ilearn")
-def test_version_and_help_on_every_command(ilearn: Cli, home: Path, command: tuple[str, ...]) -> None:
-    """--version and --help work everywhere (even before required arguments) and touch nothing."""
-    version = ilearn(*command, "--version")
-    assert ok(version) == f"ilearn {__version__}"
-    assert version.err == ""
-    helped = ilearn(*command, "--help")
-    assert ok(helped).startswith("usage: ilearn")
-    assert helped.err == ""
-    assert not home.exists()
-
-
-def test_python_dash_m_runs_the_same_program(home: Path) -> None:
-    """``python -m ilearn_tui`` is the console script under another name."""
-
-    def run(*args: str) -> subprocess.CompletedProcess[str]:
-        env = {k: v for k, v in os.environ.items() if k != "ILEARN_HOME"}
-        return subprocess.run(
-            [sys.executable, "-m", "ilearn_tui", *args],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=120,
-            check=False,
-        )
-
-    version = run("--version")
-    assert (version.returncode, version.stdout.strip()) == (0, f"ilearn {__version__}")
-    added = run("--home", str(home), "reflect", "through python -m")
-    assert added.returncode == 0, added.stderr
-    assert [r["id"] for r in tables(home)["reflections"]] == [added.stdout.strip()]
-    bad = run("--home", str(home), "reflect", "x", "--date", "someday")
-    assert bad.returncode == 2 and bad.stderr.startswith("ilearn:") and len(bad.stderr.splitlines()) == 1
