@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -15,7 +11,10 @@ import pytest
 from ilearn_tui.locations import Locations, resolve
 from ilearn_tui.store.journal import Journal, open_journal
 
-ILEARN = shutil.which("ilearn")
+# Re-exported for test modules that still import them from here; new code uses tests.helpers.
+from tests.helpers.cli import ILEARN, Result, invoke, ok, run_ilearn, run_in
+
+__all__ = ["ILEARN", "Result", "ok", "run_ilearn", "run_in"]
 
 
 @pytest.fixture(autouse=True)
@@ -49,38 +48,6 @@ def journal(locations: Locations) -> Iterator[Journal]:
         j.close()
 
 
-@dataclass
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-def run_ilearn(
-    *args: str, home: Path | None, stdin: str | bytes | None = None, env: dict[str, str] | None = None
-) -> Result:
-    """Run the installed ``ilearn`` as a separate process, with ``--home`` unless ``home`` is None."""
-    command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
-    full_env = {**os.environ, **(env or {})}
-    argv = [*command, *(("--home", str(home)) if home is not None else ()), *args]
-    data = stdin.encode() if isinstance(stdin, str) else stdin
-    proc = subprocess.run(argv, input=data, capture_output=True, env=full_env, timeout=120, check=False)
-    return Result(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
-
-
-def run_in(home: Path, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> Result:
-    """``ilearn --home HOME ...`` outside any fixture (module-scoped setup needs it)."""
-    base = {k: v for k, v in os.environ.items() if k not in ("ILEARN_HOME", "EDITOR", "VISUAL")}
-    return run_ilearn(*args, home=home, stdin=stdin, env={**base, **(env or {})})
-
-
-def ok(result: Result) -> str:
-    """Assert success and return stdout stripped."""
-    assert result.code == 0, result
-    assert "Traceback" not in result.err
-    return result.out.strip()
-
-
 @pytest.fixture
 def cli(home: Path):  # type: ignore[no-untyped-def]
     """Run the installed ``ilearn`` as a separate process with ``--home`` set."""
@@ -89,6 +56,21 @@ def cli(home: Path):  # type: ignore[no-untyped-def]
         *args: str, stdin: str | bytes | None = None, env: dict[str, str] | None = None, use_home: bool = True
     ) -> Result:
         return run_ilearn(*args, home=home if use_home else None, stdin=stdin, env=env)
+
+    return run
+
+
+@pytest.fixture
+def ilearn(home: Path):  # type: ignore[no-untyped-def]
+    """Run ``ilearn`` with ``--home`` set in this process, as a fresh process would run it."""
+
+    def run(
+        *args: str,
+        stdin: str | bytes | None = None,
+        env: dict[str, str | None] | None = None,
+        use_home: bool = True,
+    ) -> Result:
+        return invoke(*args, home=home if use_home else None, stdin=stdin, env=env)
 
     return run
 

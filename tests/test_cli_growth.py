@@ -1,4 +1,7 @@
-"""``ilearn hours``, ``ilearn check`` and ``ilearn renewal`` from the shell, with their bad inputs."""
+"""``ilearn hours``, ``ilearn check`` and ``ilearn renewal`` from the shell, with their bad inputs.
+
+Bad inputs run in-process (``ilearn``); each command also runs as a real process (``cli``).
+"""
 
 from __future__ import annotations
 
@@ -52,16 +55,18 @@ def test_hours_json_totals_match_what_was_logged(cli: Callable[..., Any]) -> Non
         ("log", "book", "X", "--credits", "1", "--semester-credits", "1"),
     ],
 )
-def test_bad_numbers_are_refused(cli: Callable[..., Any], args: tuple[str, ...]) -> None:
-    result = cli(*args)
+def test_bad_numbers_are_refused(ilearn: Callable[..., Any], args: tuple[str, ...]) -> None:
+    result = ilearn(*args)
     assert result.code in (1, 2)
     one_line_error(result)
-    assert json.loads(cli("hours", "--json", "--cycle", "all").out)["activities"] == 0
+    assert json.loads(ilearn("hours", "--json", "--cycle", "all").out)["activities"] == 0
 
 
-def test_checks_from_the_shell(cli: Callable[..., Any]) -> None:
-    cli("goal", "add", "Engagement")
-    ok = cli("check", "engage", "--indicator", "student-engagement", "--rating", "4", "--date", "yesterday")
+def test_checks_from_the_shell(ilearn: Callable[..., Any]) -> None:
+    ilearn("goal", "add", "Engagement")
+    ok = ilearn(
+        "check", "engage", "--indicator", "student-engagement", "--rating", "4", "--date", "yesterday"
+    )
     assert ok.code == 0, ok.err
     for args, code in (
         (("--indicator", "student-engagement", "--rating", "9"), 2),
@@ -71,10 +76,10 @@ def test_checks_from_the_shell(cli: Callable[..., Any]) -> None:
         (("--indicator", "other", "--rating", "three"), 2),
         (("--indicator", "other", "--rating", "3", "--date", "2026-02-30"), 2),
     ):
-        result = cli("check", "engage", *args)
+        result = ilearn("check", "engage", *args)
         assert result.code == code, (args, result.err)
         one_line_error(result)
-    missing = cli("check", "nosuch", "--indicator", "other", "--rating", "3")
+    missing = ilearn("check", "nosuch", "--indicator", "other", "--rating", "3")
     assert missing.code == 1
     one_line_error(missing)
 
@@ -90,6 +95,16 @@ def test_renewal_on_the_massachusetts_preset(cli: Callable[..., Any]) -> None:
     text = cli("renewal").out
     assert "Students with disabilities" in text and "source" in text.lower()
     assert "MA" in cli("renewal", "presets").out
+
+
+def test_check_in_a_real_process(cli: Callable[..., Any]) -> None:
+    """The installed command's exit status and streams for a check saved and one refused."""
+    assert cli("goal", "add", "Engagement").code == 0
+    saved = cli("check", "engage", "--indicator", "student-engagement", "--rating", "4")
+    assert saved.code == 0 and saved.out.strip() and saved.err == "", saved
+    refused = cli("check", "engage", "--indicator", "other", "--rating", "three")
+    assert refused.code == 2 and refused.out == ""
+    one_line_error(refused)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +142,7 @@ def test_renewal_on_the_massachusetts_preset(cli: Callable[..., Any]) -> None:
         ("renewal", "set", "MA", "--start", "2024-01-01", "--hour-rate", "0"),
     ],
 )
-def test_bad_renewal_settings_are_refused(cli: Callable[..., Any], args: tuple[str, ...]) -> None:
-    result = cli(*args)
+def test_bad_renewal_settings_are_refused(ilearn: Callable[..., Any], args: tuple[str, ...]) -> None:
+    result = ilearn(*args)
     assert result.code == 2, result.err
     one_line_error(result)

@@ -23,13 +23,13 @@ def test_list_restore_and_purge(cli: Callable[..., Any], home: Any) -> None:
     assert cli("trash", "purge").out.startswith("purged 0")
 
 
-def test_bad_trash_input(cli: Callable[..., Any]) -> None:
+def test_bad_trash_input(ilearn: Callable[..., Any]) -> None:
     for args, code in (
         (("trash", "restore", "nosuch"), 1),
         (("trash", "purge", "--older-than", "-3"), 2),
         (("trash", "purge", "--older-than", "x"), 2),
         (("trash", "bogus"), 2),
     ):
-        result = cli(*args)
+        result = ilearn(*args)
         assert result.code == code, (args, result.err)
         assert len(result.err.strip().splitlines()) == 1 and result.err.startswith("ilearn:")

@@ -18,20 +18,50 @@ ILEARN = shutil.which("ilearn")
 pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
 
 
+# How fast the tests type: one key (or one pasted string) every 0.2 s, as a quick typist would.
+KEY_GAP = 0.2
+
+
+def until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+    """Wait for ``check`` to hold, polling; fail naming ``what`` if it never does."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{what} did not happen within {timeout} s")
+        time.sleep(0.05)
+
+
 class Terminal:
-    def __init__(self, session: str) -> None:
+    """One tmux session on the test's own tmux server (its socket in the test's temp dir)."""
+
+    def __init__(self, socket: Path, session: str) -> None:
+        self.socket = socket
         self.session = session
+        self._last_key = 0.0
+
+    def tmux(self, *args: str) -> str:
+        done = subprocess.run(
+            [TMUX, "-S", str(self.socket), *args], check=True, capture_output=True, text=True
+        )
+        return done.stdout
+
+    def _pace(self) -> None:
+        gap = self._last_key + KEY_GAP - time.monotonic()
+        if gap > 0:
+            time.sleep(gap)
+        self._last_key = time.monotonic()
 
     def keys(self, *keys: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.session, *keys], check=True)
+        for key in keys:
+            self._pace()
+            self.tmux("send-keys", "-t", self.session, key)
 
     def type(self, text: str) -> None:
-        subprocess.run([TMUX, "send-keys", "-t", self.session, "-l", text], check=True)
+        self._pace()
+        self.tmux("send-keys", "-t", self.session, "-l", text)
 
     def screen(self) -> str:
-        return subprocess.run(
-            [TMUX, "capture-pane", "-t", self.session, "-p"], check=True, capture_output=True, text=True
-        ).stdout
+        return self.tmux("capture-pane", "-t", self.session, "-p")
 
     def wait_for(self, text: str, timeout: float = 20.0) -> str:
         deadline = time.monotonic() + timeout
@@ -39,21 +69,48 @@ class Terminal:
             shown = self.screen()
             if text in shown:
                 return shown
-            time.sleep(0.2)
+            time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
+
+    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
+        until(lambda: text not in self.screen(), f"{text!r} going away", timeout)
+        return self.screen()
+
+    def settled(self, text: str, timeout: float = 20.0) -> str:
+        """Wait for ``text``, then for the screen to stop changing (the app is idle, ready for keys)."""
+        deadline = time.monotonic() + timeout
+        shown = self.wait_for(text, timeout)
+        while time.monotonic() < deadline:
+            time.sleep(KEY_GAP)
+            again = self.screen()
+            if again == shown:
+                return shown
+            shown = again
+        raise AssertionError(f"the screen never settled; it shows:\n{shown}")
 
 
 @pytest.fixture
-def launch(home: Path) -> Iterator[Callable[[], Terminal]]:
-    """Start the installed ilearn on the test's home in a fresh 80×24 tmux session."""
-    sessions: list[str] = []
+def launch(home: Path, tmp_path: Path) -> Iterator[Callable[[], Terminal]]:
+    """Start the installed ilearn on the test's home in a fresh 80×24 tmux session.
+
+    The session runs on a tmux server of its own, started here with this environment, so the
+    app gets this PYTHONPATH (the code under test) rather than whatever environment a tmux
+    server someone else already runs on the machine would hand it.
+    """
+    socket = tmp_path / "tmux.sock"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    started = False
 
     def start() -> Terminal:
+        nonlocal started
         session = f"ilearn-{uuid.uuid4().hex[:8]}"
         subprocess.run(
             [
                 TMUX,
+                "-S",
+                str(socket),
+                "-f",
+                "/dev/null",
                 "new-session",
                 "-d",
                 "-s",
@@ -67,12 +124,16 @@ def launch(home: Path) -> Iterator[Callable[[], Terminal]]:
             check=True,
             env={**env, "TERM": "xterm-256color"},
         )
-        sessions.append(session)
-        return Terminal(session)
+        started = True
+        terminal = Terminal(socket, session)
+        if "PYTHONPATH" in env:  # the app runs the code this test run imports
+            shown = terminal.tmux("show-environment", "-g", "PYTHONPATH").strip()
+            assert shown == f"PYTHONPATH={env['PYTHONPATH']}", shown
+        return terminal
 
     yield start
-    for session in sessions:
-        subprocess.run([TMUX, "kill-session", "-t", session], check=False)
+    if started:
+        subprocess.run([TMUX, "-S", str(socket), "kill-server"], check=False, capture_output=True)
 
 
 @pytest.fixture
@@ -81,17 +142,15 @@ def terminal(launch: Callable[[], Terminal]) -> Terminal:
 
 
 def test_first_run_write_a_reflection_and_find_it_from_the_shell(terminal: Terminal, home: Path) -> None:
-    shown = terminal.wait_for("Welcome to ilearn")
+    shown = terminal.settled("Welcome to ilearn")
     assert "Imagine" in shown and "Infiltrate" in shown
-    time.sleep(0.5)
     terminal.type("Sam Rivera")
     terminal.wait_for("Sam Rivera")
     terminal.keys("Enter")
-    time.sleep(0.3)
     terminal.type("Grade 7 science")
-    terminal.wait_for("Grade 7 science")
+    shown = terminal.wait_for("Grade 7 science")
+    assert "Grade 7 science" in _row(shown, "Your role"), shown  # Enter moved on to the next field
     terminal.keys("Enter")
-    time.sleep(0.3)
     terminal.keys("Enter")
     terminal.wait_for("Stage 1 · Imagine")
     terminal.keys("j")
@@ -105,8 +164,9 @@ def test_first_run_write_a_reflection_and_find_it_from_the_shell(terminal: Termi
     terminal.keys("Escape")
     shown = terminal.wait_for("1 reflection")
     assert "Students argued about evidence" in shown
+    pid = _app_pid(home)
     terminal.keys("C-q")
-    time.sleep(1.0)
+    until(lambda: not _running(pid), "the app quitting")
 
     found = subprocess.run(
         [ILEARN, "--home", str(home), "search", "claim", "--json"], capture_output=True, text=True, check=True
@@ -116,8 +176,7 @@ def test_first_run_write_a_reflection_and_find_it_from_the_shell(terminal: Termi
 
 
 def test_stage_bar_fits_and_keys_switch_areas(terminal: Terminal) -> None:
-    terminal.wait_for("Welcome to ilearn")
-    time.sleep(0.5)
+    terminal.settled("Welcome to ilearn")
     terminal.keys("Escape")
     shown = terminal.wait_for("Next step")
     top = shown.splitlines()[0]
@@ -128,9 +187,24 @@ def test_stage_bar_fits_and_keys_switch_areas(terminal: Terminal) -> None:
     terminal.keys("?")
     terminal.wait_for("ilearn keys")
     terminal.keys("Escape")
-    time.sleep(0.3)
+    terminal.wait_gone("ilearn keys")
     terminal.keys("/")
     terminal.wait_for("type to search")
+
+
+def _row(screen: str, label: str) -> str:
+    """The line of the screen that shows ``label``."""
+    (line,) = [line for line in screen.splitlines() if label in line]
+    return line
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is still a live process (a zombie counts as gone)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"
 
 
 def _app_pid(home: Path) -> int:
@@ -147,8 +221,7 @@ def test_closing_the_terminal_keeps_unsaved_text(terminal: Terminal, home: Path)
     from ilearn_tui.store.drafts import list_drafts
     from ilearn_tui.store.journal import open_journal
 
-    terminal.wait_for("Welcome to ilearn")
-    time.sleep(0.5)
+    terminal.settled("Welcome to ilearn")
     terminal.keys("Escape")
     terminal.wait_for("Next step")
     terminal.keys("j")
@@ -158,9 +231,13 @@ def test_closing_the_terminal_keeps_unsaved_text(terminal: Terminal, home: Path)
     terminal.type("typed just before the lid closed")
     terminal.wait_for("lid closed")
     os.kill(_app_pid(home), signal.SIGHUP)  # well inside the autosave interval
-    time.sleep(1.5)
-    with open_journal(resolve(home)) as journal:
-        assert [d.body for d in list_drafts(journal)] == ["typed just before the lid closed"]
+
+    def drafts() -> list[str]:
+        with open_journal(resolve(home)) as journal:
+            return [d.body for d in list_drafts(journal)]
+
+    until(lambda: bool(drafts()), "the draft being saved on the hangup", timeout=10)
+    assert drafts() == ["typed just before the lid closed"]
 
 
 def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path, launch: Callable[[], Terminal]) -> None:
@@ -178,10 +255,5 @@ def test_escape_sequences_in_stored_text_are_not_obeyed(home: Path, launch: Call
     terminal.keys("Enter")
     shown = terminal.wait_for("ctrl+s save")
     assert "␛]2;PWNED␇" in shown and "1 Imagine" in shown
-    title = subprocess.run(
-        [TMUX, "display", "-p", "-t", terminal.session, "#{pane_title}"],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
+    title = terminal.tmux("display", "-p", "-t", terminal.session, "#{pane_title}")
     assert "PWNED" not in title

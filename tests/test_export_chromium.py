@@ -18,7 +18,7 @@ from ilearn_tui.portfolio.gather import Scope
 from ilearn_tui.services.exports import export_to, preflight
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
-from tests.test_export_support import add_hostile, fill_with_files, markup
+from tests.helpers.export_data import add_hostile, fill_with_files, markup
 
 CHROMIUM = shutil.which("chromium")
 pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not installed")

@@ -1,7 +1,8 @@
-"""``ilearn export`` with HTML, folders and packets, run as the installed command.
+"""``ilearn export`` with HTML, folders and packets from the command line.
 
 Bad input must give exit 2 (usage) or 1 (anything else), exactly one ``ilearn:`` line on
-stderr, no traceback — and leave every existing file as it was.
+stderr, no traceback — and leave every existing file as it was. Most cases run in-process
+(``ilearn``); the HTML export and the no-progress-line check run the installed command (``cli``).
 """
 
 from __future__ import annotations
@@ -18,9 +19,9 @@ import pytest
 from ilearn_tui.portfolio import progress as progress_module
 from ilearn_tui.portfolio.progress import TerminalProgress
 from ilearn_tui.store.journal import Journal
-from tests.conftest import Result
+from tests.helpers.cli import Result
+from tests.helpers.export_data import fill_with_files
 from tests.sample_journal import fill
-from tests.test_export_support import fill_with_files
 
 Cli = Callable[..., Result]
 
@@ -73,7 +74,7 @@ def assert_refused(result: Result, code: int, words: str) -> None:
     ],
 )
 def test_bad_export_lines_are_refused_and_touch_nothing(
-    filled: Journal, cli: Cli, tmp_path: Path, args: list[str], code: int, words: str
+    filled: Journal, ilearn: Cli, tmp_path: Path, args: list[str], code: int, words: str
 ) -> None:
     place = tmp_path / "place"
     place.mkdir()
@@ -93,13 +94,13 @@ def test_bad_export_lines_are_refused_and_touch_nothing(
         str(place / a) + ("/" if a.endswith("/") else "") if a[:1].isupper() or a.startswith("nowhere") else a
         for a in args
     ]
-    assert_refused(cli("export", *resolved), code, words)
+    assert_refused(ilearn("export", *resolved), code, words)
     assert snapshot(place) == before
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []
 
 
-def test_packet_review_with_no_cycle_yet(cli: Cli, journal: Journal) -> None:
-    assert_refused(cli("export", "--packet", "review"), 1, "no learning cycle yet")
+def test_packet_review_with_no_cycle_yet(ilearn: Cli, journal: Journal) -> None:
+    assert_refused(ilearn("export", "--packet", "review"), 1, "no learning cycle yet")
 
 
 def test_html_export_to_a_file_and_stdout(filled: Journal, cli: Cli, tmp_path: Path) -> None:
@@ -115,26 +116,26 @@ def test_html_export_to_a_file_and_stdout(filled: Journal, cli: Cli, tmp_path: P
     )
 
 
-def test_folder_export_from_the_command_line(filled: Journal, cli: Cli, tmp_path: Path) -> None:
+def test_folder_export_from_the_command_line(filled: Journal, ilearn: Cli, tmp_path: Path) -> None:
     target = tmp_path / "usb"
-    result = cli("export", "--out", f"{target}/")
+    result = ilearn("export", "--out", f"{target}/")
     assert result.code == 0, result
     assert result.out.strip() == f"wrote {target}/portfolio.md and 4 evidence file(s) in {target}/evidence"
     assert len(list((target / "evidence").iterdir())) == 4
-    again = cli("export", "--out", str(target), "--force", "--include-private")
+    again = ilearn("export", "--out", str(target), "--force", "--include-private")
     assert again.code == 0 and len(list((target / "evidence").iterdir())) == 5
 
 
-def test_packets_from_the_command_line(filled: Journal, cli: Cli, tmp_path: Path) -> None:
-    review = cli("export", "--packet", "review", "--cycle", "2024-25")
+def test_packets_from_the_command_line(filled: Journal, ilearn: Cli, tmp_path: Path) -> None:
+    review = ilearn("export", "--packet", "review", "--cycle", "2024-25")
     assert review.code == 0 and review.out.startswith("# Annual review packet — Robin Okafor")
     assert "## Notes from the meeting" in review.out
-    assert cli("renewal", "set", "MA", "--start", "2024-07-01").code == 0
-    record = cli("export", "--packet", "Renewal")
+    assert ilearn("renewal", "set", "MA", "--start", "2024-07-01").code == 0
+    record = ilearn("export", "--packet", "Renewal")
     assert record.code == 0, record
     assert "| **Requirement** | Massachusetts professional licence: 150 PDPs in 5 years |" in record.out
     assert "## Toward the requirement" in record.out
-    folder = cli("export", "--packet", "renewal", "--out", f"{tmp_path / 'renewal'}/")
+    folder = ilearn("export", "--packet", "renewal", "--out", f"{tmp_path / 'renewal'}/")
     assert folder.code == 0, folder
     copies = [p.name for p in (tmp_path / "renewal" / "evidence").iterdir()]
     assert copies == ["2024-09-11-certificate.pdf"]  # the record carries its certificates only
@@ -143,8 +144,8 @@ def test_packets_from_the_command_line(filled: Journal, cli: Cli, tmp_path: Path
     )
 
 
-def test_help_names_the_new_options(cli: Cli) -> None:
-    result = cli("export", "--help")
+def test_help_names_the_new_options(ilearn: Cli) -> None:
+    result = ilearn("export", "--help")
     assert result.code == 0
     assert "--packet review|renewal" in result.out and "annual review packet" in result.out
     assert "--format md|html|json" in result.out and "evidence/" in result.out

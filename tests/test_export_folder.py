@@ -17,7 +17,7 @@ from ilearn_tui.portfolio.gather import Scope
 from ilearn_tui.portfolio.json_import import import_document, load_document
 from ilearn_tui.services.exports import export_to, preflight
 from ilearn_tui.store.journal import Journal, open_journal
-from tests.test_export_support import fill_with_files, link_targets
+from tests.helpers.export_data import fill_with_files, link_targets
 
 
 def export_folder(journal: Journal, target: Path, **options: object) -> object:
@@ -189,7 +189,7 @@ def test_folder_target_that_is_a_file_is_refused(journal: Journal, tmp_path: Pat
 
 
 def test_html_folder_links_resolve_too(journal: Journal, tmp_path: Path) -> None:
-    from tests.test_export_support import markup
+    from tests.helpers.export_data import markup
 
     fill_with_files(journal, tmp_path / "src")
     export_folder(journal, tmp_path / "show", fmt="html")

@@ -17,8 +17,8 @@ from ilearn_tui.portfolio.showcase import CSP, render_html
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, plain_html, safe_url
 from ilearn_tui.services.exports import export_text
 from ilearn_tui.store.journal import Journal
+from tests.helpers.export_data import HOSTILE_TITLE, add_hostile, fill_with_files, markup, unsafe_urls
 from tests.sample_journal import fill
-from tests.test_export_support import HOSTILE_TITLE, add_hostile, fill_with_files, markup, unsafe_urls
 
 TODAY = date(2025, 6, 30)
 # Elements that could run code, load something, or submit anything: none may appear.

@@ -13,8 +13,8 @@ from ilearn_tui.portfolio.packets import rating_dots, renewal_record, review_pac
 from ilearn_tui.services.exports import RenewalRule, export_text
 from ilearn_tui.store import plan
 from ilearn_tui.store.journal import Journal
+from tests.helpers.export_data import fill_with_files
 from tests.sample_journal import fill
-from tests.test_export_support import fill_with_files
 
 TODAY = date(2025, 6, 30)
 

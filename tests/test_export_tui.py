@@ -11,7 +11,7 @@ from ilearn_tui.settings import load_settings
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.confirm import ConfirmScreen
 from ilearn_tui.tui.screens.export import FORMATS, ExportScreen
-from tests.test_export_support import fill_with_files
+from tests.helpers.export_data import fill_with_files
 
 
 async def run_export(app: IlearnApp, choice: str, path: str, *, keys: tuple[str, ...] = ()) -> str:

@@ -14,6 +14,7 @@ from ilearn_tui.locations import resolve
 from ilearn_tui.store.journal import open_journal
 from ilearn_tui.store.reflections import add_reflection, count_reflections
 from ilearn_tui.tui.app import IlearnApp
+from tests.tui.waiting import until
 
 WRITER = """
 import sys
@@ -75,8 +76,8 @@ async def test_the_app_sees_writes_from_another_process(make_app: Callable[..., 
         assert listing.total == 0  # type: ignore[attr-defined]
         with open_journal(app.locations) as other:
             add_reflection(other, "written from the shell while the app was open")
-        await pilot.pause(2.5)
-        assert listing.total == 1  # type: ignore[attr-defined]
+        # The app notices another process's write on its own; wait for that, not a fixed time.
+        await until(pilot, lambda: listing.total == 1)  # type: ignore[attr-defined]
 
 
 def test_a_long_write_elsewhere_makes_us_wait_not_fail(tmp_path: Path) -> None:

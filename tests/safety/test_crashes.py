@@ -52,21 +52,23 @@ print("imported", flush=True)
 """
 
 
-def _read(proc: subprocess.Popen[str], lines: list[str]) -> None:
+def _read(proc: subprocess.Popen[str], lines: list[str], ready: threading.Event) -> None:
     assert proc.stdout is not None
     for line in proc.stdout:
         lines.append(line.strip())
+        if lines[-1] == "ready":
+            ready.set()
+    ready.set()  # the process ended without saying it was ready: the caller reports that
 
 
 def _run_and_kill(code: str, args: list[str], delay: float) -> list[str]:
     proc = subprocess.Popen([sys.executable, "-c", code, *args], stdout=subprocess.PIPE, text=True)
     lines: list[str] = []
-    reader = threading.Thread(target=_read, args=(proc, lines), daemon=True)
+    ready = threading.Event()
+    reader = threading.Thread(target=_read, args=(proc, lines, ready), daemon=True)
     reader.start()
-    deadline = time.monotonic() + 10
-    while "ready" not in lines and time.monotonic() < deadline and proc.poll() is None:
-        time.sleep(0.005)
-    time.sleep(delay)
+    assert ready.wait(30) and "ready" in lines, f"the child never got ready (exit {proc.poll()})"
+    time.sleep(delay)  # the random moment of the kill, which is what this test varies
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     reader.join(timeout=5)

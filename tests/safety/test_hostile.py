@@ -43,7 +43,7 @@ def test_evidence_copy_on_a_full_disk_leaves_nothing(
     assert cli("reflect", "first").code == 0
     big = tmp_path / "scan.pdf"
     big.write_bytes(os.urandom(256 * 1024))
-    from tests.conftest import ILEARN
+    from tests.helpers.cli import ILEARN
 
     proc = subprocess.run(
         [ILEARN or "ilearn", "--home", str(home), "evidence", "add", str(big)],
@@ -64,7 +64,7 @@ def test_export_on_a_full_disk_leaves_no_partial_file(
     for n in range(40):
         cli("reflect", f"entry {n} " + "words " * 400)
     out = tmp_path / "portfolio.md"
-    from tests.conftest import ILEARN
+    from tests.helpers.cli import ILEARN
 
     proc = subprocess.run(
         [ILEARN or "ilearn", "--home", str(home), "export", "--out", str(out)],
