@@ -94,3 +94,22 @@ def test_a_build_writes_every_generated_row_through_the_store(tmp_path: Path) ->
     assert info.jrnl_path is not None and info.jrnl_path.read_text(encoding="utf-8").count("\n[") == 299
     with pytest.raises(SystemExit, match="already exists"):
         build_journal(tmp_path / "home", 10)
+
+
+def test_the_app_benchmark_starts_every_run_from_the_same_journal(tmp_path: Path) -> None:
+    from tui import fresh_copy
+
+    build_journal(tmp_path / "home", 50, seed=3)
+    original = resolve(tmp_path / "home").db_path.read_bytes()
+    for run, onboarding in enumerate((True, True, False)):
+        copy = fresh_copy(tmp_path / "home", tmp_path / f"copy-{run}", onboarding=onboarding)
+        journal = open_journal(resolve(copy))
+        try:
+            assert journal.get_meta("onboarded") == ("" if onboarding else "yes")
+            journal.set_meta("onboarded", "yes")  # what the app does once the welcome is done
+            (count,) = journal.conn.execute("SELECT count(*) FROM reflections").fetchone()
+            assert count == 50
+        finally:
+            journal.auto_backup = False
+            journal.close()
+    assert resolve(tmp_path / "home").db_path.read_bytes() == original
