@@ -26,6 +26,8 @@ class Zipf:
         return self.items[bisect.bisect(self.cum, rng.random() * self.cum[-1])]
 
 
+# Sentences in a body: fewest, most, most often (a triangular draw; ~9 words a sentence).
+BODY_SENTENCES = (9, 36, 21)
 _FORMATTER = string.Formatter()
 _TRAILING_DIGITS = re.compile(r"\d+$")
 
@@ -65,15 +67,23 @@ class Writer:
         return text[0].upper() + text[1:]
 
     def body(self) -> str:
+        """A reflection of about 100–350 words (230 on average, as real ones), Markdown in a third.
+
+        Bodies as short as a few sentences would make search and export look cheaper than a
+        teacher's journal is; the length follows the ~230 words of real entries.
+        """
         rng = self.rng
-        count = rng.choices(range(1, 15), weights=(6, 9, 12, 14, 13, 11, 9, 7, 5, 4, 3, 3, 2, 2))[0]
+        count = round(rng.triangular(BODY_SENTENCES[0], BODY_SENTENCES[1], BODY_SENTENCES[2]))
         sentences = [self.sentence() for _ in range(count)]
+        if rng.random() < 0.15:  # a sentence the teacher wants to find again
+            pick = rng.randrange(len(sentences))
+            sentences[pick] = f"**{sentences[pick]}**"
         paragraphs: list[str] = []
         while sentences:
             take = rng.randint(2, 5)
             paragraphs.append(" ".join(sentences[:take]))
             sentences = sentences[take:]
-        if rng.random() < 0.1:
+        if rng.random() < 0.22:
             steps = "\n".join(f"- {self.fill('{next}')}" for _ in range(rng.randint(2, 4)))
             paragraphs.append("Next steps:\n" + steps)
         return "\n\n".join(paragraphs)

@@ -5,6 +5,7 @@ The builder lives in ``benchmarks/`` (run as scripts), so its folder is put on t
 
 from __future__ import annotations
 
+import statistics
 import sys
 from pathlib import Path
 
@@ -71,6 +72,15 @@ def test_rows_refuse_fields_the_model_does_not_know() -> None:
     with pytest.raises(ValueError, match="needs body"):
         rows.add("reflections", id="r1", date="2024-01-01", created_at="s", updated_at="s")
     assert rows["reflections"] == []
+
+
+def test_bodies_are_as_long_as_a_real_teachers(generated: Generated) -> None:
+    bodies = [str(row["body"]) for row in generated.rows["reflections"]]
+    words = [len(body.split()) for body in bodies]
+    assert 200 <= statistics.mean(words) <= 260  # real entries run about 230 words
+    assert min(words) >= 40
+    with_markdown = sum("\n- " in body or "**" in body for body in bodies)
+    assert 0.25 < with_markdown / len(bodies) < 0.45  # Markdown in about a third
 
 
 def test_a_build_writes_every_generated_row_through_the_store(tmp_path: Path) -> None:
