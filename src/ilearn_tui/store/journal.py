@@ -81,6 +81,14 @@ class Journal:
                 raise IlearnError("the disk is full; nothing was saved") from exc
             raise
 
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the journal file and empty it.
+
+        After a large write the log can hold most of the journal; checkpointing makes the file
+        alone complete (and its size the journal's size) before it is copied or measured.
+        """
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def data_version(self) -> int:
         """Changes when another connection (a second window, ``ilearn reflect``) commits."""
         return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
