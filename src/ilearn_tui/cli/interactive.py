@@ -101,7 +101,7 @@ def _summary(journal: Journal, *, demo: bool) -> None:
     for number, status in all_statuses(counts).items():
         out(f"  {number} {STAGES[number]:<11} {status.symbol} {status.value}")
     out("")
-    out(f"Next step: {next_step(counts)}")
+    out(f"Next step: {next_step(counts, how_to_reflect='ilearn reflect TEXT')}")
     out("")
     for table, label in _COUNTS:
         out(f"  {count_records(journal, table):>7,} {label}")

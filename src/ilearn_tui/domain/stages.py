@@ -75,11 +75,12 @@ def current_stage(c: CycleCounts) -> int:
     return 5
 
 
-def next_step(c: CycleCounts) -> str:
+def next_step(c: CycleCounts, *, how_to_reflect: str = "") -> str:
+    """What to do next, in the stage's words; each UI says how it writes a reflection."""
     statuses = all_statuses(c)
     if all(s is Status.COMPLETE for s in statuses.values()):
         return "Every stage has work in it: reflect on the year, or start the next cycle."
     advice = _ADVICE[current_stage(c)]
     if c.reflections == 0:
-        advice += " Then write a first reflection (press j, then n)."
+        advice += " Then write a first reflection" + (f" ({how_to_reflect})." if how_to_reflect else ".")
     return advice

@@ -76,9 +76,17 @@ class Shell(App[None]):
                 counts=counts,
                 statuses=all_statuses(counts),
                 current=current_stage(counts),
-                next_step=next_step(counts),
+                next_step=next_step(counts, how_to_reflect=self.how_to_reflect()),
             )
         return self._overview
+
+    def how_to_reflect(self) -> str:
+        """The keys that open a new reflection, as the teacher's keymap has them."""
+        from ilearn_tui.tui.actions import BY_ID, keys_of
+
+        journal = "/".join(keys_of(BY_ID["area.journal"], self.keymap))
+        new = "/".join(keys_of(BY_ID["journal.new"], self.keymap))
+        return f"press {journal}, then {new}"
 
     def ensure_cycle(self) -> str:
         """The current cycle's id, creating this school year's cycle if there is none yet."""

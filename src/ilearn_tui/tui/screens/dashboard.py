@@ -102,7 +102,7 @@ class DashboardScreen(AreaScreen):
             text.append(f"  {reflection.date}  ", style="dim")
             text.append(one_line(reflection.title or reflection.body, 60) + "\n")
         if not recent:
-            text.append("  No reflections yet: press j, then n to write one.")
+            text.append(f"  No reflections yet: {self.ilearn.how_to_reflect()} to write one.")
         accent = self.app.current_theme.accent if self.app.current_theme else None
         self.query_one("#dashboard-body", Static).update(
             Group(
