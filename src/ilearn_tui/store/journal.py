@@ -50,7 +50,7 @@ class Journal:
                     if age is None or age >= interval * 60:
                         from ilearn_tui.store.autobackup import spawn
 
-                        spawn(self.locations.data_dir)
+                        spawn(self.locations)
                 else:
                     auto_backup(self.conn, self.locations.backups_dir, interval)
         except (IlearnError, OSError, sqlite3.Error):
