@@ -95,17 +95,6 @@ def auto_backup(conn: sqlite3.Connection, folder: Path, min_interval_minutes: in
     return path
 
 
-def newest_good_backup(folder: Path) -> Path | None:
-    """The newest backup that passes SQLite's integrity check."""
-    for path in list_backups(folder):
-        try:
-            _verify(path)
-        except IlearnError:
-            continue
-        return path
-    return None
-
-
 def list_backups(folder: Path) -> list[Path]:
     """Backups in the folder, newest first (by the time in their names)."""
     if not folder.is_dir():
