@@ -10,8 +10,7 @@ from pathlib import Path
 from ilearn_tui.locations import Locations
 from ilearn_tui.store.backup import backup_to_dir
 from ilearn_tui.store.journal import Journal, open_journal
-from ilearn_tui.store.recovery import advice  # noqa
-best_backup = holds = None
+from ilearn_tui.store.recovery import advice, best_backup, holds
 from ilearn_tui.store.reflections import add_reflection
 from tests.conftest import run_in
 
