@@ -1,16 +1,18 @@
 """Writing a file so that a reader sees the old one or the new one, never half of either.
 
 Settings, exports, export folders, backups and evidence copies all go through here: the bytes
-go to a private temporary file beside the target, are flushed to disk, and the file is renamed
-over the target; the folder is then synced so the rename survives a power cut. An existing
-target is refused unless the caller says to replace it. Errors are plain ``OSError``s
-(``FileExistsError`` for a refused target): each caller knows the words its user needs.
+go to a private temporary file beside the target (a fresh random name, never through a link),
+are flushed to disk, and the file is renamed over the target; the folder is then synced so the
+rename survives a power cut. An existing target is refused unless the caller says to replace
+it. Errors are plain ``OSError``s (``FileExistsError`` for a refused target): each caller knows
+the words its user needs.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -65,10 +67,13 @@ def atomic_write(
     """
     if not overwrite and _taken(target):
         _refuse(target)
-    temp = target.with_name(f".{target.name}.{os.getpid()}-{os.urandom(4).hex()}.tmp")
-    fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, mode)
+    # mkstemp opens O_CREAT|O_EXCL|O_NOFOLLOW under a random name: in a shared folder nobody
+    # can plant a link there beforehand and have us write through it.
+    fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    temp = Path(name)
     try:
         with os.fdopen(fd, "wb") as handle:
+            os.fchmod(handle.fileno(), mode)
             pending = Pending(temp, handle, target)
             yield pending
             handle.flush()
@@ -77,6 +82,7 @@ def atomic_write(
             raise ValueError("an atomic write must end in the folder it started in")
         if not overwrite and _taken(pending.target):
             _refuse(pending.target)
+        # rename() replaces a link at the target itself; the file it pointed to is untouched.
         os.replace(temp, pending.target)
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -53,22 +53,44 @@ class Locations:
         return self.config_dir / "themes"
 
     def ensure(self) -> None:
-        """Create the private folders, tightening permissions on ones that already exist."""
+        """Create the folders that are missing, private to the owner."""
         for folder in (self.data_dir, self.config_dir):
             make_private_dir(folder)
 
 
 def make_private_dir(folder: Path) -> None:
-    """Create ``folder`` (and parents) readable by the owner only."""
-    folder.mkdir(parents=True, exist_ok=True, mode=DIR_MODE)
-    if folder.stat().st_mode & 0o777 != DIR_MODE:
-        # A folder we do not own (a shared USB stick) is still usable as it is.
-        with contextlib.suppress(PermissionError):
-            folder.chmod(DIR_MODE)
+    """Create ``folder`` and any missing parents readable by the owner only.
+
+    A folder that already exists keeps its mode: it may be a shared one (1777, a class
+    drive) that the teacher chose on purpose, and a read-only command must change nothing.
+    """
+    missing: list[Path] = []
+    probe = folder
+    while not probe.exists() and probe != probe.parent:
+        missing.append(probe)
+        probe = probe.parent
+    for path in reversed(missing):
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue  # another copy of the app made it first; it is not ours to change
+        # mkdir's mode passes through the umask; what we create is exactly 0700.
+        with contextlib.suppress(OSError):
+            path.chmod(DIR_MODE)
+    if not folder.is_dir():
+        raise NotADirectoryError(20, "not a folder", str(folder))
 
 
 def resolve(home: str | os.PathLike[str] | None = None) -> Locations:
-    """Pick the folders: ``--home``, then ``ILEARN_HOME``, then the platform's defaults."""
+    """Pick the folders: ``--home``, then ``ILEARN_HOME``, then the platform's defaults.
+
+    An empty ``--home`` is refused: it is usually an unset shell variable, and taking it as
+    the current folder would put a journal wherever the command happened to run.
+    """
+    if home is not None and not os.fspath(home).strip():
+        from ilearn_tui.errors import UsageError
+
+        raise UsageError("--home is empty; give the folder for the journal")
     chosen = home if home is not None else os.environ.get("ILEARN_HOME") or None
     if chosen is not None:
         base = Path(chosen).expanduser().absolute()

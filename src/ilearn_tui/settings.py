@@ -92,7 +92,17 @@ def load_settings(locations: Locations) -> Settings:
 
 
 def save_settings(locations: Locations, settings: Settings) -> None:
-    """Write atomically so a crash mid-save never leaves half a settings file."""
-    make_private_dir(locations.config_dir)
+    """Write atomically so a crash mid-save never leaves half a settings file.
+
+    A failure (a full disk) names the file: "No space left on device" alone does not say
+    which of the teacher's files was not saved. The writer has removed its temporary file.
+    """
+    path = locations.settings_path
     data = {k: v for k, v in asdict(settings).items() if k not in ("problems", "redaction_unknown")}
-    write_file(locations.settings_path, json.dumps(data, indent=2), overwrite=True, mode=FILE_MODE)
+    try:
+        make_private_dir(locations.config_dir)
+        write_file(path, json.dumps(data, indent=2), overwrite=True, mode=FILE_MODE)
+    except OSError as exc:
+        raise IlearnError(
+            f"cannot save the settings file {path}: {exc.strerror or exc}; it was left as it was"
+        ) from exc

@@ -13,14 +13,19 @@ import subprocess
 import sys
 from pathlib import Path
 
-from ilearn_tui.locations import resolve
+from ilearn_tui.locations import Locations
 
 
-def spawn(data_dir: Path) -> None:
-    """Start the backup in the background, detached from the terminal and this process."""
+def spawn(locations: Locations) -> None:
+    """Start the backup in the background, detached from the terminal and this process.
+
+    Both folders are passed: in the platform layout the settings (the backup interval) live
+    in the config folder, which cannot be worked out from the data folder.
+    """
+    argv = [str(locations.data_dir), str(locations.config_dir)]
     with contextlib.suppress(OSError):
         subprocess.Popen(
-            [sys.executable, "-m", "ilearn_tui.store.autobackup", str(data_dir)],
+            [sys.executable, "-m", "ilearn_tui.store.autobackup", *argv],
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -29,12 +34,11 @@ def spawn(data_dir: Path) -> None:
         )
 
 
-def run(data_dir: Path) -> int:
+def run(locations: Locations) -> int:
     from ilearn_tui.settings import load_settings
     from ilearn_tui.store.backup import auto_backup
     from ilearn_tui.store.connection import connect
 
-    locations = resolve(data_dir)
     if not locations.db_path.is_file():
         return 0
     locations.backups_dir.mkdir(mode=0o700, exist_ok=True)
@@ -58,6 +62,6 @@ def run(data_dir: Path) -> int:
 
 if __name__ == "__main__":
     try:
-        sys.exit(run(Path(sys.argv[1])))
+        sys.exit(run(Locations(data_dir=Path(sys.argv[1]), config_dir=Path(sys.argv[2]))))
     except Exception:  # nobody is watching this process; the next run simply tries again
         sys.exit(1)

@@ -16,17 +16,33 @@ from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
 
 
-def _verify(path: Path) -> None:
-    # Read-only: checking a damaged file must never write beside it.
-    check = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """Open a copy read-only, by a URI in which every byte of the name is quoted.
+
+    Read-only, because checking a damaged file must never write beside it; quoted, because
+    a raw ``#``, ``?`` or ``%`` in a name would make SQLite open (and create) another file.
+    """
     try:
-        result = check.execute("PRAGMA integrity_check").fetchone()[0]
+        return sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise IlearnError(f"the copy at {path} does not open: {exc}") from exc
+
+
+def _check(conn: sqlite3.Connection, path: Path) -> None:
+    try:
+        result = conn.execute("PRAGMA integrity_check").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         raise IlearnError(f"the copy at {path} does not open: {exc}") from exc
-    finally:
-        check.close()
     if result != "ok":
         raise IlearnError(f"the copy at {path} failed its integrity check: {result}")
+
+
+def _verify(path: Path) -> None:
+    check = open_read_only(path)
+    try:
+        _check(check, path)
+    finally:
+        check.close()
 
 
 def backup_to_file(conn: sqlite3.Connection, target: Path, *, force: bool = False) -> Path:
@@ -79,17 +95,6 @@ def auto_backup(conn: sqlite3.Connection, folder: Path, min_interval_minutes: in
     return path
 
 
-def newest_good_backup(folder: Path) -> Path | None:
-    """The newest backup that passes SQLite's integrity check."""
-    for path in list_backups(folder):
-        try:
-            _verify(path)
-        except IlearnError:
-            continue
-        return path
-    return None
-
-
 def list_backups(folder: Path) -> list[Path]:
     """Backups in the folder, newest first (by the time in their names)."""
     if not folder.is_dir():
@@ -113,9 +118,9 @@ def restore_from(
     with source.open("rb") as handle:
         if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
             raise IlearnError(f"{source} is not an ilearn backup")
-    _verify(source)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = open_read_only(source)  # one handle checks and copies: they read the same file
     try:
+        _check(src, source)
         app_id = src.execute("PRAGMA application_id").fetchone()[0]
         version = src.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:

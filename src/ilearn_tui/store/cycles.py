@@ -14,15 +14,17 @@ CARRIED_STATUSES = ("open", "in progress")
 def start_next_cycle(journal: Journal) -> str:
     """Create the school year after the latest cycle; copy its vision, outcomes, interests and
     open goals (with their research questions). Old cycles stay as they were."""
-    cycles = journal.cycles()
-    if not cycles:
-        return journal.cycle_for(date.today().isoformat())
-    last = cycles[-1]
-    start = date.fromisoformat(last.ends_on) + timedelta(days=1)
-    _, end, title = school_year_bounds(start)
     stamp = now_stamp()
     new_cycle = new_id()
     with journal.write() as conn:
+        # The latest cycle is read under the write lock, so two copies asking at once cannot
+        # both start the year after the same one.
+        cycles = journal.cycles()
+        if not cycles:
+            return journal.cycle_for(date.today().isoformat())
+        last = cycles[-1]
+        start = date.fromisoformat(last.ends_on) + timedelta(days=1)
+        _, end, title = school_year_bounds(start)
         if conn.execute(
             "SELECT 1 FROM cycles WHERE starts_on <= ? AND ends_on >= ?",
             (start.isoformat(), start.isoformat()),

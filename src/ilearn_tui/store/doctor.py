@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 import stat
 from dataclasses import dataclass, field
 
@@ -24,6 +25,25 @@ def _sha256(path: object) -> str:
     return digest.hexdigest()
 
 
+def _duplicate_cycles(conn: sqlite3.Connection, report: Report) -> None:
+    """Cycles that share their dates or title split a year's records and make ``--cycle`` ambiguous."""
+    found = False
+    for key, label in (("starts_on, ends_on", "dates"), ("replace(title, '–', '-')", "title")):
+        for count, title, starts_on, ends_on in conn.execute(
+            f"SELECT count(*), min(title), min(starts_on), min(ends_on) FROM cycles "
+            f"GROUP BY {key} HAVING count(*) > 1"
+        ):
+            found = True
+            report.problems.append(
+                f"{count} cycles share the {label} of {title!r} ({starts_on} to {ends_on}); "
+                "their records are split between them"
+                if label == "dates"
+                else f"{count} cycles are titled {title!r}; --cycle cannot tell them apart"
+            )
+    if not found:
+        report.ok.append("cycles: one per school year")
+
+
 def examine(journal: Journal) -> Report:
     report = Report()
     conn = journal.conn
@@ -42,6 +62,8 @@ def examine(journal: Journal) -> Report:
         report.ok.append("search index: ok")
     except Exception as exc:
         report.problems.append(f"search index: {exc}")
+
+    _duplicate_cycles(conn, report)
 
     folder = journal.locations.evidence_dir
     known = {}

@@ -50,7 +50,7 @@ class Journal:
                     if age is None or age >= interval * 60:
                         from ilearn_tui.store.autobackup import spawn
 
-                        spawn(self.locations.data_dir)
+                        spawn(self.locations)
                 else:
                     auto_backup(self.conn, self.locations.backups_dir, interval)
         except (IlearnError, OSError, sqlite3.Error):
@@ -118,12 +118,17 @@ class Journal:
             raise UsageError(f"the cycle {title!r} ends ({ends_on}) before it starts ({starts_on})")
         cycle_id = new_id()
         stamp = now_stamp()
-        with self.write() as conn:
-            conn.execute(
-                "INSERT INTO cycles(id, title, starts_on, ends_on, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?, ?)",
-                (cycle_id, title, starts_on, ends_on, stamp, stamp),
-            )
+        try:
+            with self.write() as conn:
+                conn.execute(
+                    "INSERT INTO cycles(id, title, starts_on, ends_on, created_at, updated_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    (cycle_id, title, starts_on, ends_on, stamp, stamp),
+                )
+        except sqlite3.IntegrityError as exc:
+            if "cycles" not in str(exc):
+                raise
+            raise UsageError(f"a cycle from {starts_on} to {ends_on} already exists") from None
         return cycle_id
 
     def current_cycle(self) -> Cycle | None:
@@ -136,16 +141,28 @@ class Journal:
         ).fetchone()
         return Cycle(*row) if row else None
 
-    def cycle_for(self, day: str) -> str:
-        """The id of the cycle containing ``day``, creating that school year if there is none."""
+    def _cycle_containing(self, day: str) -> str | None:
         row = self.conn.execute(
             "SELECT id FROM cycles WHERE starts_on <= ? AND ends_on >= ? ORDER BY starts_on DESC LIMIT 1",
             (day, day),
         ).fetchone()
-        if row:
-            return str(row[0])
+        return str(row[0]) if row else None
+
+    def cycle_for(self, day: str) -> str:
+        """The id of the cycle containing ``day``, creating that school year if there is none.
+
+        The look-up is repeated inside the write lock before creating: eight ``ilearn
+        reflect`` started at once on a new year would otherwise each make their own cycle.
+        """
+        found = self._cycle_containing(day)
+        if found is not None:
+            return found
         start, end, title = school_year_bounds(date.fromisoformat(day))
-        return self.add_cycle(title, start.isoformat(), end.isoformat())
+        with self.write():
+            found = self._cycle_containing(day)
+            if found is not None:
+                return found  # another copy of the app made it while this one waited
+            return self.add_cycle(title, start.isoformat(), end.isoformat())
 
     def find_cycle(self, ref: str) -> Cycle:
         """A cycle by title (``2025–26`` or ``2025-26``), year, or id prefix."""

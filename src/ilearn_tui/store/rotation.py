@@ -18,7 +18,8 @@ KEEP_MONTHS = 12
 KEEP_SAFETY = 5
 
 
-def _parse(path: Path) -> tuple[datetime, str] | None:
+def parse_name(path: Path) -> tuple[datetime, str] | None:
+    """When a backup was taken and why, from its name; None for a name the policy did not write."""
     match = _NAME.match(path.name)
     if not match:
         return None
@@ -30,7 +31,7 @@ def to_remove(paths: list[Path], now: datetime) -> list[Path]:
     autos: list[tuple[datetime, Path]] = []
     safety: dict[str, list[tuple[datetime, Path]]] = {}
     for path in paths:
-        parsed = _parse(path)
+        parsed = parse_name(path)
         if parsed is None:
             continue
         when, reason = parsed

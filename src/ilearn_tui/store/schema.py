@@ -269,11 +269,69 @@ CREATE UNIQUE INDEX reflection_links_once ON reflection_links(
 """
 
 
+# Tables whose rows belong to a cycle (visions, one per cycle, are folded on their own).
+CYCLE_TABLES = (
+    "outcomes", "interests", "goals", "activities", "innovations", "evidence", "shares", "reflections",
+)
+
+
+def _v5_one_cycle_per_year() -> str:
+    """Version 5: a school year is one cycle. Two first writes at once used to make two cycles
+    with the same dates, splitting the year's records and making ``--cycle 2026-27`` ambiguous.
+    Older files are folded first: every duplicate's records (and its vision's words, and what
+    the trash remembers of it) move to the oldest cycle of those dates, then the key is added."""
+    moves = "\n".join(
+        f"UPDATE {table} SET cycle_id = (SELECT keep_id FROM cycle_fold WHERE old_id = {table}.cycle_id) "
+        f"WHERE cycle_id IN (SELECT old_id FROM cycle_fold);"
+        for table in CYCLE_TABLES
+    )
+    extra_body = (
+        "(SELECT group_concat(v.body, char(10) || char(10)) FROM visions v "
+        "JOIN cycle_fold f ON f.old_id = v.cycle_id "
+        "WHERE f.keep_id = visions.cycle_id AND v.body != '' AND v.body != visions.body)"
+    )
+    return f"""
+CREATE TEMP TABLE cycle_fold (n INTEGER PRIMARY KEY, old_id TEXT NOT NULL UNIQUE, keep_id TEXT NOT NULL);
+INSERT INTO cycle_fold(old_id, keep_id)
+    SELECT id, keep FROM (
+        SELECT id, first_value(id) OVER (PARTITION BY starts_on, ends_on ORDER BY created_at, id) AS keep
+        FROM cycles
+    ) WHERE id != keep ORDER BY keep, id;
+UPDATE visions SET cycle_id = (SELECT keep_id FROM cycle_fold WHERE old_id = visions.cycle_id)
+    WHERE id IN (
+        SELECT v.id FROM visions v JOIN cycle_fold f ON f.old_id = v.cycle_id
+        WHERE f.keep_id NOT IN (SELECT cycle_id FROM visions)
+          AND f.n = (SELECT min(f2.n) FROM cycle_fold f2 JOIN visions v2 ON v2.cycle_id = f2.old_id
+                     WHERE f2.keep_id = f.keep_id)
+    );
+UPDATE visions SET
+    body = CASE WHEN {extra_body} IS NULL THEN body WHEN body = '' THEN {extra_body}
+                ELSE body || char(10) || char(10) || {extra_body} END,
+    school_mission = CASE WHEN school_mission != '' THEN school_mission ELSE coalesce(
+        (SELECT max(v.school_mission) FROM visions v JOIN cycle_fold f ON f.old_id = v.cycle_id
+         WHERE f.keep_id = visions.cycle_id), '') END
+    WHERE cycle_id IN (SELECT keep_id FROM cycle_fold);
+DELETE FROM visions WHERE cycle_id IN (SELECT old_id FROM cycle_fold);
+{moves}
+UPDATE trash SET payload = (
+    WITH RECURSIVE step(n, text) AS (
+        SELECT 0, trash.payload
+        UNION ALL
+        SELECT f.n, replace(step.text, f.old_id, f.keep_id) FROM step JOIN cycle_fold f ON f.n = step.n + 1
+    ) SELECT text FROM step ORDER BY n DESC LIMIT 1
+) WHERE EXISTS (SELECT 1 FROM cycle_fold WHERE instr(trash.payload, old_id) > 0);
+DELETE FROM cycles WHERE id IN (SELECT old_id FROM cycle_fold);
+DROP TABLE temp.cycle_fold;
+CREATE UNIQUE INDEX IF NOT EXISTS cycles_once ON cycles(starts_on, ends_on);
+"""
+
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
     _V2_TRASH,
     _v3_plain_tokens(),
     _V4_UNIQUE_LINKS,
+    _v5_one_cycle_per_year(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

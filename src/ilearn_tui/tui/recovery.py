@@ -10,7 +10,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Button, Static
 
 from ilearn_tui.locations import Locations
-from ilearn_tui.store.backup import newest_good_backup
+from ilearn_tui.store.recovery import best_backup, holds
 from ilearn_tui.tui import actions
 
 
@@ -29,14 +29,15 @@ class RecoveryApp(App[Path | None]):
         super().__init__()
         self.locations = locations
         self.problem = problem
-        self.backup = newest_good_backup(locations.backups_dir)
+        self.best = best_backup(locations.backups_dir)
+        self.backup = None if self.best is None else self.best.path
 
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Your journal could not be opened", classes="title")
             yield Static(f"\n{self.problem}\n")
-            if self.backup is not None:
-                yield Static(f"The newest good backup is {self.backup.name}.")
+            if self.best is not None:
+                yield Static(f"The newest good backup is {self.best.path.name} ({holds(self.best)}).")
             else:
                 yield Static("No good backup was found. Your files are kept as they were.")
             with Horizontal():
