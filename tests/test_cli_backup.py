@@ -154,14 +154,14 @@ def test_doctor_finds_a_missing_evidence_file(ilearn: Cli, home: Path, seeded: s
 
 # --- files and permissions --------------------------------------------------------------
 def test_data_folder_is_private(ilearn: Cli, home: Path, tmp_path: Path) -> None:
-    """Folders 0700, files 0600 — also when the folder existed with looser permissions."""
+    """Folders it makes 0700, files 0600; a folder the teacher named keeps its own mode."""
     home.mkdir(mode=0o755)
     home.chmod(0o755)
     source = tmp_path / "e.txt"
     source.write_text("evidence\n")
     ok(ilearn("evidence", "add", str(source)))
     ok(ilearn("backup"))
-    assert home.stat().st_mode & 0o777 == 0o700
+    assert home.stat().st_mode & 0o777 == 0o755
     assert (home / "journal.sqlite3").stat().st_mode & 0o777 == 0o600
     for folder in ("evidence", "backups"):
         assert (home / folder).stat().st_mode & 0o777 == 0o700, folder
