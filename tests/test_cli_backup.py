@@ -42,6 +42,9 @@ def test_backup_and_restore_bring_back_the_old_state(cli: Cli, home: Path, seede
     assert json.loads(ok(cli("search", "quokka", "--json")))
     restored = ok(cli("restore", str(backup)))
     assert "before-restore" in restored
+    # It says what it brought back, so a teacher can tell one backup from another.
+    holds = r"\(\d+ reflections? and \d+ other records?, \d{4}-\d\d-\d\d \d\d:\d\d\)"
+    assert re.search(holds, restored), restored
     assert json.loads(ok(cli("search", "quokka", "--json"))) == []
     assert snapshot(home) == seeded
     saved = [name for name in backups(home) if "before-restore" in name]

@@ -255,11 +255,14 @@ def _backup(args: argparse.Namespace, journal: Journal) -> int:
 def _restore(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import connection
     from ilearn_tui.store.backup import restore_from
+    from ilearn_tui.store.recovery import describe, holds
 
     source = Path(args.path).expanduser()
     saved = restore_from(journal.conn, source, keep_current_in=journal.locations.backups_dir)
     connection.prepare(journal.conn, journal.locations.db_path, journal.locations.backups_dir)
-    out(f"restored from {source}; the journal as it was is kept in {saved}")
+    facts = describe(source)
+    what = f" ({holds(facts)})" if facts else ""
+    out(f"restored from {source}{what}; the journal as it was is kept in {saved}")
     return 0
 
 
