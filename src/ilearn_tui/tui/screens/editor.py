@@ -23,6 +23,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.key_bar import KeyBar
@@ -113,7 +114,7 @@ class EditorScreen(UsesShell, Screen[None]):
         return self._snapshot() != self._saved_text
 
     def _status(self, text: str) -> None:
-        self.query_one("#editor-status", Static).update(text)
+        self.query_one("#editor-status", Static).update(plain(text))
 
     @on(TextArea.Changed, "#body")
     def _changed(self) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Button, Input, Label, Static
 from ilearn_tui.store.drafts import Draft, discard_draft, list_drafts
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import Shell, UsesShell
 
 WELCOME = (
@@ -135,8 +136,10 @@ class DraftsScreen(UsesShell, ModalScreen[None]):
         with Vertical():
             yield Static("Unsaved writing found", classes="area-title")
             yield Static(
-                f"ilearn closed before this was saved{more}:\n\n"
-                f"  “{one_line(draft.title or draft.body, 70)}”\n  last kept {draft.updated_at[:16]}Z"
+                plain(
+                    f"ilearn closed before this was saved{more}:\n\n"
+                    f"  “{one_line(draft.title or draft.body, 70)}”\n  last kept {draft.updated_at[:16]}Z"
+                )
             )
             with Horizontal(id="draft-buttons"):
                 yield Button("Discard", id="discard")
