@@ -41,8 +41,7 @@ def run(args: argparse.Namespace) -> int:
             open_journal(locations.resolve(Path(folder))) as journal,
         ):
             build_demo(journal)
-            _open(journal, demo=True, interactive=interactive)
-        return 0
+            return _open(journal, demo=True, interactive=interactive)
     where = locations.resolve(getattr(args, "home", None))
     try:
         journal = open_journal(where)
@@ -51,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
             raise
         journal = open_journal(where)
     with journal:
-        _open(journal, demo=False, interactive=interactive)
-    return 0
+        return _open(journal, demo=False, interactive=interactive)
 
 
 def _recover(where: locations.Locations, problem: str) -> bool:
@@ -70,13 +68,20 @@ def _recover(where: locations.Locations, problem: str) -> bool:
     return True
 
 
-def _open(journal: Journal, *, demo: bool, interactive: bool) -> None:
+def _open(journal: Journal, *, demo: bool, interactive: bool) -> int:
+    """The exit status: 0 after a normal quit, 1 after a hang-up, a signal or a crash."""
     if not interactive:
         _summary(journal, demo=demo)
-        return
+        return 0
     from ilearn_tui.tui.app import IlearnApp
+    from ilearn_tui.tui.crash import crash_line
 
-    IlearnApp(journal, demo=demo).run()
+    app = IlearnApp(journal, demo=demo)
+    app.run()
+    if app.crash is not None:
+        sys.stderr.write(f"ilearn: {one_line(crash_line(app.crash, app.crash_report), 2000)}\n")
+        return 1
+    return app.return_code or 0
 
 
 def _summary(journal: Journal, *, demo: bool) -> None:
