@@ -11,6 +11,7 @@ from textual.widgets import Input, Select, Static
 
 from ilearn_tui.domain.text import clean_tags, parse_day
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
 from ilearn_tui.textsafe import one_line
@@ -130,7 +131,11 @@ class JournalScreen(AreaScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                delete_reflection(self.ilearn.journal, reflection.id)
+                try:
+                    delete_reflection(self.ilearn.journal, reflection.id)
+                except IlearnError as exc:
+                    self.notify(f"Not moved to the trash: {exc}", severity="error")
+                    return
                 self.ilearn.changed()
                 self.notify("Moved to the trash. Undo: ctrl+p, then “trash: Restore”.")
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Markdown, Static
 from ilearn_tui.domain.forms import KINDS, STAGE_KINDS, RecordKind
 from ilearn_tui.domain.prompts import GUIDES
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
@@ -189,7 +190,11 @@ class StageScreen(AreaScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                delete_record(self.ilearn.journal, kind, record_id)
+                try:
+                    delete_record(self.ilearn.journal, kind, record_id)
+                except IlearnError as exc:
+                    self.notify(f"Not moved to the trash: {exc}", severity="error")
+                    return
                 self.ilearn.changed()
                 self.notify(f"{kind.noun.capitalize()} moved to the trash. Undo: ctrl+p, “trash: Restore”.")
 
