@@ -36,7 +36,9 @@ _COUNTS = (
 class FullScreen(Protocol):
     """The full-screen app, handed in from above: the command line never imports the app."""
 
-    def open(self, journal: Journal, *, demo: bool) -> None: ...
+    def open(self, journal: Journal, *, demo: bool) -> int:
+        """Run the app until the teacher leaves; returns the exit status."""
+        ...
 
     def recover(self, where: locations.Locations, problem: str) -> Path | None:
         """The backup the teacher chose to restore, or None."""
@@ -55,8 +57,7 @@ def run(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | None =
             open_journal(locations.resolve(Path(folder))) as journal,
         ):
             build_demo(journal)
-            _open(journal, demo=True, app=app)
-        return 0
+            return _open(journal, demo=True, app=app)
     where = locations.resolve(getattr(args, "home", None))
     try:
         journal = open_journal(where)
@@ -65,8 +66,7 @@ def run(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | None =
             raise
         journal = open_journal(where)
     with journal:
-        _open(journal, demo=False, app=app)
-    return 0
+        return _open(journal, demo=False, app=app)
 
 
 def _recover(app: FullScreen, where: locations.Locations, problem: str) -> bool:
@@ -83,11 +83,12 @@ def _recover(app: FullScreen, where: locations.Locations, problem: str) -> bool:
     return True
 
 
-def _open(journal: Journal, *, demo: bool, app: FullScreen | None) -> None:
+def _open(journal: Journal, *, demo: bool, app: FullScreen | None) -> int:
+    """The exit status: 0 after a normal quit, 1 after a hang-up, a signal or a crash."""
     if app is None:
         _summary(journal, demo=demo)
-        return
-    app.open(journal, demo=demo)
+        return 0
+    return app.open(journal, demo=demo)
 
 
 def _summary(journal: Journal, *, demo: bool) -> None:

@@ -39,9 +39,14 @@ def parse_day(text: str, *, today: date | None = None) -> str:
         raise ValueError(date_error(text))
     year, month, day = (int(part) for part in found.groups())
     try:
-        return date(year, month, day).isoformat()
+        parsed = date(year, month, day)
     except ValueError:
         raise ValueError(date_error(text)) from None
+    try:
+        school_year_bounds(parsed)  # every dated record belongs to a school year
+    except ValueError:
+        raise ValueError(f"the date {text.strip()!r} is outside the years a school year can cover") from None
+    return parsed.isoformat()
 
 
 def school_year_bounds(day: date) -> tuple[date, date, str]:

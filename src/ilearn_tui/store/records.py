@@ -10,6 +10,7 @@ from typing import Any
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.forms import RecordKind
 from ilearn_tui.domain.model import KINDS
+from ilearn_tui.errors import NotFoundError
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.plan import insert_row
 
@@ -68,7 +69,10 @@ def save_record(
     record_id: str | None = None,
     cycle_id: str | None = None,
 ) -> str:
-    """Insert (no ``record_id``) or update one record and replace its links, in one write."""
+    """Insert (no ``record_id``) or update one record and replace its links, in one write.
+
+    Raises ``NotFoundError`` when the record to update is gone.
+    """
     data = dict(values)
     with journal.write() as conn:
         if record_id is None:
@@ -80,7 +84,10 @@ def save_record(
         else:
             data["updated_at"] = now_stamp()
             assignments = ", ".join(f"{name} = ?" for name in data)
-            conn.execute(f"UPDATE {kind.table} SET {assignments} WHERE id = ?", [*data.values(), record_id])
+            sql = f"UPDATE {kind.table} SET {assignments} WHERE id = ?"
+            if conn.execute(sql, [*data.values(), record_id]).rowcount == 0:
+                # Moved to the trash or replaced elsewhere: updating no row is not a save.
+                raise NotFoundError(f"this {kind.noun} is no longer in the journal (moved to the trash?)")
         for table, ids in (links or {}).items():
             own, other = LINK_COLUMNS[table]
             conn.execute(f"DELETE FROM {table} WHERE {own} = ?", (record_id,))

@@ -74,7 +74,8 @@ def best_backup(folder: Path) -> BackupFacts | None:
             return facts
         fallback.append(facts)
     with_content = [f for f in fallback if f.holds_content]
-    return (with_content or fallback or [None])[0]
+    candidates = with_content or fallback
+    return candidates[0] if candidates else None
 
 
 def holds(facts: BackupFacts) -> str:

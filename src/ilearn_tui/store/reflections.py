@@ -8,7 +8,7 @@ from datetime import datetime
 
 from ilearn_tui.domain import text
 from ilearn_tui.domain.records import Reflection
-from ilearn_tui.errors import UsageError
+from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.tags import write_tags
 
@@ -92,6 +92,10 @@ def add_reflection(
     return reflection_id
 
 
+# Why an update found nothing to change; the editor offers to save the text as a new entry.
+GONE = "this reflection is no longer in the journal (moved to the trash or replaced elsewhere)"
+
+
 def update_reflection(
     journal: Journal,
     reflection_id: str,
@@ -103,16 +107,22 @@ def update_reflection(
     day: str,
     links: dict[str, list[str]] | None = None,
 ) -> None:
-    """Replace a reflection's text and tags (and its links, when given) in one write."""
+    """Replace a reflection's text and tags (and its links, when given) in one write.
+
+    Raises ``NotFoundError`` when the reflection is no longer there (moved to the trash or
+    replaced by a restore in another window): an update of no row is not a save.
+    """
     body = validate_body(body)
     title = text.reflection_title(title, body)
     tags = clean_tags(tags)
     with journal.write() as conn:
-        conn.execute(
+        changed = conn.execute(
             "UPDATE reflections SET body = ?, title = ?, stage = ?, date = ?, cycle_id = ?, "
             "updated_at = ? WHERE id = ?",
             (body, title, stage, day, journal.cycle_for(day), now_stamp(), reflection_id),
-        )
+        ).rowcount
+        if changed == 0:
+            raise NotFoundError(GONE)
         write_tags(conn, reflection_id, tags)
         if links is not None:
             conn.execute("DELETE FROM reflection_links WHERE reflection_id = ?", (reflection_id,))

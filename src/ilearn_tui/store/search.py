@@ -1,16 +1,31 @@
-"""Ranked full-text search over every searchable record (SQLite FTS5, bm25)."""
+"""Ranked full-text search over every searchable record (SQLite FTS5, bm25).
+
+Two rules keep one very large record from making a search slow: the marked snippet is cut
+from a bounded window of each hit (FTS5's ``snippet()`` over a whole 2 MB reflection took a
+minute for a one-letter query), and every query runs under a time budget.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ilearn_tui.domain.records import SearchHit
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
 
 MARK_START = "\x02"
 MARK_END = "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# How much of a hit's title and text the marks and snippet are worked out from.
+WINDOW_CHARS = 20_000
+TITLE_CHARS = 500
+# The longest a search may take before it is stopped with a message.
+BUDGET_SECONDS = 5.0
+_TOKENIZE = "porter unicode61 remove_diacritics 2"
 
 # Where each kind's date lives, so hits can show when they happened.
 _DATES = {
@@ -19,6 +34,10 @@ _DATES = {
     "evidence": "SELECT date FROM evidence WHERE id = ?",
     "share": "SELECT date FROM shares WHERE id = ?",
 }
+
+
+class SearchTooSlowError(IlearnError):
+    """The query ran past its time budget (or was stopped by a newer one)."""
 
 
 def to_fts_query(text: str) -> str:
@@ -30,31 +49,101 @@ def to_fts_query(text: str) -> str:
     return " ".join(f'"{w}"*' for w in words)
 
 
-def search(journal: Journal, text: str, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+@contextmanager
+def time_budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
+    """Interrupt any statement on ``conn`` that runs past ``seconds``."""
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 1_000)
+    try:
+        yield
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def search(
+    journal: Journal, text: str, limit: int = 20, offset: int = 0, budget: float = BUDGET_SECONDS
+) -> list[SearchHit]:
+    return search_in(journal.conn, text, limit=limit, offset=offset, budget=budget)
+
+
+def search_in(
+    conn: sqlite3.Connection, text: str, limit: int = 20, offset: int = 0, budget: float = BUDGET_SECONDS
+) -> list[SearchHit]:
+    """The hits for ``text``, best first; ``SearchTooSlowError`` past ``budget`` seconds."""
     query = to_fts_query(text)
     if not query:
         return []
     try:
-        rows = journal.conn.execute(
-            "SELECT d.kind, d.ref, "
-            f"highlight(search_index, 0, '{MARK_START}', '{MARK_END}'), "
-            f"snippet(search_index, 1, '{MARK_START}', '{MARK_END}', '…', 12), "
-            "bm25(search_index, 8.0, 1.0, 4.0) AS score "
-            "FROM search_index JOIN search_docs d ON d.docid = search_index.rowid "
-            "WHERE search_index MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-            (query, limit, offset),
-        ).fetchall()
-    except sqlite3.OperationalError:
+        with time_budget(conn, budget):
+            ranked = conn.execute(
+                "SELECT search_index.rowid, d.kind, d.ref, bm25(search_index, 8.0, 1.0, 4.0) AS score "
+                "FROM search_index JOIN search_docs d ON d.docid = search_index.rowid "
+                "WHERE search_index MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+                (query, limit, offset),
+            ).fetchall()
+            marks = _marks(conn, query, [row[0] for row in ranked])
+    except sqlite3.OperationalError as exc:
+        if "interrupt" in str(exc):
+            raise SearchTooSlowError(
+                f"the search for {text[:40]!r} took longer than {budget:g} s and was stopped; "
+                "try a longer or rarer word"
+            ) from exc
         return []
     hits = []
-    for kind, ref, title, snippet, score in rows:
+    for docid, kind, ref, score in ranked:
         date_sql = _DATES.get(kind)
         day = ""
         if date_sql:
-            found = journal.conn.execute(date_sql, (ref,)).fetchone()
+            found = conn.execute(date_sql, (ref,)).fetchone()
             day = found[0] if found else ""
+        title, snippet = marks.get(docid, ("", ""))
         hits.append(SearchHit(kind=kind, id=ref, title=title, snippet=snippet, rank=score, date=day))
     return hits
+
+
+def _marks(conn: sqlite3.Connection, query: str, docids: list[int]) -> dict[int, tuple[str, str]]:
+    """Marked title and snippet of each hit, worked out on its first ``WINDOW_CHARS`` only.
+
+    The windows go into a small temporary index with the same tokenizer, so the marks follow
+    the same stemming and prefix rules as the search itself.
+    """
+    if not docids:
+        return {}
+    conn.execute(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.search_window "
+        f"USING fts5(title, body, tokenize = '{_TOKENIZE}')"
+    )
+    conn.execute("DELETE FROM temp.search_window")
+    try:
+        marks: dict[int, tuple[str, str]] = {}
+        for docid in docids:
+            title, body = conn.execute(
+                "SELECT substr(title, 1, ?), substr(body, 1, ?) FROM search_index WHERE rowid = ?",
+                (TITLE_CHARS, WINDOW_CHARS, docid),
+            ).fetchone()
+            conn.execute(
+                "INSERT INTO temp.search_window(rowid, title, body) VALUES (?, ?, ?)",
+                (docid, title or "", body or ""),
+            )
+            marks[docid] = (title or "", _opening(body or ""))
+        for docid, title, snippet in conn.execute(
+            "SELECT rowid, "
+            f"highlight(search_window, 0, '{MARK_START}', '{MARK_END}'), "
+            f"snippet(search_window, 1, '{MARK_START}', '{MARK_END}', '…', 12) "
+            "FROM temp.search_window WHERE search_window MATCH ?",
+            (query,),
+        ):
+            marks[docid] = (title, snippet if MARK_START in snippet else marks[docid][1])
+        # A hit whose match lies in its tags or past the window keeps its unmarked opening.
+        return marks
+    finally:
+        conn.execute("DELETE FROM temp.search_window")
+
+
+def _opening(body: str, words: int = 12) -> str:
+    """The first words of a text, for a hit whose match the window does not reach."""
+    found = body.split(maxsplit=words)
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
 def plain(text: str) -> str:

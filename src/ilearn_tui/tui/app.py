@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual import events
 from textual.app import SystemCommand
@@ -15,6 +16,7 @@ from ilearn_tui.settings import save_settings
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.crash import write_crash_report
 from ilearn_tui.tui.shell import Shell
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
@@ -57,6 +59,9 @@ class IlearnApp(Shell):
         self._theme_problems += problems
         wanted = self.settings.theme
         self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
+        # The error that ended the app, if one did, and where its traceback was written.
+        self.crash: BaseException | None = None
+        self.crash_report: Path | None = None
 
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -115,10 +120,21 @@ class IlearnApp(Shell):
     def _handle_exception(self, error: Exception) -> None:
         # Private, but Textual offers no public hook that runs before an unhandled error ends the app.
         # Whatever went wrong, the teacher's words are saved before the app stops.
+        if self.crash is None:
+            self.crash = error
         try:
             self.keep_drafts()
         finally:
             super()._handle_exception(error)
+
+    def _print_error_renderables(self) -> None:
+        # A crash is reported by the command line in one line; the traceback Textual would print
+        # goes to a file in the data folder, for a bug report.
+        if self.crash is None:
+            super()._print_error_renderables()
+            return
+        self.crash_report = write_crash_report(self.locations.data_dir, self._exit_renderables)
+        self._exit_renderables.clear()
 
     def _read_data_version(self) -> int:
         return self.journal.data_version()

@@ -12,6 +12,7 @@ from textual.widgets import Button, Static
 from ilearn_tui.locations import Locations
 from ilearn_tui.store.recovery import best_backup, holds
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 
 
 class RecoveryApp(App[Path | None]):
@@ -35,9 +36,9 @@ class RecoveryApp(App[Path | None]):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static("Your journal could not be opened", classes="title")
-            yield Static(f"\n{self.problem}\n")
+            yield Static(plain(f"\n{self.problem}\n"))
             if self.best is not None:
-                yield Static(f"The newest good backup is {self.best.path.name} ({holds(self.best)}).")
+                yield Static(plain(f"The newest good backup is {self.best.path.name} ({holds(self.best)})."))
             else:
                 yield Static("No good backup was found. Your files are kept as they were.")
             with Horizontal():

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import App
 from textual.dom import DOMNode
+from textual.notifications import SeverityLevel
 from textual.reactive import reactive
 
 from ilearn_tui.domain.stages import CycleCounts, Status, all_statuses, current_stage, next_step
@@ -20,6 +21,7 @@ from ilearn_tui.locations import Locations
 from ilearn_tui.settings import Settings, load_settings
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.overview import cycle_counts
+from ilearn_tui.textsafe import visible
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -52,6 +54,22 @@ class Shell(App[None]):
         self.viewed_cycle_id: str | None = None
         # Open reflection editors, so their unsaved text can be kept on a signal or a crash.
         self.open_editors: list[Screen[None]] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Every notification is plain text: many quote a stored title or a file path.
+
+        Widgets' ``notify`` passes ``markup=True`` by default, so the argument is ignored.
+        """
+        shown, heading = visible(message), visible(title)
+        super().notify(shown, title=heading, severity=severity, timeout=timeout, markup=False)
 
     @property
     def locations(self) -> Locations:

@@ -6,6 +6,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar
@@ -49,5 +50,5 @@ class AreaScreen(UsesShell, Screen[None]):
 
 def show_error(line: Static, message: str) -> None:
     """An error line takes room only while it has something to say."""
-    line.update(message)
+    line.update(plain(message))
     line.display = bool(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
@@ -9,6 +10,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -22,9 +24,10 @@ class ConfirmScreen(ModalScreen[bool]):
     ConfirmScreen Button { margin-left: 1; }
     """
 
-    def __init__(self, question: str, yes: str = "Yes", no: str = "Cancel") -> None:
+    def __init__(self, question: str | Text, yes: str = "Yes", no: str = "Cancel") -> None:
         super().__init__()
-        self.question = question
+        # A question often quotes a stored title: it is shown as text, never as markup.
+        self.question = question if isinstance(question, Text) else plain(question)
         self.yes = yes
         self.no = no
 

@@ -17,12 +17,13 @@ from textual.widgets import Input, Markdown, Select, Static, TextArea
 from ilearn_tui.domain.prompts import PROMPTS
 from ilearn_tui.domain.text import parse_day, split_tags
 from ilearn_tui.domain.vocab import STAGES
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, NotFoundError
 from ilearn_tui.store.drafts import discard_draft, save_draft
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain, unedited
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.key_bar import KeyBar
@@ -56,6 +57,9 @@ class EditorScreen(UsesShell, Screen[None]):
         self._draft_body = draft_body
         self._saved_text = ""
         self.links: dict[str, list[str]] = {}
+        # The stored title, tags and body as they are: the fields show them with control
+        # characters drawn as symbols, and saving must not write those symbols back.
+        self._stored = {"title": "", "tags": "", "body": ""}
 
     @property
     def journal(self) -> Journal:
@@ -83,9 +87,14 @@ class EditorScreen(UsesShell, Screen[None]):
         if self.reflection_id is not None:
             reflection = get_reflection(self.journal, self.reflection_id)
             if reflection is not None:
+                self._stored = {
+                    "title": reflection.title,
+                    "tags": " ".join(reflection.tags),
+                    "body": reflection.body,
+                }
                 self.query_one("#title", Input).value = visible(reflection.title)
                 self.query_one("#date", Input).value = reflection.date
-                self.query_one("#tags", Input).value = visible(" ".join(reflection.tags))
+                self.query_one("#tags", Input).value = visible(self._stored["tags"])
                 if reflection.stage:
                     self.query_one("#stage", Select).value = reflection.stage
                 self.query_one("#body", TextArea).text = visible(reflection.body)
@@ -113,7 +122,7 @@ class EditorScreen(UsesShell, Screen[None]):
         return self._snapshot() != self._saved_text
 
     def _status(self, text: str) -> None:
-        self.query_one("#editor-status", Static).update(text)
+        self.query_one("#editor-status", Static).update(plain(text))
 
     @on(TextArea.Changed, "#body")
     def _changed(self) -> None:
@@ -164,7 +173,7 @@ class EditorScreen(UsesShell, Screen[None]):
 
     def action_save(self) -> None:
         error = self.query_one("#editor-error", Static)
-        body = self.query_one("#body", TextArea).text
+        body = unedited(self._stored["body"], self.query_one("#body", TextArea).text)
         day_text = self.query_one("#date", Input).value.strip()
         try:
             day = parse_day(day_text) if day_text else date.today().isoformat()
@@ -173,14 +182,14 @@ class EditorScreen(UsesShell, Screen[None]):
             self.query_one("#date", Input).focus()
             return
         try:
-            tags = split_tags(self.query_one("#tags", Input).value)
+            tags = split_tags(unedited(self._stored["tags"], self.query_one("#tags", Input).value))
         except ValueError as exc:
             show_error(error, f"Tags: {exc}. Nothing was saved yet.")
             self.query_one("#tags", Input).focus()
             return
         stage_value = self.query_one("#stage", Select).value
         stage = stage_value if isinstance(stage_value, int) else None
-        title = self.query_one("#title", Input).value
+        title = unedited(self._stored["title"], self.query_one("#title", Input).value)
         try:
             if self.reflection_id is None:
                 self.reflection_id = add_reflection(
@@ -197,15 +206,30 @@ class EditorScreen(UsesShell, Screen[None]):
                     day=day,
                     links=self.links,
                 )
+        except NotFoundError as exc:
+            self._gone(str(exc))
+            return
         except IlearnError as exc:
             show_error(error, f"{exc}. Nothing was lost: your text is still here.")
             return
         show_error(error, "")
+        self._stored = {"title": title, "tags": " ".join(tags), "body": body}
         discard_draft(self.journal, self.draft_id)
         self._saved_text = self._snapshot()
         self.ilearn.changed()
         self.notify("Reflection saved.")
         self._status("Saved. escape to go back.")
+
+    def _gone(self, why: str) -> None:
+        """The reflection went away elsewhere: keep the text as a draft, offer a new entry."""
+        self.reflection_id = None
+        self.links = {}
+        self.keep_draft()
+        show_error(
+            self.query_one("#editor-error", Static),
+            f"Not saved: {why}. Your text is kept as a draft; ctrl+s saves it as a new entry.",
+        )
+        self.notify("Not saved: the reflection is gone. Your text is kept as a draft.", severity="error")
 
     def action_leave(self) -> None:
         if not self.dirty:

@@ -15,8 +15,8 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose, is_folder_name
 from ilearn_tui.portfolio.model import Scope
-from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
 
@@ -51,7 +51,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.ilearn
-        cycles = [(c.title, c.id) for c in app.journal.cycles()]
+        cycles = [(plain(c.title), c.id) for c in app.journal.cycles()]
         # Side by side, so the whole dialog, buttons included, fits an 80×24 terminal.
         with VerticalScroll():
             yield Static("Export your portfolio", classes="area-title")
@@ -199,8 +199,8 @@ class ExportScreen(UsesShell, ModalScreen[None]):
 
     def _finished(self, message: str, failed: bool) -> None:
         self.query_one("#go", Button).disabled = False
-        self.query_one("#export-result", Static).update(visible(message))
-        self.notify(visible(message), severity="error" if failed else "information")
+        self.query_one("#export-result", Static).update(plain(message))
+        self.notify(message, severity="error" if failed else "information")
 
 
 def renewal_rule(config: dict[str, object]) -> RenewalRule | None:

@@ -11,6 +11,7 @@ from textual.widgets import Static
 from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.sparkline import sparkline
 
@@ -35,7 +36,7 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
             if detail is None:
                 yield Static("This goal no longer exists.")
                 return
-            yield Static(one_line(detail.title, 100), classes="area-title")
+            yield Static(plain(one_line(detail.title, 100)), classes="area-title")
             facts = Text(f"Status: {detail.status}")
             if detail.target_date:
                 facts.append(f" · target {detail.target_date}")
@@ -46,7 +47,9 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
                     facts.append(one_line(value, 400) + "\n")
             yield Static(facts)
             yield Static("Research questions", classes="section-title")
-            yield Static("\n".join(f"  ? {one_line(q, 100)}" for q in detail.questions) or "  none yet")
+            yield Static(
+                plain("\n".join(f"  ? {one_line(q, 100)}" for q in detail.questions) or "  none yet")
+            )
             yield Static("Self-ratings over time", classes="section-title")
             by_indicator: dict[str, list[int]] = {}
             for _, indicator, rating, _, _ in detail.checks:
@@ -64,8 +67,12 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
             yield Static("Learning activities", classes="section-title")
             total = sum(h for _, _, h in detail.activities)
             yield Static(
-                "\n".join(f"  {d}  {one_line(t, 60)}  {h:g} h" for d, t, h in detail.activities)
-                + (f"\n  total {total:g} hours" if detail.activities else "  none linked yet")
+                plain(
+                    "\n".join(f"  {d}  {one_line(t, 60)}  {h:g} h" for d, t, h in detail.activities)
+                    + (f"\n  total {total:g} hours" if detail.activities else "  none linked yet")
+                )
             )
             yield Static("Evidence", classes="section-title")
-            yield Static("\n".join(f"  {d}  {one_line(t, 70)}" for d, t in detail.evidence) or "  none yet")
+            yield Static(
+                plain("\n".join(f"  {d}  {one_line(t, 70)}" for d, t in detail.evidence) or "  none yet")
+            )

@@ -11,9 +11,12 @@ from textual.widgets import Input, Select, Static
 
 from ilearn_tui.domain.text import clean_tags, parse_day
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.plan import list_goals
 from ilearn_tui.store.reflections import ReflectionFilter, count_reflections, list_reflections
+from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen, show_error
 from ilearn_tui.tui.widgets.reflection_list import ReflectionList
 
@@ -67,7 +70,7 @@ class JournalScreen(AreaScreen):
     def _load_goals(self) -> None:
         goals = list_goals(self.ilearn.journal)
         select = self.query_one("#filter-goal", Select)
-        select.set_options([(g.title[:40], g.id) for g in goals])
+        select.set_options([(plain(one_line(g.title, 40)), g.id) for g in goals])
 
     def reload(self) -> None:
         self.query_one(ReflectionList).reload()
@@ -128,9 +131,15 @@ class JournalScreen(AreaScreen):
 
         def done(yes: bool | None) -> None:
             if yes:
-                delete_reflection(self.ilearn.journal, reflection.id)
+                try:
+                    delete_reflection(self.ilearn.journal, reflection.id)
+                except IlearnError as exc:
+                    self.notify(f"Not moved to the trash: {exc}", severity="error")
+                    return
                 self.ilearn.changed()
                 self.notify("Moved to the trash. Undo: ctrl+p, then “trash: Restore”.")
 
         title = reflection.title or reflection.body[:40]
-        self.app.push_screen(ConfirmScreen(f"Move the reflection “{title}” to the trash?", "Delete"), done)
+        self.app.push_screen(
+            ConfirmScreen(f"Move the reflection “{one_line(title, 60)}” to the trash?", "Delete"), done
+        )

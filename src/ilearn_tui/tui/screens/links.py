@@ -9,8 +9,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
 from ilearn_tui.store.records import choices_for
-from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 
 # (link column, record kind, label)
@@ -45,7 +45,7 @@ class LinksScreen(UsesShell, ModalScreen[dict[str, list[str]] | None]):
         for column, kind, label in LINKABLE:
             chosen = set(self.current.get(column, []))
             for text, record_id in choices_for(app.journal, kind, cycle_id):
-                options.append((f"{label}: {visible(text)}", f"{column}|{record_id}", record_id in chosen))
+                options.append((plain(f"{label}: {text}"), f"{column}|{record_id}", record_id in chosen))
         with Vertical():
             yield Static("Link this reflection to… (space to tick, ctrl+s to keep)", classes="section-title")
             if not options:

@@ -22,6 +22,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.records import choices_for, save_record
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 
 
@@ -111,7 +112,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
             return Select(
-                [(visible(label), i) for label, i in options],
+                [(plain(label), i) for label, i in options],
                 value=value if value in ids else Select.NULL,
                 id=wid,
                 prompt="(none)",
@@ -120,7 +121,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         if spec.type == "refs":
             chosen = set(value or [])
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
-            return SelectionList[str](*[(visible(label), i, i in chosen) for label, i in options], id=wid)
+            return SelectionList[str](*[(plain(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         return Input(visible(shown), placeholder=placeholder, id=wid)

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import sqlite3
+from urllib.parse import quote
+
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
+from textual.worker import get_current_worker
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
-from ilearn_tui.store.search import search
+from ilearn_tui.store.search import SearchTooSlowError, search_in
 from ilearn_tui.textsafe import printable
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen
 
 LIMIT = 50
@@ -41,6 +46,25 @@ class SearchScreen(AreaScreen):
     def __init__(self) -> None:
         super().__init__()
         self.hits: list[SearchHit] = []
+        # Searches run on their own read-only connection in a worker thread, so a slow one
+        # never freezes typing and the next keystroke can interrupt it.
+        self._conn: sqlite3.Connection | None = None
+        self._asked = ""
+        self._open_when_found = False  # enter was pressed before the answer came
+
+    def _search_conn(self) -> sqlite3.Connection:
+        if self._conn is None:
+            path = self.ilearn.journal.locations.db_path
+            self._conn = sqlite3.connect(
+                f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
+            )
+        return self._conn
+
+    def on_unmount(self) -> None:
+        if self._conn is not None:
+            self._conn.interrupt()
+            self._conn.close()
+            self._conn = None
 
     def body(self) -> ComposeResult:
         yield Static(
@@ -61,12 +85,47 @@ class SearchScreen(AreaScreen):
     def _typed(self, event: Input.Changed) -> None:
         self.run_query(event.value)
 
-    def run_query(self, text: str) -> None:
+    def run_query(self, text: str, *, now: bool = False) -> None:
         # One or two letters match nearly everything and only slow typing down: wait for three
         # (enter searches a shorter word at once).
-        wanted = len(text.strip()) >= MIN_CHARS
-        self.hits = search(self.ilearn.journal, text, limit=LIMIT) if wanted else []
+        self._asked = text
+        if self._conn is not None:
+            self._conn.interrupt()  # a newer query replaces the one still running
+        if now or len(text.strip()) >= MIN_CHARS:
+            self._search(text)
+        else:
+            self.hits = []
+            self._show(text)
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, text: str) -> None:
+        worker = get_current_worker()
+        try:
+            hits = search_in(self._search_conn(), text, limit=LIMIT)
+        except SearchTooSlowError as exc:
+            if not worker.is_cancelled:
+                self.app.call_from_thread(self._failed, text, str(exc))
+            return
+        except sqlite3.Error:
+            return  # the screen closed under it, or the file went away: nothing to show
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found, text, hits)
+
+    def _found(self, text: str, hits: list[SearchHit]) -> None:
+        if text != self._asked or not self.is_mounted:
+            return  # an answer to a query the teacher has already typed past
+        self.hits = hits
         self._show(text)
+        open_now, self._open_when_found = self._open_when_found, False
+        if open_now and hits:
+            self.query_one("#results", OptionList).highlighted = 0
+            self._open(0)
+
+    def _failed(self, text: str, message: str) -> None:
+        if text == self._asked and self.is_mounted and self._conn is not None:
+            self.hits = []
+            self.query_one("#results", OptionList).clear_options()
+            self.query_one("#search-status", Static).update(plain(message))
 
     def _show(self, text: str) -> None:
         results = self.query_one("#results", OptionList)
@@ -95,12 +154,12 @@ class SearchScreen(AreaScreen):
     @on(Input.Submitted, "#query")
     def _submitted(self, event: Input.Submitted) -> None:
         results = self.query_one("#results", OptionList)
-        if not self.hits and event.value.strip():
-            self.hits = search(self.ilearn.journal, event.value, limit=LIMIT)
-            self._show(event.value)
-        if self.hits:
+        if self.hits and event.value == self._asked:
             results.highlighted = 0
             self._open(0)
+        elif event.value.strip():
+            self._open_when_found = True
+            self.run_query(event.value, now=True)
 
     def key_down(self) -> None:
         results = self.query_one("#results", OptionList)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
@@ -12,9 +13,11 @@ from textual.widgets import DataTable, Markdown, Static
 from ilearn_tui.domain.forms import KINDS, STAGE_KINDS, RecordKind
 from ilearn_tui.domain.prompts import GUIDES
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen
 
 PLURAL = {
@@ -30,15 +33,15 @@ PLURAL = {
 }
 
 
-def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> str:
+def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> Text:
     value = row.get(column)
     if column.endswith("_id"):
-        return one_line(titles.get(str(value), "—"), 30)
+        return plain(one_line(titles.get(str(value), "—"), 30))
     if column == "student_info":
-        return "student info" if value else "—"
+        return plain("student info" if value else "—")
     if isinstance(value, float):
-        return f"{value:g}"
-    return one_line("" if value is None else str(value), 50) or "—"
+        return plain(f"{value:g}")
+    return plain(one_line("" if value is None else str(value), 50) or "—")
 
 
 class StageScreen(AreaScreen):
@@ -63,7 +66,7 @@ class StageScreen(AreaScreen):
                     yield Markdown("", id="vision")
                     continue
                 yield Static(PLURAL[kind.name], classes="section-title")
-                table: DataTable[str] = DataTable(
+                table: DataTable[Text] = DataTable(
                     id=f"table-{kind.name}", cursor_type="row", zebra_stripes=True
                 )
                 table.tooltip = f"n new {kind.noun} · enter edit · delete remove"
@@ -187,7 +190,11 @@ class StageScreen(AreaScreen):
 
         def answer(yes: bool | None) -> None:
             if yes:
-                delete_record(self.ilearn.journal, kind, record_id)
+                try:
+                    delete_record(self.ilearn.journal, kind, record_id)
+                except IlearnError as exc:
+                    self.notify(f"Not moved to the trash: {exc}", severity="error")
+                    return
                 self.ilearn.changed()
                 self.notify(f"{kind.noun.capitalize()} moved to the trash. Undo: ctrl+p, “trash: Restore”.")
 

@@ -8,9 +8,11 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.drafts import Draft, discard_draft, list_drafts
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import Shell, UsesShell
 
 WELCOME = (
@@ -96,19 +98,27 @@ class OnboardingScreen(UsesShell, ModalScreen[None]):
     @on(Button.Pressed, "#start")
     def _start(self) -> None:
         app = self.ilearn
-        for key in ("name", "role", "school"):
-            value = " ".join(self.query_one(f"#{key}", Input).value.split())[:120]
-            if value:
-                app.journal.set_meta(f"teacher_{key}" if key != "school" else "school", value)
-        app.journal.set_meta("onboarded", "yes")
-        app.ensure_cycle()
+        try:
+            for key in ("name", "role", "school"):
+                value = " ".join(self.query_one(f"#{key}", Input).value.split())[:120]
+                if value:
+                    app.journal.set_meta(f"teacher_{key}" if key != "school" else "school", value)
+            app.journal.set_meta("onboarded", "yes")
+            app.ensure_cycle()
+        except IlearnError as exc:
+            # The dialog stays, with what was typed, so the teacher can try again.
+            self.notify(f"Not saved: {exc}", severity="error")
+            return
         self.dismiss()
         app.switch_mode("stage1")
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
-        app = self.ilearn
-        app.journal.set_meta("onboarded", "skipped")
+        try:
+            self.ilearn.journal.set_meta("onboarded", "skipped")
+        except IlearnError as exc:
+            # Nothing is lost: the welcome questions simply come back next time.
+            self.notify(f"Could not note the skip: {exc}", severity="warning")
         self.dismiss()
 
 
@@ -135,8 +145,10 @@ class DraftsScreen(UsesShell, ModalScreen[None]):
         with Vertical():
             yield Static("Unsaved writing found", classes="area-title")
             yield Static(
-                f"ilearn closed before this was saved{more}:\n\n"
-                f"  “{one_line(draft.title or draft.body, 70)}”\n  last kept {draft.updated_at[:16]}Z"
+                plain(
+                    f"ilearn closed before this was saved{more}:\n\n"
+                    f"  “{one_line(draft.title or draft.body, 70)}”\n  last kept {draft.updated_at[:16]}Z"
+                )
             )
             with Horizontal(id="draft-buttons"):
                 yield Button("Discard", id="discard")

@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 
 
@@ -59,7 +60,7 @@ class StageBar(UsesShell, Horizontal):
 
     def refresh_status(self) -> None:
         overview = self.ilearn.overview()
-        self.query_one("#cycle-label", Static).update(overview.cycle_label)
+        self.query_one("#cycle-label", Static).update(plain(overview.cycle_label))
         for stage in STAGES:
             self.query_one(f"#stage-tab-{stage}", StageTab).show(
                 overview.statuses[stage], stage == overview.current, stage == self.active_stage
