@@ -199,3 +199,56 @@ def test_a_damaged_renewal_setting_with_nan_is_reported_not_crashed(
     settings.renewal = {"preset": "custom", "start": "2024-07-01", "units": "h", "amount": "nan", "years": 5}
     save_settings(locations, settings)
     fails_cleanly(capsys, run([*h, "renewal", "--json"]), (1,))
+
+
+# --- odd files given to import ------------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_deeply_nested_json_is_refused(
+    h: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = '{"format": "ilearn-journal", "schema": 1, "tables": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    path = _write(tmp_path / "deep.json", doc)
+    assert "nested" in fails_cleanly(capsys, run([*h, "import", str(path)]), (1,))
+    jrnl = _write(tmp_path / "deep-jrnl.json", '{"entries": ' + "[" * 100_000 + "]" * 100_000 + "}")
+    fails_cleanly(capsys, run([*h, "import", "--format", "jrnl", str(jrnl)]), (1,))
+
+
+def test_a_huge_number_in_json_is_refused(
+    h: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = '{"format": "ilearn-journal", "schema": ' + DIGITS_5001 + ', "tables": {}}'
+    fails_cleanly(capsys, run([*h, "import", str(_write(tmp_path / "big.json", doc))]), (1,))
+    jrnl = '{"entries": [{"date": "2024-01-01", "time": "10:00", "title": "t", "body": "b", "n": '
+    jrnl += DIGITS_5001 + "}]}"
+    fails_cleanly(
+        capsys, run([*h, "import", "--format", "jrnl", str(_write(tmp_path / "j.json", jrnl))]), (1,)
+    )
+
+
+def test_a_lone_surrogate_in_an_import_is_refused(
+    h: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = '{"format": "ilearn-journal", "schema": 1, "meta": {"teacher_name": "x\\udcff"}, "tables": {}}'
+    line = fails_cleanly(capsys, run([*h, "import", str(_write(tmp_path / "s.json", doc))]), (1,))
+    assert "surrogate" in line or "UTF-8" in line
+    jrnl = '{"entries": [{"date": "2024-01-01", "time": "10:00", "title": "t\\udcff", "body": "b"}]}'
+    path = _write(tmp_path / "sj.json", jrnl)
+    line = fails_cleanly(capsys, run([*h, "import", "--format", "jrnl", str(path)]), (1,))
+    assert "entry 1" in line
+
+
+@pytest.mark.parametrize("stamp", ["[9999-12-31 23:59]", "[9999-08-01 10:00]", "[0001-01-01 00:00]"])
+def test_jrnl_entries_dated_at_the_ends_of_the_calendar_are_refused(
+    h: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str], stamp: str
+) -> None:
+    path = _write(tmp_path / "far.txt", f"[2024-01-01 10:00] Fine.\n\n{stamp} Far away.\n")
+    line = fails_cleanly(capsys, run([*h, "import", "--format", "jrnl", str(path)]), (1,))
+    assert "line 3" in line
+    assert run([*h, "search", "Fine", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out) == []  # nothing of the file was imported
