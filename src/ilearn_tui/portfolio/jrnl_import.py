@@ -21,7 +21,7 @@ from typing import Any
 from ilearn_tui.domain.text import in_calendar
 from ilearn_tui.domain.validation import text_problem
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.bulk import bulk_write
+from ilearn_tui.store.bulk import BulkWriter, bulk_write
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import MAX_BODY_CHARS, clean_tags, validate_body
 from ilearn_tui.textsafe import one_line
@@ -268,7 +268,7 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
         }
         rows.append((row, tags))
     with bulk_write(journal, index_at_end=True) as bulk:
-        held = _held(journal, rows)
+        held = _held(bulk, rows)
         new = [(row, tags) for row, tags in rows if _key(row) not in held]
         if not new:
             raise AlreadyImportedError(
@@ -288,7 +288,7 @@ def _key(row: dict[str, object]) -> tuple[object, ...]:
     return (row["date"], row["time"], row["title"], row["body"])
 
 
-def _held(journal: Journal, rows: list[tuple[dict[str, object], list[str]]]) -> set[tuple[object, ...]]:
+def _held(bulk: BulkWriter, rows: list[tuple[dict[str, object], list[str]]]) -> set[tuple[object, ...]]:
     """The entries the journal already has, by day, time, title and text.
 
     Re-importing a jrnl journal (the same file, or one that has grown since) then adds only the
@@ -297,7 +297,4 @@ def _held(journal: Journal, rows: list[tuple[dict[str, object], list[str]]]) -> 
     if not rows:
         return set()
     days = [str(row["date"]) for row, _ in rows]
-    found = journal.conn.execute(
-        "SELECT date, time, title, body FROM reflections WHERE date BETWEEN ? AND ?", (min(days), max(days))
-    )
-    return {tuple(r) for r in found}
+    return set(bulk.held_reflections(min(days), max(days)))

@@ -88,6 +88,12 @@ class BulkWriter:
         )
         return "added"
 
+    def held_reflections(self, first_day: str, last_day: str) -> set[tuple[str, str, str, str]]:
+        """(date, time, title, body) of every reflection between two days: what an import repeats."""
+        sql = "SELECT date, time, title, body FROM reflections WHERE date BETWEEN ? AND ?"
+        found = self._conn.execute(sql, (first_day, last_day))
+        return {(str(d), str(t), str(title), str(body)) for d, t, title, body in found}
+
     def exists(self, table: str, record_id: str) -> bool:
         target = _record_table(table)
         return self._conn.execute(f"SELECT 1 FROM {target} WHERE id = ?", (record_id,)).fetchone() is not None
