@@ -272,3 +272,47 @@ def test_a_jrnl_file_imported_twice_is_recognised(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "imported 1 reflection(s)" in out and "2 already there" in out
     assert counts(tmp_path / "target")["reflections"] == 3
+
+
+# --- the shareable JSON cut is redacted like every shareable format ----------------------------
+
+
+def test_names_are_found_in_urls_and_file_names() -> None:
+    from ilearn_tui.portfolio.redaction import redact
+
+    text = (
+        "See https://x.example/jamie-smith-essay, jamie_smith.pdf, Jamie.Smith@school.example "
+        "and JAMIE  SMITH; not jamiesmith nor Jamie Smithson."
+    )
+    redacted, found = redact(text, ["Jamie Smith"])
+    assert "jamie" not in redacted.lower().replace("jamiesmith", "").replace("jamie smithson", "")
+    assert redacted.count("[redacted]") == 4 and found == {"jamie smith": 4}
+    assert redact("dana_notes.txt by Dana; Danae", ["Dana"]) == (
+        "[redacted]_notes.txt by [redacted]; Danae",
+        {"dana": 2},
+    )
+    assert redact("nothing here", [" ", "-"]) == ("nothing here", {})
+
+
+def test_the_json_export_without_private_records_is_redacted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    home = tmp_path / "source"
+    base = ["--home", str(home)]
+    assert run([*base, "reflect", "Talked with Jamie Smith about the essay"]) == 0
+    assert run([*base, "evidence", "add", "https://x.example/jamie-smith-essay", "--title", "Essay"]) == 0
+    settings = resolve(home).settings_path
+    settings.parent.mkdir(parents=True, exist_ok=True)
+    settings.write_text(json.dumps({"redact_names": ["Jamie Smith"]}), "utf-8")
+    capsys.readouterr()
+    assert run([*base, "export", "--format", "json"]) == 0
+    captured = capsys.readouterr()
+    assert "jamie" not in captured.out.lower() and "[redacted]" in captured.out
+    assert "redacted 3 name(s): jamie smith ×3" in captured.err  # title, body and the link
+    shared = tmp_path / "shared.json"
+    shared.write_text(captured.out, "utf-8")
+    assert run(["--home", str(tmp_path / "other"), "import", str(shared)]) == 0  # still imports
+    assert run([*base, "export", "--format", "json", "--include-private"]) == 0
+    private = capsys.readouterr()
+    assert private.out.count("Jamie Smith") == 2 and "jamie-smith-essay" in private.out
+    assert "[redacted]" not in private.out and "redacted" not in private.err
