@@ -252,3 +252,13 @@ def test_jrnl_entries_dated_at_the_ends_of_the_calendar_are_refused(
     assert "line 3" in line
     assert run([*h, "search", "Fine", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # nothing of the file was imported
+
+
+def test_a_body_of_100000_brackets_is_kept_and_exported(
+    h: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert run([*h, "reflect", "[" * 100_000, "--title", "Brackets"]) == 0
+    for fmt in ("md", "html", "json"):
+        assert run([*h, "export", "--format", fmt, "--out", str(tmp_path / f"out.{fmt}")]) == 0, fmt
+    assert "[" * 100_000 in (tmp_path / "out.json").read_text("utf-8")
+    assert "Traceback" not in capsys.readouterr().err
