@@ -14,7 +14,7 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.fields import MAX_BODY_CHARS, Field, Kind, Link, LinkTable, key, ref, stamps, words
 
 _FILE_NAME = r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"
-_SHA256 = r"^([0-9a-f]{64})?$"
+_URL_LABEL = "Link (https://…), or a file path to copy in"
 
 CYCLE = Kind(
     "cycle",
@@ -212,17 +212,10 @@ EVIDENCE = Kind(
         ),
         Field("date", "date", label="Date", required=True),
         Field("description", "long", label="Description", free=True, search="body"),
-        Field(
-            "url",
-            "text",
-            label="Link (https://…), or a file path to copy in",
-            free=True,
-            search="body",
-            web=True,
-        ),
+        Field("url", "text", label=_URL_LABEL, free=True, search="body", web=True),
         Field("file_name", "text", pattern=_FILE_NAME),
         Field("original_name", "text", free=True),
-        Field("sha256", "text", pattern=_SHA256),
+        Field("sha256", "text", pattern=r"^([0-9a-f]{64})?$"),
         Field("size", "count", default=0),
         Field(
             "student_info",
