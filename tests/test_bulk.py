@@ -188,10 +188,28 @@ def test_insert_new_skips_records_already_there(journal: Journal) -> None:
     cycle = journal.cycle_for("2025-01-10")
     with bulk_write(journal) as writer:
         values = {"id": "g1", "cycle_id": cycle, "title": "Once", "created_at": "x", "updated_at": "x"}
-        assert writer.insert_new("goals", values)
-        assert not writer.insert_new("goals", values)
+        assert writer.insert_new("goals", values) == "added"
+        assert writer.insert_new("goals", values) == "same"
+        assert writer.insert_new("goals", {**values, "title": "Other"}) == "different"
         assert writer.exists("goals", "g1") and not writer.exists("goals", "g2")
     assert count_records(journal, "goals") == 1
+    assert journal.conn.execute("SELECT title FROM goals").fetchone()[0] == "Once"
+
+
+def test_insert_new_never_drops_a_row_that_breaks_a_rule(journal: Journal) -> None:
+    """A CHECK violation is an error, not a row "already there" (INSERT OR IGNORE hid it)."""
+    cycle = journal.cycle_for("2025-01-10")
+    values = {
+        "id": "g1",
+        "cycle_id": cycle,
+        "title": "T",
+        "status": "weird",
+        "created_at": "x",
+        "updated_at": "x",
+    }
+    with pytest.raises(IlearnError, match="CHECK"), bulk_write(journal) as writer:
+        writer.insert_new("goals", values)
+    assert count_records(journal, "goals") == 0
 
 
 def test_a_missing_reference_is_named(journal: Journal) -> None:

@@ -211,22 +211,38 @@ def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalP
             f"imported {report.total} record(s) from {path.name}"
             + (f"; {report.skipped} already there" if report.skipped else "")
         )
+        if report.differing:
+            shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
+            sys.stderr.write(
+                f"ilearn: {len(report.differing)} record(s) were not imported: the journal already has "
+                f"a different record with the same id, and kept its own ({shown})\n"
+            )
         if report.missing_files:
             sys.stderr.write(
                 f"ilearn: {len(report.missing_files)} evidence file(s) were not beside the export "
                 f"(an evidence/ folder); their records were imported without the files\n"
             )
         return 0
-    from ilearn_tui.portfolio.jrnl_import import detect_and_parse, import_entries
+    from ilearn_tui.portfolio.jrnl_import import AlreadyImportedError, detect_and_parse, import_entries
 
     progress(f"reading {path.name}")
     entries = detect_and_parse(path, tag_symbols="#@")
     progress(f"preparing to import {len(entries):,} entries")
     _backup_first(journal, "before-import")
     progress(f"importing {len(entries):,} entries")
-    count = import_entries(journal, entries)
+    try:
+        count = import_entries(journal, entries)
+    except AlreadyImportedError:
+        raise IlearnError(
+            f"{path.name} was already imported: all its {len(entries)} entries are in the journal; "
+            "nothing was imported"
+        ) from None
     progress.finish()
-    out(f"imported {count} reflection(s) from the jrnl journal {path.name}")
+    held = len(entries) - count
+    out(
+        f"imported {count} reflection(s) from the jrnl journal {path.name}"
+        + (f"; {held} already there" if held else "")
+    )
     return 0
 
 

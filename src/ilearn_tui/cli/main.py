@@ -21,6 +21,7 @@ def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) ->
     from ilearn_tui.cli.parser import build
 
     try:
+        check_arguments(argv)
         args = build().parse_args(argv)
         return dispatch(args, full_screen)
     except SystemExit as exc:  # --help and --version
@@ -46,6 +47,23 @@ def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) ->
         name = f" {exc.filename}" if exc.filename else ""
         _fail(f"cannot use{name}: {exc.strerror or exc}")
         return 1
+
+
+def check_arguments(argv: list[str]) -> None:
+    """Refuse an argument that is not UTF-8 before anything reads it.
+
+    The system hands undecodable bytes over as lone surrogates; they would reach the journal,
+    the settings or the terminal and fail there with a traceback, after work had begun.
+    """
+    for position, argument in enumerate(argv, 1):
+        try:
+            argument.encode("utf-8")
+        except UnicodeEncodeError:
+            shown = argument.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
+            raise UsageError(
+                f"argument {position} ({one_line(shown, 40)!r}) is not valid UTF-8 text; "
+                "check the terminal's or the file name's encoding"
+            ) from None
 
 
 def _fail(message: str) -> None:

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
+from collections.abc import Callable
 from typing import NoReturn
 
 from ilearn_tui import __version__
+from ilearn_tui.domain.renewal import MAX_YEARS
 from ilearn_tui.domain.text import DATE_FORMS
 from ilearn_tui.errors import UsageError
 
@@ -28,6 +31,41 @@ def _goal_ref(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError("empty; give a goal title or id, or leave the option out")
     return text
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 20 else text[:20] + "…"
+
+
+def whole(low: int, high: int) -> Callable[[str], int]:
+    """A whole-number option within the range the command can use.
+
+    Beyond it the number would overflow SQLite's integers or the calendar later, as a
+    traceback; refused here it is a usage error that names the range.
+    """
+
+    def convert(text: str) -> int:
+        try:
+            value = int(text)  # a number of more than 4,300 digits is a ValueError too
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a whole number") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{_shown(text)!r} is outside {low:,} to {high:,}")
+        return value
+
+    convert.__name__ = "whole number"
+    return convert
+
+
+def finite(text: str) -> float:
+    """A decimal option: nan and infinity are not amounts, and would be saved as ``NaN``."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a number") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a finite number")
+    return value
 
 
 def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
@@ -91,11 +129,11 @@ def build() -> Parser:
     p.add_argument("type", nargs="?", metavar="TYPE", help="see --types")
     p.add_argument("title", nargs="?", metavar="TITLE")
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
-    p.add_argument("--hours", type=float, metavar="H")
-    p.add_argument("--credits", type=float, metavar="C", help="PDPs, CEUs or points, as awarded")
+    p.add_argument("--hours", type=finite, metavar="H")
+    p.add_argument("--credits", type=finite, metavar="C", help="PDPs, CEUs or points, as awarded")
     p.add_argument(
         "--semester-credits",
-        type=float,
+        type=finite,
         metavar="N",
         help="university semester credits, converted by the renewal rule (default 15 each)",
     )
@@ -123,7 +161,7 @@ def build() -> Parser:
 
     p = _sub(subs, "search", "ranked full-text search over everything")
     p.add_argument("query", metavar="QUERY")
-    p.add_argument("--limit", type=int, default=20, metavar="N")
+    p.add_argument("--limit", type=whole(1, 10_000), default=20, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = _sub(
@@ -186,8 +224,8 @@ def build() -> Parser:
         metavar="KIND",
         help="student-achievement, instructional-practice, student-engagement, 21st-century-skills or other",
     )
-    p.add_argument("--rating", type=int, metavar="N", help="1 (just starting) to 5 (fully there)")
-    p.add_argument("--value", type=float, metavar="X", help="a measured value, e.g. 72 (% on a quiz)")
+    p.add_argument("--rating", type=whole(1, 5), metavar="N", help="1 (just starting) to 5 (fully there)")
+    p.add_argument("--value", type=finite, metavar="X", help="a measured value, e.g. 72 (%% on a quiz)")
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--note", default="", metavar="T")
 
@@ -201,8 +239,12 @@ def build() -> Parser:
     r.add_argument("preset", metavar="PRESET", help="MA, NY, TX, IL, VA or custom")
     r.add_argument("--start", required=True, metavar="DATE", help="when the current licence period began")
     r.add_argument("--units", default="hours", help="custom: what is counted (hours, PDPs, points…)")
-    r.add_argument("--amount", type=float, help="custom: how many units are required")
-    r.add_argument("--years", type=int, help="custom: the length of the period in years")
+    r.add_argument("--amount", type=finite, help="custom: how many units are required")
+    r.add_argument(
+        "--years",
+        type=whole(1, MAX_YEARS),
+        help=f"custom: the length of the period in years (1 to {MAX_YEARS})",
+    )
     r.add_argument(
         "--minimum",
         action="append",
@@ -212,15 +254,15 @@ def build() -> Parser:
     )
     r.add_argument(
         "--topic-minimum",
-        type=float,
+        type=finite,
         default=0.0,
         metavar="N",
         help="custom: a topic counts only from N units",
     )
-    r.add_argument("--hour-rate", type=float, metavar="N", help="units per clock hour (default 1)")
+    r.add_argument("--hour-rate", type=finite, metavar="N", help="units per clock hour (default 1)")
     r.add_argument(
         "--semester-credit-rate",
-        type=float,
+        type=finite,
         metavar="N",
         help="units per university semester credit (default 15)",
     )
@@ -236,5 +278,7 @@ def build() -> Parser:
     t = _sub(trash_subs, "restore", "put a deleted item back, with everything that belonged to it")
     t.add_argument("item", metavar="ID", help="the id (or its first characters) from 'ilearn trash list'")
     t = _sub(trash_subs, "purge", "delete items in the trash for good")
-    t.add_argument("--older-than", type=int, metavar="DAYS", help="only items deleted more than DAYS ago")
+    t.add_argument(
+        "--older-than", type=whole(0, 36_500), metavar="DAYS", help="only items deleted more than DAYS ago"
+    )
     return top

@@ -28,6 +28,15 @@ FieldType = Literal[
 
 SearchRole = Literal["", "title", "body"]
 
+# The longest text one field may hold, whoever writes it: a form, the command line or an import.
+MAX_TEXT_CHARS = 20_000
+# A reflection (or a draft of one) may be far longer: ~2 MB, short of a runaway paste.
+MAX_BODY_CHARS = 2_000_000
+# What an id (and so a reference) looks like: a uuid, or any short word of letters, digits, - and _.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
+# A time stamp: an ISO day, then optionally a time and a zone.
+STAMP_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?)?(Z|[+-]\d{2}:?\d{2})?$"
+
 
 @dataclass(frozen=True, slots=True)
 class Field:
@@ -44,6 +53,8 @@ class Field:
     free: bool = False  # the teacher's own words: redacted in shareable exports, cleaned on export
     search: SearchRole = ""  # which column of the search index it fills
     pattern: str = ""  # a regular expression a stored value must match (e.g. a file name)
+    max_length: int = MAX_TEXT_CHARS  # for text: the most characters it may hold
+    web: bool = False  # for text: empty, or a web address (http:// or https://) and nothing else
     placeholder: str = ""
 
     @property

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from ilearn_tui.domain import model
-from ilearn_tui.domain.fields import Kind
+from ilearn_tui.domain.fields import MAX_TEXT_CHARS, Kind
 from ilearn_tui.domain.text import default_status, parse_day
 
 FieldType = Literal["text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating"]
@@ -88,7 +88,7 @@ def _record_kind(kind: Kind) -> RecordKind:
 KINDS: dict[str, RecordKind] = {k.name: _record_kind(k) for k in model.KINDS.values() if k.stage}
 STAGE_KINDS: dict[int, tuple[str, ...]] = model.STAGE_KINDS
 
-MAX_TEXT = 20_000
+MAX_TEXT = MAX_TEXT_CHARS  # the one limit per field, which imports apply too
 
 
 @dataclass

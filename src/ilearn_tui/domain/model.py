@@ -11,9 +11,10 @@ written; a test holds them against this declaration.
 from __future__ import annotations
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.fields import Field, Kind, Link, LinkTable, key, ref, stamps, words
+from ilearn_tui.domain.fields import MAX_BODY_CHARS, Field, Kind, Link, LinkTable, key, ref, stamps, words
 
 _FILE_NAME = r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"
+_URL_LABEL = "Link (https://…), or a file path to copy in"
 
 CYCLE = Kind(
     "cycle",
@@ -141,7 +142,7 @@ ACTIVITY = Kind(
         Field("topic", "text", label="Topic or category", free=True, search="body"),
         Field("provider", "text", label="Provider or facilitator", free=True, search="body"),
         Field("collaborators", "text", label="Collaborators", free=True, search="body"),
-        Field("link", "text", label="Link", free=True),
+        Field("link", "text", label="Link", free=True, web=True),
         Field(
             "role", "choice", label="Role", required=True, choices=vocab.ACTIVITY_ROLES, default="attended"
         ),
@@ -211,10 +212,10 @@ EVIDENCE = Kind(
         ),
         Field("date", "date", label="Date", required=True),
         Field("description", "long", label="Description", free=True, search="body"),
-        Field("url", "text", label="Link (https://…), or a file path to copy in", free=True, search="body"),
+        Field("url", "text", label=_URL_LABEL, free=True, search="body", web=True),
         Field("file_name", "text", pattern=_FILE_NAME),
         Field("original_name", "text", free=True),
-        Field("sha256", "text"),
+        Field("sha256", "text", pattern=r"^([0-9a-f]{64})?$"),
         Field("size", "count", default=0),
         Field(
             "student_info",
@@ -280,7 +281,7 @@ SHARE = Kind(
         Field("venue", "text", label="Where (PLC, showcase, blog, conference…)", free=True, search="body"),
         Field("title", "text", label="Title", required=True, free=True, search="title"),
         Field("date", "date", label="Date", required=True),
-        Field("link", "text", label="Link", free=True),
+        Field("link", "text", label="Link", free=True, web=True),
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
     ),
@@ -301,8 +302,8 @@ REFLECTION = Kind(
         Field("cycle_id", "ref", ref="cycles", nullable=True, default=None),
         Field("date", "date", required=True),
         Field("time", "time"),
-        Field("title", "text", free=True, search="title"),
-        Field("body", "long", required=True, free=True, search="body"),
+        Field("title", "text", free=True, search="title", max_length=MAX_BODY_CHARS),
+        Field("body", "long", required=True, free=True, search="body", max_length=MAX_BODY_CHARS),
         Field("stage", "rating", nullable=True, default=None),  # 1–5, as a stage number
         Field("private", "flag", default=0),
         Field("starred", "flag", default=0),
@@ -319,8 +320,8 @@ DRAFT = Kind(
     (
         key(),
         Field("target", "text"),
-        Field("title", "text"),
-        Field("body", "long", required=True),
+        Field("title", "text", max_length=MAX_BODY_CHARS),
+        Field("body", "long", required=True, max_length=MAX_BODY_CHARS),
         *stamps(),
     ),
     noun="draft",

@@ -6,11 +6,15 @@ network: the figures are the published headline rules, summarised.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ilearn_tui.domain.text import topic_key
+from ilearn_tui.domain.text import in_calendar, topic_key
+
+MAX_YEARS = 20  # licence periods run 1 to 10 years; twice the longest still fits any calendar
+MAX_AMOUNT = 1_000_000.0
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,15 @@ def custom_requirement(
     semester_credit_rate: float = 15.0,
 ) -> Requirement:
     """A requirement a district or country defines itself."""
-    if amount <= 0 or years <= 0:
-        raise ValueError("the amount and the period must be more than 0")
+    numbers = [amount, topic_minimum, hour_rate, semester_credit_rate, *(minimums or {}).values()]
+    if not all(math.isfinite(n) for n in numbers):
+        raise ValueError("every amount must be a finite number (not nan or infinity)")
+    if amount <= 0 or amount > MAX_AMOUNT:
+        raise ValueError(f"the amount must be more than 0 and at most {MAX_AMOUNT:,}")
+    if not 1 <= years <= MAX_YEARS:
+        raise ValueError(f"the period must be 1 to {MAX_YEARS} years, not {years:,}")
+    if topic_minimum < 0 or hour_rate <= 0 or semester_credit_rate <= 0:
+        raise ValueError("the topic minimum must be 0 or more, and the rates more than 0")
     categories = tuple(Category(topic_key(k), k, v) for k, v in (minimums or {}).items())
     if any(c.minimum < 0 for c in categories) or sum(c.minimum for c in categories) > amount:
         raise ValueError("category minimums must be 0 or more and fit inside the total")
@@ -252,6 +263,10 @@ def from_config(config: dict[str, Any]) -> tuple[Requirement, date]:
             )
     except KeyError as exc:
         raise ValueError(f"missing {exc}") from exc
-    except TypeError as exc:
+    except (TypeError, OverflowError) as exc:
         raise ValueError(str(exc)) from exc
+    if not all(math.isfinite(n) for n in (rule.hour_rate, rule.semester_credit_rate)):
+        raise ValueError("every rate must be a finite number (not nan or infinity)")
+    in_calendar(start)
+    in_calendar(period_end(start, rule.years))  # the whole period must be a date the app can use
     return rule, start

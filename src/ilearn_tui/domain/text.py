@@ -42,15 +42,27 @@ def parse_day(text: str, *, today: date | None = None) -> str:
         parsed = date(year, month, day)
     except ValueError:
         raise ValueError(date_error(text)) from None
-    try:
-        school_year_bounds(parsed)  # every dated record belongs to a school year
-    except ValueError:
-        raise ValueError(f"the date {text.strip()!r} is outside the years a school year can cover") from None
-    return parsed.isoformat()
+    return in_calendar(parsed).isoformat()
+
+
+# The days a record may carry. Python's calendar ends at 9999 and starts at year 1, so the
+# school year of 9999-12-31 (ending in 10000) or a period of years after it cannot be computed;
+# this range leaves centuries on either side of any teacher's career and keeps that arithmetic
+# well inside the calendar.
+FIRST_DAY = date(1900, 1, 1)
+LAST_DAY = date(2999, 12, 31)
+
+
+def in_calendar(day: date) -> date:
+    """``day`` if a record may carry it, else a ValueError naming the range."""
+    if not FIRST_DAY <= day <= LAST_DAY:
+        raise ValueError(f"{day.isoformat()} is outside the dates ilearn keeps ({FIRST_DAY} to {LAST_DAY})")
+    return day
 
 
 def school_year_bounds(day: date) -> tuple[date, date, str]:
     """The school year (1 August to 31 July) that contains ``day``, with its title."""
+    in_calendar(day)
     start_year = day.year if day.month >= 8 else day.year - 1
     start = date(start_year, 8, 1)
     end = date(start_year + 1, 7, 31)

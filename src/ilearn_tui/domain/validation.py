@@ -2,9 +2,11 @@
 
 The checks are built from the record model, so an import refuses exactly what the model does
 not allow: a wrong type, a missing required field, a value outside its vocabulary, a rating out
-of range, a date that does not exist. SQLModel (pydantic underneath) does the checking: its
-messages name the field and the rule, which is what a teacher needs to find the bad line, and
-the classes are made from the declaration rather than written out again.
+of range, a date that does not exist, text too long or not text at all (a NUL, a lone
+surrogate), a link that is not a web address, an id of an odd shape. SQLModel (pydantic
+underneath) does the checking: its messages name the field and the rule, which is what a
+teacher needs to find the bad line, and the classes are made from the declaration rather than
+written out again.
 """
 
 from __future__ import annotations
@@ -13,8 +15,11 @@ from datetime import date
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal
 
-from ilearn_tui.domain.fields import Field, Kind, LinkTable
+from ilearn_tui.domain.fields import ID_PATTERN, STAMP_PATTERN, Field, Kind, LinkTable
 from ilearn_tui.domain.model import BY_TABLE
+from ilearn_tui.domain.text import in_calendar
+
+WEB_SCHEMES = ("http://", "https://")
 
 if TYPE_CHECKING:
     from sqlmodel import SQLModel
@@ -25,9 +30,40 @@ def _iso_day(value: str) -> str:
     try:
         if len(value) != 10:
             raise ValueError
-        date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ValueError("not a real YYYY-MM-DD date") from None
+    in_calendar(day)  # a school year or a period after 9999 cannot be computed
+    return value
+
+
+def text_problem(value: str) -> str | None:
+    """What makes ``value`` unfit to store as text, if anything: a NUL or a lone surrogate.
+
+    SQLite cuts text at a NUL when it measures or compares it; a lone surrogate (a JSON
+    ``\\udcff``, or bytes that were not UTF-8) cannot be written as UTF-8 at all.
+    """
+    if "\x00" in value:
+        return "contains a NUL character"
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return f"contains a lone surrogate (\\u{ord(value[exc.start]):04x}), which is not text"
+    return None
+
+
+def _clean_text(value: Any) -> Any:
+    """Runs before the type check, so its message, not pydantic's, names the fault."""
+    if isinstance(value, str):
+        problem = text_problem(value)
+        if problem:
+            raise ValueError(problem)
+    return value
+
+
+def _web_address(value: str) -> str:
+    if value and not value.lower().startswith(WEB_SCHEMES):
+        raise ValueError("a link must start with https:// or http://")
     return value
 
 
@@ -35,37 +71,40 @@ def _annotation(spec: Field) -> tuple[Any, Any]:
     """The pydantic (type, default-or-FieldInfo) pair for one declared field."""
     from typing import Annotated
 
-    from pydantic import AfterValidator
+    from pydantic import AfterValidator, BeforeValidator
     from pydantic import Field as P
 
     # A required field with a default of its own (a goal's status) may be left out of a file.
     required = spec.required and not spec.nullable and spec.default in ("", None)
     base: Any
     info: dict[str, Any] = {}
-    if spec.type in ("id",):
-        base, info = str, {"min_length": 1, "max_length": 64}
-    elif spec.type in ("stamp", "ref"):
-        base, info = str, {"min_length": 1}
+    if spec.type in ("id", "ref"):
+        base, info = str, {"pattern": ID_PATTERN}
+    elif spec.type == "stamp":
+        base, info = str, {"pattern": STAMP_PATTERN}
     elif spec.type in ("text", "long", "time"):
-        base = str
+        base, info = str, {"max_length": spec.max_length}
         if spec.required:
             info["min_length"] = 1
         if spec.pattern:
             info["pattern"] = spec.pattern
+        if spec.web:
+            base = Annotated[str, AfterValidator(_web_address)]
     elif spec.type == "choice":
         base = Literal[spec.choices]
     elif spec.type == "date":
         base = Annotated[str, AfterValidator(_iso_day)]
-    elif spec.type == "number":
-        base, info = float, {"ge": 0}
+    elif spec.type == "number":  # strict: true is not 1, and "5" is not 5
+        base, info = float, {"ge": 0, "allow_inf_nan": False, "strict": True}
     elif spec.type == "rating":
-        base, info = int, {"ge": 1, "le": 5}
+        base, info = int, {"ge": 1, "le": 5, "strict": True}
     elif spec.type == "flag":
-        base, info = int, {"ge": 0, "le": 1}
+        base, info = int, {"ge": 0, "le": 1, "strict": True}
     else:  # count
-        base, info = int, {"ge": 0}
+        base, info = int, {"ge": 0, "strict": True}
     if spec.nullable:
         base = base | None
+    base = Annotated[base, BeforeValidator(_clean_text)]
     if required:
         return base, P(**info)
     return base, P(default=spec.default, **info)
@@ -97,5 +136,16 @@ def check_row(table: str, row: dict[str, Any]) -> str | None:
     except ValidationError as exc:
         first = exc.errors()[0]
         place = ".".join(str(p) for p in first["loc"])
-        return f"{place}: {first['msg']}"
+        message = first["msg"]
+        if first["type"] == "string_pattern_mismatch":  # the regular expression helps no teacher
+            spec = BY_TABLE[table].fields[columns(table).index(str(first["loc"][0]))]
+            message = _SHAPES.get(spec.type, message)
+        return f"{place}: {message}"
     return None
+
+
+_SHAPES = {
+    "id": "String is not an id (at most 64 letters, digits, - or _)",
+    "ref": "String is not an id (at most 64 letters, digits, - or _)",
+    "stamp": "String is not a time stamp (YYYY-MM-DDTHH:MM:SS, then a zone)",
+}

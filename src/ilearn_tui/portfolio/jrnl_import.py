@@ -18,10 +18,13 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from ilearn_tui.domain.fields import MAX_BODY_CHARS
+from ilearn_tui.domain.text import in_calendar
+from ilearn_tui.domain.validation import text_problem
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.bulk import bulk_write
+from ilearn_tui.store.bulk import BulkWriter, bulk_write
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.reflections import MAX_BODY_CHARS, clean_tags, validate_body
+from ilearn_tui.store.reflections import clean_tags, validate_body
 from ilearn_tui.textsafe import one_line
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
@@ -112,6 +115,7 @@ def parse_jrnl_text(text: str, *, time_format: str | None = None, tag_symbols: s
                 hint = f" (expected {time_format!r})" if time_format else ""
                 raise IlearnError(f"line {line}: cannot read the date {one_line(blob, 40)!r}{hint}")
             continue  # a footnote or check box: text of the entry above, as in jrnl
+        _in_calendar(when.date(), f"line {line}")
         starts.append((line, match.start(), match.end(), when))
     if not starts:
         raise IlearnError("not a jrnl journal: no entry starts with a [date] line")
@@ -128,6 +132,14 @@ def parse_jrnl_text(text: str, *, time_format: str | None = None, tag_symbols: s
     if not entries:
         raise IlearnError("the file has no entries")
     return entries
+
+
+def _in_calendar(day: date, where: str) -> None:
+    """A date jrnl allows but ilearn's school years cannot hold (9999-12-31) is refused here."""
+    try:
+        in_calendar(day)
+    except ValueError as exc:
+        raise IlearnError(f"{where}: {exc}") from None
 
 
 def _read_date(blob: str, fmt: str) -> datetime | None:
@@ -158,6 +170,8 @@ def parse_jrnl_json(text: str) -> list[JrnlEntry]:
         raise IlearnError(f"line {exc.lineno}: the JSON is damaged or cut short ({exc.msg})") from None
     except RecursionError:
         raise IlearnError("the JSON is nested too deeply to be a jrnl export") from None
+    except ValueError as exc:  # a number of more than 4,300 digits
+        raise IlearnError(f"the JSON holds a value no jrnl export has ({one_line(str(exc), 80)})") from None
     if not isinstance(document, dict) or not isinstance(document.get("entries"), list):
         raise IlearnError('not a jrnl JSON export: there is no "entries" list')
     entries = [_json_entry(raw, f"entry {n}") for n, raw in enumerate(document["entries"], 1)]
@@ -175,8 +189,9 @@ def _json_entry(raw: Any, where: str) -> JrnlEntry:
         value = raw.get(key)
         if not isinstance(value, str):
             raise IlearnError(f"{where}: {key!r} is missing or not text")
-        if "\x00" in value:
-            raise IlearnError(f"{where}: {key!r} contains NUL bytes")
+        problem = text_problem(value)
+        if problem:
+            raise IlearnError(f"{where}: {key!r} {problem}")
         fields[key] = value.strip()
     try:
         day = date.fromisoformat(fields["date"]).isoformat()
@@ -184,6 +199,7 @@ def _json_entry(raw: Any, where: str) -> JrnlEntry:
     except ValueError:
         shown = one_line(f"{fields['date']} {fields['time']}", 40)
         raise IlearnError(f"{where}: cannot read the date {shown!r}") from None
+    _in_calendar(date.fromisoformat(day), where)
     raw_tags = raw.get("tags", [])
     starred = raw.get("starred", False)
     if not isinstance(raw_tags, list) or not all(isinstance(t, str) for t in raw_tags):
@@ -192,6 +208,9 @@ def _json_entry(raw: Any, where: str) -> JrnlEntry:
         raise IlearnError(f"{where}: 'starred' must be true or false")
     tags: dict[str, str] = {}
     for tag in raw_tags:
+        problem = text_problem(tag)
+        if problem:
+            raise IlearnError(f"{where}: a tag {problem}")
         name = re.sub(r"^[^\w]", "", tag.strip())  # jrnl keeps the @ or # on each tag
         if name:
             tags.setdefault(name.lower(), _check_tag(name, where))
@@ -222,7 +241,7 @@ def detect_and_parse(
 
 
 def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
-    """Save every entry as a reflection in one transaction; returns how many were saved.
+    """Save every entry the journal lacks as a reflection, in one transaction; returns how many.
 
     Rows go through the store's bulk path (not ``add_reflection``) because one transaction
     per entry makes 50,000 entries take minutes, and because a failure must save none of them.
@@ -230,7 +249,7 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
     rows: list[tuple[dict[str, object], list[str]]] = []
     for number, entry in enumerate(entries, 1):
         try:
-            day = date.fromisoformat(entry.day).isoformat()
+            day = in_calendar(date.fromisoformat(entry.day)).isoformat()
             if not _CLOCK.fullmatch(entry.time):
                 raise ValueError(entry.time)
         except (TypeError, ValueError):
@@ -250,7 +269,33 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
         }
         rows.append((row, tags))
     with bulk_write(journal, index_at_end=True) as bulk:
-        for row, tags in rows:
+        held = _held(bulk, rows)
+        new = [(row, tags) for row, tags in rows if _key(row) not in held]
+        if not new:
+            raise AlreadyImportedError(
+                f"all {len(rows)} entries are already in the journal (imported before?); nothing was imported"
+            )
+        for row, tags in new:
             row["cycle_id"] = bulk.cycle_for(str(row["date"]))
             bulk.set_tags(bulk.insert("reflections", row), tags)
-    return len(rows)
+    return len(new)
+
+
+class AlreadyImportedError(IlearnError):
+    """Every entry of the file is in the journal already: the same file imported a second time."""
+
+
+def _key(row: dict[str, object]) -> tuple[object, ...]:
+    return (row["date"], row["time"], row["title"], row["body"])
+
+
+def _held(bulk: BulkWriter, rows: list[tuple[dict[str, object], list[str]]]) -> set[tuple[object, ...]]:
+    """The entries the journal already has, by day, time, title and text.
+
+    Re-importing a jrnl journal (the same file, or one that has grown since) then adds only the
+    entries that are new, instead of a second copy of every entry.
+    """
+    if not rows:
+        return set()
+    days = [str(row["date"]) for row, _ in rows]
+    return set(bulk.held_reflections(min(days), max(days)))

@@ -51,6 +51,29 @@ def _drop_private(tables: dict[str, list[dict[str, Any]]]) -> int:
     return len(hidden_evidence) + len(hidden_reflections)
 
 
+def redact_document(document: dict[str, Any], names: list[str]) -> dict[str, int]:
+    """Apply the redaction list to a shareable cut, as every shareable format does.
+
+    Only the teacher's own words (the model's free-text fields, tags and the journal's meta
+    text) are touched; ids, dates and vocabularies stay, so the file still imports.
+    """
+    from ilearn_tui.domain.model import FREE_TEXT
+    from ilearn_tui.portfolio.redaction import Redactor
+
+    redactor = Redactor(names)
+    if redactor.pattern is None:
+        return {}
+    document["meta"] = {key: redactor(value) for key, value in document["meta"].items()}
+    for rows in document["tables"].values():
+        for row in rows:
+            for key, value in row.items():
+                if key in FREE_TEXT and isinstance(value, str):
+                    row[key] = redactor(value)
+            if "tags" in row:
+                row["tags"] = [redactor(tag) for tag in row["tags"]]
+    return redactor.counts
+
+
 _UNSAFE = re.compile("[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 

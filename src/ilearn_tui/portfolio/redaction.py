@@ -17,12 +17,23 @@ REPLACEMENT = "[redacted]"
 TEXT_KEYS = FREE_TEXT
 
 
+# Between the words of a name, in a URL or a file name as in prose: jamie-smith, jamie_smith.
+_BETWEEN = r"[\s._-]+"
+# A name ends where letters and digits end: "-", "_" and "." are edges too (jamie-smith-essay.pdf).
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![^\W_])", r"(?![^\W_])"
+
+
+def _name_pattern(name: str) -> str:
+    return _BETWEEN.join(re.escape(word) for word in re.split(_BETWEEN, name) if word)
+
+
 def pattern_for(names: list[str]) -> re.Pattern[str] | None:
     """One pattern for all names (whole words, any case), longest first so none hides another."""
-    cleaned = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    cleaned = sorted({n.strip() for n in names if _name_pattern(n.strip())}, key=len, reverse=True)
     if not cleaned:
         return None
-    return re.compile(r"\b(" + "|".join(re.escape(n) for n in cleaned) + r")\b", re.IGNORECASE)
+    alternatives = "|".join(_name_pattern(n) for n in cleaned)
+    return re.compile(f"{_EDGE_BEFORE}({alternatives}){_EDGE_AFTER}", re.IGNORECASE)
 
 
 class Redactor:
@@ -33,7 +44,7 @@ class Redactor:
         self.counts: dict[str, int] = {}
 
     def _swap(self, match: re.Match[str]) -> str:
-        key = match.group(0).lower()
+        key = " ".join(re.split(_BETWEEN, match.group(0).lower()))  # jamie-smith counts as jamie smith
         self.counts[key] = self.counts.get(key, 0) + 1
         return REPLACEMENT
 

@@ -228,14 +228,16 @@ def _build(
     with _quiet_gc():
         progress("reading the journal")
         if kind.format == "json":
-            from ilearn_tui.portfolio.json_export import dumps, journal_document
+            from ilearn_tui.portfolio.json_export import dumps, journal_document, redact_document
 
             document, left_out = journal_document(journal, include_private=scope.include_private)
+            # Without the private records it is a cut to share, redacted like every other one.
+            redactions = {} if scope.include_private else redact_document(document, redact_names)
             if evidence_dir is not None:  # stored names: importing looks the files up by them
                 rows = document["tables"]["evidence"]
                 copies, _, missing = plan_copies(rows, evidence_dir, stored_names=True)
             progress("writing JSON")
-            return ExportResult(dumps(document), left_out, missing=missing), copies
+            return ExportResult(dumps(document), left_out, redactions, missing=missing), copies
         portfolio = _portfolio(journal, kind, scope, redact_names, renewal)
         links: dict[str, str] = {}
         if evidence_dir is not None:

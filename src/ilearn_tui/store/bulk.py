@@ -15,6 +15,7 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from typing import Literal
 
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
@@ -27,6 +28,7 @@ LINK_TABLES = frozenset(WITHOUT_ROWID - {"reflection_tags"} | {"reflection_links
 # Tables a caller may fill row by row. Tags have their own writer; the index is the store's.
 RECORD_TABLES = frozenset(EXPORT_TABLES) - LINK_TABLES
 _TAG_TRIGGER = "reflection_tags_search_insert"
+Inserted = Literal["added", "same", "different"]
 
 
 class BrokenRuleError(IlearnError):
@@ -62,16 +64,35 @@ class BulkWriter:
         )
         return len(rows)
 
-    def insert_new(self, table: str, values: Mapping[str, object]) -> bool:
-        """A record unless one with its id (or another unique key) is already there."""
+    def insert_new(self, table: str, values: Mapping[str, object]) -> Inserted:
+        """A record unless the journal holds it: "added", "same" (held as given) or "different".
+
+        "different" is a record whose id the journal already uses for other content; it is left
+        as the journal has it, and the caller names it. Anything else that breaks a rule (a
+        CHECK, a unique key) raises, so no row is ever dropped in silence.
+        """
         target = table if table in LINK_TABLES else _record_table(table)
-        if "id" in values and self.exists(target, str(values["id"])):
-            return False
+        columns = list(values)
+        if "id" in values:
+            where, params = "id = ?", [values["id"]]
+        else:  # a link row is held when every column matches
+            where, params = " AND ".join(f"{c} IS ?" for c in columns), list(values.values())
+        held = self._conn.execute(
+            f"SELECT {', '.join(columns)} FROM {target} WHERE {where}", params
+        ).fetchone()
+        if held is not None:
+            return "same" if list(held) == list(values.values()) else "different"
         marks = ", ".join("?" for _ in values)
-        cursor = self._conn.execute(
-            f"INSERT OR IGNORE INTO {target}({', '.join(values)}) VALUES ({marks})", list(values.values())
+        self._conn.execute(
+            f"INSERT INTO {target}({', '.join(columns)}) VALUES ({marks})", list(values.values())
         )
-        return cursor.rowcount > 0
+        return "added"
+
+    def held_reflections(self, first_day: str, last_day: str) -> set[tuple[str, str, str, str]]:
+        """(date, time, title, body) of every reflection between two days: what an import repeats."""
+        sql = "SELECT date, time, title, body FROM reflections WHERE date BETWEEN ? AND ?"
+        found = self._conn.execute(sql, (first_day, last_day))
+        return {(str(d), str(t), str(title), str(body)) for d, t, title, body in found}
 
     def exists(self, table: str, record_id: str) -> bool:
         target = _record_table(table)

@@ -7,12 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from ilearn_tui.domain import text
+from ilearn_tui.domain.fields import MAX_BODY_CHARS  # one limit, which imports apply too
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.tags import write_tags
 
-MAX_BODY_CHARS = 2_000_000  # ~2 MB of text: far beyond any reflection, short of a runaway paste
 LINK_COLUMNS = ("goal_id", "question_id", "activity_id", "evidence_id")
 
 

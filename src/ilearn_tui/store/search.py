@@ -149,3 +149,46 @@ def _opening(body: str, words: int = 12) -> str:
 def plain(text: str) -> str:
     """Snippet text without highlight marks."""
     return text.replace(MARK_START, "").replace(MARK_END, "")
+
+
+class BackgroundSearch:
+    """Searches on a read-only connection of their own, for a worker thread.
+
+    A slow search then never holds up the journal's own connection, and ``interrupt`` (from
+    any thread) stops the one running when the teacher types on.
+    """
+
+    def __init__(self, journal: Journal) -> None:
+        self._path = journal.locations.db_path
+        self._conn: sqlite3.Connection | None = None
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            from urllib.parse import quote
+
+            uri = f"file:{quote(str(self._path))}?mode=ro"
+            self._conn = sqlite3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+        return self._conn
+
+    def search(self, text: str, limit: int = 20) -> list[SearchHit]:
+        """The hits, or SearchTooSlowError; any other database trouble is SearchUnavailable."""
+        try:
+            return search_in(self._connection(), text, limit=limit)
+        except SearchTooSlowError:
+            raise
+        except sqlite3.Error as exc:
+            raise SearchUnavailable(str(exc)) from None
+
+    def interrupt(self) -> None:
+        if self._conn is not None:
+            self._conn.interrupt()
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.interrupt()
+            self._conn.close()
+            self._conn = None
+
+
+class SearchUnavailable(IlearnError):
+    """The search's connection could not be used (the screen closed under it, or the file went)."""

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
-from urllib.parse import quote
-
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
@@ -14,7 +11,7 @@ from textual.worker import get_current_worker
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
-from ilearn_tui.store.search import SearchTooSlowError, search_in
+from ilearn_tui.store.search import BackgroundSearch, SearchTooSlowError, SearchUnavailable
 from ilearn_tui.textsafe import printable
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
@@ -48,23 +45,19 @@ class SearchScreen(AreaScreen):
         self.hits: list[SearchHit] = []
         # Searches run on their own read-only connection in a worker thread, so a slow one
         # never freezes typing and the next keystroke can interrupt it.
-        self._conn: sqlite3.Connection | None = None
+        self._searcher: BackgroundSearch | None = None
         self._asked = ""
         self._open_when_found = False  # enter was pressed before the answer came
 
-    def _search_conn(self) -> sqlite3.Connection:
-        if self._conn is None:
-            path = self.ilearn.journal.locations.db_path
-            self._conn = sqlite3.connect(
-                f"file:{quote(str(path))}?mode=ro", uri=True, check_same_thread=False, isolation_level=None
-            )
-        return self._conn
+    def _search_with(self) -> BackgroundSearch:
+        if self._searcher is None:
+            self._searcher = BackgroundSearch(self.ilearn.journal)
+        return self._searcher
 
     def on_unmount(self) -> None:
-        if self._conn is not None:
-            self._conn.interrupt()
-            self._conn.close()
-            self._conn = None
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
 
     def body(self) -> ComposeResult:
         yield Static(
@@ -89,8 +82,8 @@ class SearchScreen(AreaScreen):
         # One or two letters match nearly everything and only slow typing down: wait for three
         # (enter searches a shorter word at once).
         self._asked = text
-        if self._conn is not None:
-            self._conn.interrupt()  # a newer query replaces the one still running
+        if self._searcher is not None:
+            self._searcher.interrupt()  # a newer query replaces the one still running
         if now or len(text.strip()) >= MIN_CHARS:
             self._search(text)
         else:
@@ -101,12 +94,12 @@ class SearchScreen(AreaScreen):
     def _search(self, text: str) -> None:
         worker = get_current_worker()
         try:
-            hits = search_in(self._search_conn(), text, limit=LIMIT)
+            hits = self._search_with().search(text, limit=LIMIT)
         except SearchTooSlowError as exc:
             if not worker.is_cancelled:
                 self.app.call_from_thread(self._failed, text, str(exc))
             return
-        except sqlite3.Error:
+        except SearchUnavailable:
             return  # the screen closed under it, or the file went away: nothing to show
         if not worker.is_cancelled:
             self.app.call_from_thread(self._found, text, hits)
@@ -122,7 +115,7 @@ class SearchScreen(AreaScreen):
             self._open(0)
 
     def _failed(self, text: str, message: str) -> None:
-        if text == self._asked and self.is_mounted and self._conn is not None:
+        if text == self._asked and self.is_mounted and self._searcher is not None:
             self.hits = []
             self.query_one("#results", OptionList).clear_options()
             self.query_one("#search-status", Static).update(plain(message))
