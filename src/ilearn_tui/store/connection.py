@@ -47,8 +47,12 @@ def check_header(path: Path) -> None:
     counter_valid = head[24:28] == head[92:96]
     # A checkpoint cut short by a crash can leave the file shorter than its header says while
     # the write-ahead log still holds every page; SQLite repairs that itself on open.
-    wal = Path(f"{path}-wal")
-    wal_holds_pages = wal.exists() and wal.stat().st_size > 0
+    # Asked once, not "exists, then size": another process closing the journal removes the log
+    # between the two.
+    try:
+        wal_holds_pages = Path(f"{path}-wal").stat().st_size > 0
+    except FileNotFoundError:
+        wal_holds_pages = False
     if pages and counter_valid and size < pages * page_size and not wal_holds_pages:
         raise DamagedJournalError(
             f"the journal {path} is truncated ({size:,} of {pages * page_size:,} bytes)"
