@@ -173,7 +173,8 @@ def test_free_fields_come_from_the_model() -> None:
 
 def test_innovation_steps_follow_the_phase_vocabulary() -> None:
     stamps = ("2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z")
-    inv = records.Innovation("i", "c", None, "action research", "T", "p", "a", "o", "r", "plan", None, *stamps)
+    notes = ("p", "a", "o", "r")
+    inv = records.Innovation("i", "c", None, "action research", "T", *notes, "plan", None, *stamps)
     assert tuple(phase for phase, _ in inv.steps) == vocab.INNOVATION_PHASES
     assert [notes for _, notes in inv.steps] == ["p", "a", "o", "r"]
 

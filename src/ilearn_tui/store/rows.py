@@ -10,7 +10,7 @@ Both stream: the caller that writes as it reads holds one row.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, TypeVar
 
 from ilearn_tui.domain.records import columns, flag_positions
@@ -31,14 +31,21 @@ def select_list(record: type, prefix: str = "") -> str:
     return ", ".join(prefix + name for name in columns(record))
 
 
-def records(record: type[R], rows: Iterable[Sequence[Any]]) -> Iterator[R]:
-    """Rows selected with :func:`select_list` as records; 0-or-1 flags become ``bool``."""
+def records(record: type[R], cursor: sqlite3.Cursor) -> Iterator[R]:
+    """The rows of a SELECT of :func:`select_list` as records; 0-or-1 flags become ``bool``.
+
+    The cursor's columns are checked against the record's once, before the first row: a
+    positional build from any other SELECT would put values in the wrong fields silently.
+    """
+    selected = tuple(d[0] for d in cursor.description)
+    if selected != columns(record):
+        raise ValueError(f"{record.__name__} is built from {columns(record)}, not {selected}")
     flags = flag_positions(record)
     if not flags:
-        for row in rows:
+        for row in cursor:
             yield record(*row)
         return
-    for row in rows:
+    for row in cursor:
         values = list(row)
         for i in flags:
             values[i] = bool(values[i])
