@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ilearn_tui.domain import forms, model, records, vocab
+from ilearn_tui.domain import forms, model, records, stage_records, vocab
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.validation import check_row
 from ilearn_tui.store.journal import Journal
@@ -140,14 +140,15 @@ EXPORTED_KINDS = (
 
 
 def test_every_kind_an_export_shows_has_a_typed_record() -> None:
-    assert set(records.RECORD_TYPES) == set(EXPORTED_KINDS)
-    assert records.RECORD_TYPES["cycle"] is records.Cycle and records.RECORD_TYPES["goal"] is records.Goal
+    types = records.record_types()
+    assert set(types) == set(EXPORTED_KINDS)
+    assert types["cycle"] is records.Cycle and types["check"] is stage_records.Check
 
 
 @pytest.mark.parametrize("kind", EXPORTED_KINDS)
 def test_typed_records_carry_only_declared_fields(kind: str) -> None:
     """A record's fields are exactly its kind's columns plus the extras it declares, no more, no less."""
-    record = records.RECORD_TYPES[kind]
+    record = records.record_types()[kind]
     extras = records.EXTRAS.get(record, ())
     names = [f.name for f in dataclasses.fields(record)]
     assert set(names) == set(model.KINDS[kind].columns_in_table) | set(extras)
@@ -162,7 +163,7 @@ def test_typed_records_carry_only_declared_fields(kind: str) -> None:
 def test_free_fields_come_from_the_model() -> None:
     assert records.free_fields(records.Reflection) == ("title", "body")
     assert records.free_fields(records.Goal) == ("title", "why", "skills", "success_indicators")
-    for kind, record in records.RECORD_TYPES.items():
+    for kind, record in records.record_types().items():
         assert set(records.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
     assert records.flag_positions(records.Reflection) == (
         records.columns(records.Reflection).index("private"),
@@ -174,7 +175,7 @@ def test_free_fields_come_from_the_model() -> None:
 def test_innovation_steps_follow_the_phase_vocabulary() -> None:
     stamps = ("2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z")
     notes = ("p", "a", "o", "r")
-    inv = records.Innovation("i", "c", None, "action research", "T", *notes, "plan", None, *stamps)
+    inv = stage_records.Innovation("i", "c", None, "action research", "T", *notes, "plan", None, *stamps)
     assert tuple(phase for phase, _ in inv.steps) == vocab.INNOVATION_PHASES
     assert [notes for _, notes in inv.steps] == ["p", "a", "o", "r"]
 

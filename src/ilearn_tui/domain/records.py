@@ -1,23 +1,48 @@
 """Typed records handed from the store to the command line, the exports and the screens.
 
 One dataclass per kind of record, whose fields are the columns the record model declares
-(``domain.model``) plus a few values gathered from other tables (``EXTRAS``), so a renderer
-reads ``goal.title`` and a typo is an error mypy reports, not a ``KeyError`` at export time.
-A test holds each class to the declaration. The store builds them in one place
+(``domain.model``) plus a few values gathered from other tables (its declared extras), so a
+renderer reads ``goal.title`` and a typo is an error mypy reports, not a ``KeyError`` at export
+time. A test holds each class to the declaration. The store builds them in one place
 (``store.rows``), selecting exactly :func:`columns` so a row becomes a record positionally.
 
-The classes the command line and screens used first keep their field order (their callers
-build them positionally); the columns they lacked follow, with defaults.
+The records the quick commands need live here; those only the stage screens and the exports
+show are in ``domain.stage_records``, so ``ilearn reflect`` and ``ilearn search`` do not pay
+for defining them at start-up. The classes the command line and screens used first keep
+their field order (their callers build them positionally); the columns they lacked follow,
+with defaults.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from ilearn_tui.domain.model import FREE_TEXT, KINDS
 
+T = TypeVar("T")
 
+_TYPES: dict[str, type] = {}
+_KIND: dict[type, str] = {}
+EXTRAS: dict[type, tuple[str, ...]] = {}
+
+
+def record(kind: str, *extras: str) -> Callable[[type[T]], type[T]]:
+    """Register a class as the record of ``kind``; ``extras`` are its fields gathered from other tables."""
+
+    def register(cls: type[T]) -> type[T]:
+        _TYPES[kind] = cls
+        _KIND[cls] = kind
+        if extras:
+            EXTRAS[cls] = extras
+        return cls
+
+    return register
+
+
+@record("cycle")
 @dataclass(slots=True)
 class Cycle:
     id: str
@@ -28,37 +53,7 @@ class Cycle:
     updated_at: str = ""
 
 
-@dataclass(slots=True)
-class Vision:
-    id: str
-    cycle_id: str
-    body: str
-    school_mission: str
-    created_at: str
-    updated_at: str
-
-
-@dataclass(slots=True)
-class Outcome:
-    id: str
-    cycle_id: str
-    text: str
-    kind: str
-    position: int
-    created_at: str
-    updated_at: str
-
-
-@dataclass(slots=True)
-class Interest:
-    id: str
-    cycle_id: str
-    kind: str
-    text: str
-    created_at: str
-    updated_at: str
-
-
+@record("reflection", "tags")
 @dataclass(slots=True)
 class Reflection:
     id: str
@@ -75,6 +70,7 @@ class Reflection:
     tags: list[str] = field(default_factory=list)
 
 
+@record("question")
 @dataclass(slots=True)
 class Question:
     id: str
@@ -84,6 +80,7 @@ class Question:
     updated_at: str = ""
 
 
+@record("goal", "questions")
 @dataclass(slots=True)
 class Goal:
     id: str
@@ -99,6 +96,7 @@ class Goal:
     questions: list[Question] = field(default_factory=list)
 
 
+@record("activity", "goal_ids")
 @dataclass(slots=True)
 class Activity:
     id: str
@@ -120,28 +118,7 @@ class Activity:
     goal_ids: list[str] = field(default_factory=list)
 
 
-@dataclass(slots=True)
-class Innovation:
-    id: str
-    cycle_id: str
-    question_id: str | None
-    kind: str
-    title: str
-    plan: str
-    act: str
-    observe: str
-    reflect: str
-    phase: str
-    started_on: str | None
-    created_at: str
-    updated_at: str
-
-    @property
-    def steps(self) -> tuple[tuple[str, str], ...]:
-        """(phase, notes) for each phase of the plan–act–observe–reflect cycle, in that order."""
-        return (("plan", self.plan), ("act", self.act), ("observe", self.observe), ("reflect", self.reflect))
-
-
+@record("evidence")
 @dataclass(slots=True)
 class Evidence:
     id: str
@@ -165,34 +142,6 @@ class Evidence:
 
 
 @dataclass(slots=True)
-class Check:
-    id: str
-    goal_id: str
-    indicator: str
-    rating: int | None
-    value: float | None
-    note: str
-    date: str
-    evidence_id: str | None
-    created_at: str
-    updated_at: str
-
-
-@dataclass(slots=True)
-class Share:
-    id: str
-    cycle_id: str
-    audience: str
-    venue: str
-    title: str
-    date: str
-    link: str
-    notes: str
-    created_at: str
-    updated_at: str
-
-
-@dataclass(slots=True)
 class SearchHit:
     kind: str
     id: str
@@ -202,51 +151,26 @@ class SearchHit:
     date: str = ""
 
 
-# Each record class, by the name of the kind it holds.
-RECORD_TYPES: dict[str, type] = {
-    "cycle": Cycle,
-    "vision": Vision,
-    "outcome": Outcome,
-    "interest": Interest,
-    "goal": Goal,
-    "question": Question,
-    "activity": Activity,
-    "innovation": Innovation,
-    "evidence": Evidence,
-    "check": Check,
-    "share": Share,
-    "reflection": Reflection,
-}
+def record_types() -> dict[str, type]:
+    """Every record class, by the name of the kind it holds (the stage records included)."""
+    import ilearn_tui.domain.stage_records  # noqa: F401  (registers its classes)
 
-# Values gathered from other tables, not columns of the record's own: a reflection's tag names,
-# a goal's research questions, the ids of the goals an activity is linked to.
-EXTRAS: dict[type, tuple[str, ...]] = {
-    Reflection: ("tags",),
-    Goal: ("questions",),
-    Activity: ("goal_ids",),
-}
+    return dict(_TYPES)
 
 
-def _columns(record: type) -> tuple[str, ...]:
-    extras = EXTRAS.get(record, ())
-    return tuple(f.name for f in dataclasses.fields(record) if f.name not in extras)
-
-
-# Worked out once, at import, for every class: the converters look them up once per query.
-_COLUMNS = {cls: _columns(cls) for cls in RECORD_TYPES.values()}
-_FREE = {
-    cls: tuple(f.name for f in KINDS[name].fields if f.name in FREE_TEXT)
-    for name, cls in RECORD_TYPES.items()
-}
-_FLAGS = {
-    cls: tuple(i for i, column in enumerate(_COLUMNS[cls]) if KINDS[name].field(column).type == "flag")
-    for name, cls in RECORD_TYPES.items()
-}
+# Worked out on first use for each class, then looked up once per query by the converters.
+_COLUMNS: dict[type, tuple[str, ...]] = {}
+_FREE: dict[type, tuple[str, ...]] = {}
+_FLAGS: dict[type, tuple[int, ...]] = {}
 
 
 def columns(record: type) -> tuple[str, ...]:
     """The table columns a record holds, in its field order: what to SELECT to build one."""
-    return _COLUMNS[record]
+    found = _COLUMNS.get(record)
+    if found is None:
+        extras = EXTRAS.get(record, ())
+        found = _COLUMNS[record] = tuple(f.name for f in dataclasses.fields(record) if f.name not in extras)
+    return found
 
 
 def free_fields(record: type) -> tuple[str, ...]:
@@ -255,9 +179,18 @@ def free_fields(record: type) -> tuple[str, ...]:
     Those the record model's ``FREE_TEXT`` names, in the table's column order, so a pass over
     them meets the words in the order a reader does.
     """
-    return _FREE[record]
+    found = _FREE.get(record)
+    if found is None:
+        kind = KINDS[_KIND[record]]
+        found = _FREE[record] = tuple(f.name for f in kind.fields if f.name in FREE_TEXT)
+    return found
 
 
 def flag_positions(record: type) -> tuple[int, ...]:
     """Where in :func:`columns` the 0-or-1 flags are, which the store hands over as ``bool``."""
-    return _FLAGS[record]
+    found = _FLAGS.get(record)
+    if found is None:
+        kind = KINDS[_KIND[record]]
+        flags = (i for i, name in enumerate(columns(record)) if kind.field(name).type == "flag")
+        found = _FLAGS[record] = tuple(flags)
+    return found

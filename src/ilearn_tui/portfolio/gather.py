@@ -6,18 +6,8 @@ live in one place. The rows come from the store's export queries; this module ru
 
 from __future__ import annotations
 
-from ilearn_tui.domain.records import (
-    Activity,
-    Check,
-    Evidence,
-    Goal,
-    Innovation,
-    Interest,
-    Outcome,
-    Reflection,
-    Share,
-    Vision,
-)
+from ilearn_tui.domain.records import Activity, Evidence, Goal, Reflection
+from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 from ilearn_tui.portfolio.model import Portfolio, Scope
 from ilearn_tui.portfolio.sanitize import clean
 from ilearn_tui.store import portfolio_query as q

@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.records import Check, Evidence, Goal
+from ilearn_tui.domain.records import Evidence, Goal
+from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.totals import of_activities
 from ilearn_tui.portfolio.model import Portfolio, goal_facts
 

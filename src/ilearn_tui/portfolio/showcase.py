@@ -16,7 +16,8 @@ from html import escape
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.records import Check, Goal
+from ilearn_tui.domain.records import Goal
+from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.totals import of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS

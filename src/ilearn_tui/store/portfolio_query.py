@@ -13,20 +13,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from ilearn_tui.domain.records import (
-    Activity,
-    Check,
-    Cycle,
-    Evidence,
-    Goal,
-    Innovation,
-    Interest,
-    Outcome,
-    Question,
-    Reflection,
-    Share,
-    Vision,
-)
+from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
+from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.rows import Row, dicts, records, select_list
 from ilearn_tui.store.schema import EXPORT_TABLES, WITHOUT_ROWID
