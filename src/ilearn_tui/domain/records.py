@@ -1,18 +1,59 @@
-"""Plain records handed from the store to the command line, exports and screens."""
+"""Typed records handed from the store to the command line, the exports and the screens.
+
+One dataclass per kind of record, whose fields are the columns the record model declares
+(``domain.model``) plus a few values gathered from other tables (its declared extras), so a
+renderer reads ``goal.title`` and a typo is an error mypy reports, not a ``KeyError`` at export
+time. A test holds each class to the declaration. The store builds them in one place
+(``store.rows``), selecting exactly :func:`columns` so a row becomes a record positionally.
+
+The records the quick commands need live here; those only the stage screens and the exports
+show are in ``domain.stage_records``, so ``ilearn reflect`` and ``ilearn search`` do not pay
+for defining them at start-up. The classes the command line and screens used first keep
+their field order (their callers build them positionally); the columns they lacked follow,
+with defaults.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TypeVar
+
+from ilearn_tui.domain.model import FREE_TEXT, KINDS
+
+T = TypeVar("T")
+
+_TYPES: dict[str, type] = {}
+_KIND: dict[type, str] = {}
+EXTRAS: dict[type, tuple[str, ...]] = {}
 
 
+def record(kind: str, *extras: str) -> Callable[[type[T]], type[T]]:
+    """Register a class as the record of ``kind``; ``extras`` are its fields gathered from other tables."""
+
+    def register(cls: type[T]) -> type[T]:
+        _TYPES[kind] = cls
+        _KIND[cls] = kind
+        if extras:
+            EXTRAS[cls] = extras
+        return cls
+
+    return register
+
+
+@record("cycle")
 @dataclass(slots=True)
 class Cycle:
     id: str
     title: str
     starts_on: str
     ends_on: str
+    created_at: str = ""
+    updated_at: str = ""
 
 
+@record("reflection", "tags")
 @dataclass(slots=True)
 class Reflection:
     id: str
@@ -24,16 +65,22 @@ class Reflection:
     private: bool = False
     starred: bool = False
     cycle_id: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
     tags: list[str] = field(default_factory=list)
 
 
+@record("question")
 @dataclass(slots=True)
 class Question:
     id: str
     goal_id: str
     text: str
+    created_at: str = ""
+    updated_at: str = ""
 
 
+@record("goal", "questions")
 @dataclass(slots=True)
 class Goal:
     id: str
@@ -44,9 +91,12 @@ class Goal:
     success_indicators: str = ""
     target_date: str | None = None
     status: str = "open"
+    created_at: str = ""
+    updated_at: str = ""
     questions: list[Question] = field(default_factory=list)
 
 
+@record("activity", "goal_ids")
 @dataclass(slots=True)
 class Activity:
     id: str
@@ -60,8 +110,15 @@ class Activity:
     provider: str = ""
     role: str = "attended"
     status: str = "done"
+    collaborators: str = ""
+    link: str = ""
+    notes: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    goal_ids: list[str] = field(default_factory=list)
 
 
+@record("evidence")
 @dataclass(slots=True)
 class Evidence:
     id: str
@@ -74,6 +131,14 @@ class Evidence:
     sha256: str = ""
     size: int = 0
     student_info: bool = False
+    cycle_id: str = ""
+    description: str = ""
+    goal_id: str | None = None
+    question_id: str | None = None
+    activity_id: str | None = None
+    innovation_id: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
 
 
 @dataclass(slots=True)
@@ -84,3 +149,48 @@ class SearchHit:
     snippet: str
     rank: float
     date: str = ""
+
+
+def record_types() -> dict[str, type]:
+    """Every record class, by the name of the kind it holds (the stage records included)."""
+    import ilearn_tui.domain.stage_records  # noqa: F401  (registers its classes)
+
+    return dict(_TYPES)
+
+
+# Worked out on first use for each class, then looked up once per query by the converters.
+_COLUMNS: dict[type, tuple[str, ...]] = {}
+_FREE: dict[type, tuple[str, ...]] = {}
+_FLAGS: dict[type, tuple[int, ...]] = {}
+
+
+def columns(record: type) -> tuple[str, ...]:
+    """The table columns a record holds, in its field order: what to SELECT to build one."""
+    found = _COLUMNS.get(record)
+    if found is None:
+        extras = EXTRAS.get(record, ())
+        found = _COLUMNS[record] = tuple(f.name for f in dataclasses.fields(record) if f.name not in extras)
+    return found
+
+
+def free_fields(record: type) -> tuple[str, ...]:
+    """The record's fields that hold the teacher's own words (redacted, cleaned on export).
+
+    Those the record model's ``FREE_TEXT`` names, in the table's column order, so a pass over
+    them meets the words in the order a reader does.
+    """
+    found = _FREE.get(record)
+    if found is None:
+        kind = KINDS[_KIND[record]]
+        found = _FREE[record] = tuple(f.name for f in kind.fields if f.name in FREE_TEXT)
+    return found
+
+
+def flag_positions(record: type) -> tuple[int, ...]:
+    """Where in :func:`columns` the 0-or-1 flags are, which the store hands over as ``bool``."""
+    found = _FLAGS.get(record)
+    if found is None:
+        kind = KINDS[_KIND[record]]
+        flags = (i for i, name in enumerate(columns(record)) if kind.field(name).type == "flag")
+        found = _FLAGS[record] = tuple(flags)
+    return found
