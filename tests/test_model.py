@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ilearn_tui.domain import forms, model, records, stage_records, vocab
+from ilearn_tui.domain import forms, model, records, registry, stage_records, vocab
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.validation import check_row
 from ilearn_tui.store.journal import Journal
@@ -140,7 +140,7 @@ EXPORTED_KINDS = (
 
 
 def test_every_kind_an_export_shows_has_a_typed_record() -> None:
-    types = records.record_types()
+    types = stage_records.record_types()
     assert set(types) == set(EXPORTED_KINDS)
     assert types["cycle"] is records.Cycle and types["check"] is stage_records.Check
 
@@ -148,12 +148,12 @@ def test_every_kind_an_export_shows_has_a_typed_record() -> None:
 @pytest.mark.parametrize("kind", EXPORTED_KINDS)
 def test_typed_records_carry_only_declared_fields(kind: str) -> None:
     """A record's fields are exactly its kind's columns plus the extras it declares, no more, no less."""
-    record = records.record_types()[kind]
-    extras = records.EXTRAS.get(record, ())
+    record = stage_records.record_types()[kind]
+    extras = registry.EXTRAS.get(record, ())
     names = [f.name for f in dataclasses.fields(record)]
     assert set(names) == set(model.KINDS[kind].columns_in_table) | set(extras)
     assert len(names) == len(set(names))
-    assert records.columns(record) == tuple(n for n in names if n not in extras)
+    assert registry.columns(record) == tuple(n for n in names if n not in extras)
     # Extras are gathered after the row is built, so each must have a default.
     defaults = {f.name for f in dataclasses.fields(record) if f.default is not dataclasses.MISSING}
     defaults |= {f.name for f in dataclasses.fields(record) if f.default_factory is not dataclasses.MISSING}
@@ -161,15 +161,15 @@ def test_typed_records_carry_only_declared_fields(kind: str) -> None:
 
 
 def test_free_fields_come_from_the_model() -> None:
-    assert records.free_fields(records.Reflection) == ("title", "body")
-    assert records.free_fields(records.Goal) == ("title", "why", "skills", "success_indicators")
-    for kind, record in records.record_types().items():
-        assert set(records.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
-    assert records.flag_positions(records.Reflection) == (
-        records.columns(records.Reflection).index("private"),
-        records.columns(records.Reflection).index("starred"),
+    assert registry.free_fields(records.Reflection) == ("title", "body")
+    assert registry.free_fields(records.Goal) == ("title", "why", "skills", "success_indicators")
+    for kind, record in stage_records.record_types().items():
+        assert set(registry.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
+    assert registry.flag_positions(records.Reflection) == (
+        registry.columns(records.Reflection).index("private"),
+        registry.columns(records.Reflection).index("starred"),
     )
-    assert records.flag_positions(records.Goal) == ()
+    assert registry.flag_positions(records.Goal) == ()
 
 
 def test_innovation_steps_follow_the_phase_vocabulary() -> None:

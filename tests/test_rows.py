@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from ilearn_tui.domain.records import Evidence, Goal, Reflection, columns
+from ilearn_tui.domain.records import Evidence, Goal, Reflection
+from ilearn_tui.domain.registry import columns
 from ilearn_tui.portfolio.gather import gather
 from ilearn_tui.portfolio.model import Scope, changed
 from ilearn_tui.portfolio.redaction import redact_portfolio

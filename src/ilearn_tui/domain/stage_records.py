@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ilearn_tui.domain.records import record
+from ilearn_tui.domain.registry import record
 
 
 @record("vision")
@@ -97,3 +97,11 @@ class Share:
     notes: str
     created_at: str
     updated_at: str
+
+
+def record_types() -> dict[str, type]:
+    """Every record class, by the name of the kind it holds (both modules' classes registered)."""
+    import ilearn_tui.domain.records  # noqa: F401  (registers its classes)
+    from ilearn_tui.domain.registry import registered
+
+    return registered()

@@ -12,7 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection, free_fields
+from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
+from ilearn_tui.domain.registry import free_fields
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 
 if TYPE_CHECKING:

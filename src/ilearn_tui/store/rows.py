@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from ilearn_tui.domain.records import columns, flag_positions
+from ilearn_tui.domain.registry import columns, flag_positions
 
 R = TypeVar("R")
 Row = dict[str, Any]
