@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from ilearn_tui.domain import forms, model, records, vocab
+from ilearn_tui.domain import forms, model, records, registry, stage_records, vocab
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.validation import check_row
 from ilearn_tui.store.journal import Journal
@@ -123,21 +123,61 @@ def test_forms_are_made_of_declared_fields_and_links() -> None:
     }
 
 
-@pytest.mark.parametrize(
-    ("record", "kind"),
-    [
-        (records.Cycle, "cycle"),
-        (records.Reflection, "reflection"),
-        (records.Goal, "goal"),
-        (records.Question, "question"),
-        (records.Activity, "activity"),
-        (records.Evidence, "evidence"),
-    ],
+EXPORTED_KINDS = (
+    "cycle",
+    "vision",
+    "outcome",
+    "interest",
+    "goal",
+    "question",
+    "activity",
+    "innovation",
+    "evidence",
+    "check",
+    "share",
+    "reflection",
 )
-def test_typed_records_carry_only_declared_fields(record: type, kind: str) -> None:
-    extra = {"tags", "questions"}  # gathered from other tables
-    names = {f.name for f in dataclasses.fields(record)} - extra
-    assert names <= set(model.KINDS[kind].columns_in_table)
+
+
+def test_every_kind_an_export_shows_has_a_typed_record() -> None:
+    types = stage_records.record_types()
+    assert set(types) == set(EXPORTED_KINDS)
+    assert types["cycle"] is records.Cycle and types["check"] is stage_records.Check
+
+
+@pytest.mark.parametrize("kind", EXPORTED_KINDS)
+def test_typed_records_carry_only_declared_fields(kind: str) -> None:
+    """A record's fields are exactly its kind's columns plus the extras it declares, no more, no less."""
+    record = stage_records.record_types()[kind]
+    extras = registry.EXTRAS.get(record, ())
+    names = [f.name for f in dataclasses.fields(record)]
+    assert set(names) == set(model.KINDS[kind].columns_in_table) | set(extras)
+    assert len(names) == len(set(names))
+    assert registry.columns(record) == tuple(n for n in names if n not in extras)
+    # Extras are gathered after the row is built, so each must have a default.
+    defaults = {f.name for f in dataclasses.fields(record) if f.default is not dataclasses.MISSING}
+    defaults |= {f.name for f in dataclasses.fields(record) if f.default_factory is not dataclasses.MISSING}
+    assert set(extras) <= defaults
+
+
+def test_free_fields_come_from_the_model() -> None:
+    assert registry.free_fields(records.Reflection) == ("title", "body")
+    assert registry.free_fields(records.Goal) == ("title", "why", "skills", "success_indicators")
+    for kind, record in stage_records.record_types().items():
+        assert set(registry.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
+    assert registry.flag_positions(records.Reflection) == (
+        registry.columns(records.Reflection).index("private"),
+        registry.columns(records.Reflection).index("starred"),
+    )
+    assert registry.flag_positions(records.Goal) == ()
+
+
+def test_innovation_steps_follow_the_phase_vocabulary() -> None:
+    stamps = ("2025-01-01T00:00:00Z", "2025-01-01T00:00:00Z")
+    notes = ("p", "a", "o", "r")
+    inv = stage_records.Innovation("i", "c", None, "action research", "T", *notes, "plan", None, *stamps)
+    assert tuple(phase for phase, _ in inv.steps) == vocab.INNOVATION_PHASES
+    assert [notes for _, notes in inv.steps] == ["p", "a", "o", "r"]
 
 
 def test_vocabularies_come_from_one_place() -> None:

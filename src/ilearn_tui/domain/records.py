@@ -1,18 +1,37 @@
-"""Plain records handed from the store to the command line, exports and screens."""
+"""Typed records handed from the store to the command line, the exports and the screens.
+
+One dataclass per kind of record, whose fields are the columns the record model declares
+(``domain.model``) plus a few values gathered from other tables (its declared extras), so a
+renderer reads ``goal.title`` and a typo is an error mypy reports, not a ``KeyError`` at export
+time. A test holds each class to the declaration. The store builds them in one place
+(``store.rows``), selecting exactly :func:`columns` so a row becomes a record positionally.
+
+The records the quick commands need live here; those only the stage screens and the exports
+show are in ``domain.stage_records``, so ``ilearn reflect`` and ``ilearn search`` do not pay
+for defining them at start-up. The classes the command line and screens used first keep
+their field order (their callers build them positionally); the columns they lacked follow,
+with defaults.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ilearn_tui.domain.registry import record
 
+
+@record("cycle")
 @dataclass(slots=True)
 class Cycle:
     id: str
     title: str
     starts_on: str
     ends_on: str
+    created_at: str = ""
+    updated_at: str = ""
 
 
+@record("reflection", "tags")
 @dataclass(slots=True)
 class Reflection:
     id: str
@@ -24,16 +43,22 @@ class Reflection:
     private: bool = False
     starred: bool = False
     cycle_id: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
     tags: list[str] = field(default_factory=list)
 
 
+@record("question")
 @dataclass(slots=True)
 class Question:
     id: str
     goal_id: str
     text: str
+    created_at: str = ""
+    updated_at: str = ""
 
 
+@record("goal", "questions")
 @dataclass(slots=True)
 class Goal:
     id: str
@@ -44,9 +69,12 @@ class Goal:
     success_indicators: str = ""
     target_date: str | None = None
     status: str = "open"
+    created_at: str = ""
+    updated_at: str = ""
     questions: list[Question] = field(default_factory=list)
 
 
+@record("activity", "goal_ids")
 @dataclass(slots=True)
 class Activity:
     id: str
@@ -60,8 +88,15 @@ class Activity:
     provider: str = ""
     role: str = "attended"
     status: str = "done"
+    collaborators: str = ""
+    link: str = ""
+    notes: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    goal_ids: list[str] = field(default_factory=list)
 
 
+@record("evidence")
 @dataclass(slots=True)
 class Evidence:
     id: str
@@ -74,6 +109,14 @@ class Evidence:
     sha256: str = ""
     size: int = 0
     student_info: bool = False
+    cycle_id: str = ""
+    description: str = ""
+    goal_id: str | None = None
+    question_id: str | None = None
+    activity_id: str | None = None
+    innovation_id: str | None = None
+    created_at: str = ""
+    updated_at: str = ""
 
 
 @dataclass(slots=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
+from ilearn_tui.domain.records import Activity
 from ilearn_tui.domain.text import topic_key
 
 NO_GOAL = "(no goal)"
@@ -82,20 +83,19 @@ def totals(lines: Iterable[Line]) -> Totals:
     return result
 
 
-def line_of(row: Mapping[str, object], goals: Iterable[str] | None = None) -> Line:
-    """A portfolio's activity row as a ``Line``; its goals are its linked goal ids unless given."""
-    linked = row.get("goal_ids") if goals is None else goals
+def line_of(activity: Activity) -> Line:
+    """A portfolio's activity as a ``Line``, counted toward the goals it is linked to."""
     return Line(
-        type=str(row["type"]),
-        topic=str(row.get("topic") or ""),
-        date=str(row["date"]),
-        hours=float(row["hours"] or 0.0),  # type: ignore[arg-type]
-        credits=float(row["credits"] or 0.0),  # type: ignore[arg-type]
-        status=str(row["status"]),
-        goals=tuple(str(g) for g in linked or ()),  # type: ignore[union-attr]
+        type=activity.type,
+        topic=activity.topic or "",
+        date=activity.date,
+        hours=float(activity.hours or 0.0),
+        credits=float(activity.credits or 0.0),
+        status=activity.status,
+        goals=tuple(activity.goal_ids),
     )
 
 
-def of_rows(rows: Iterable[Mapping[str, object]]) -> Totals:
-    """The totals of a portfolio's activity rows."""
-    return totals(line_of(row) for row in rows)
+def of_activities(activities: Iterable[Activity]) -> Totals:
+    """The totals of a portfolio's activities."""
+    return totals(line_of(activity) for activity in activities)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ilearn_tui.atomicfile import atomic_write, sync_dir, write_file
+from ilearn_tui.domain.records import Evidence
 from ilearn_tui.errors import IlearnError, TargetExistsError
 from ilearn_tui.textsafe import printable
 
@@ -78,7 +79,7 @@ def readable_name(day: str, title: str, suffix: str, taken: set[str]) -> str:
 
 
 def plan_copies(
-    rows: Iterable[dict[str, object]], store: Path, *, stored_names: bool = False
+    records: Iterable[Evidence], store: Path, *, stored_names: bool = False
 ) -> tuple[list[Copy], dict[str, str], list[str]]:
     """Which evidence files go into ``evidence/`` and under what names.
 
@@ -90,11 +91,11 @@ def plan_copies(
     links: dict[str, str] = {}
     missing: list[str] = []
     taken: set[str] = set()
-    for row in rows:
-        stored = str(row.get("file_name") or "")
+    for ev in records:
+        stored = ev.file_name or ""
         if not stored:
             continue
-        label = printable(str(row.get("original_name") or row.get("title") or stored))
+        label = printable(ev.original_name or ev.title or stored)
         source = store / stored
         if "/" in stored or stored.startswith(".") or not source.is_file() or source.is_symlink():
             missing.append(label)
@@ -102,14 +103,14 @@ def plan_copies(
         if stored_names:
             name = stored
             if name.lower() in taken:  # the same file (same hash) under two records: one copy
-                links[str(row["id"])] = f"{EVIDENCE_DIR}/{name}"
+                links[ev.id] = f"{EVIDENCE_DIR}/{name}"
                 continue
             taken.add(name.lower())
         else:
-            suffix = suffix_of(stored, str(row.get("original_name") or ""))
-            name = readable_name(str(row.get("date") or ""), str(row.get("title") or ""), suffix, taken)
+            suffix = suffix_of(stored, ev.original_name or "")
+            name = readable_name(ev.date or "", ev.title or "", suffix, taken)
         copies.append(Copy(source, name, label))
-        links[str(row["id"])] = f"{EVIDENCE_DIR}/{name}"
+        links[ev.id] = f"{EVIDENCE_DIR}/{name}"
     return copies, links, missing
 
 

@@ -6,102 +6,98 @@ live in one place. The rows come from the store's export queries; this module ru
 
 from __future__ import annotations
 
-from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row, Scope
+from ilearn_tui.domain.records import Activity, Evidence, Goal, Reflection
+from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
+from ilearn_tui.portfolio.model import Portfolio, Scope
 from ilearn_tui.portfolio.sanitize import clean
 from ilearn_tui.store import portfolio_query as q
 from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.portfolio_query import R
 
-__all__ = ["GOAL_FACTS", "Portfolio", "Row", "Scope", "gather"]
+__all__ = ["Portfolio", "Scope", "gather"]
 
 
-def _reflections(journal: Journal, scope: Scope) -> tuple[list[Row], int]:
+def _reflections(journal: Journal, scope: Scope) -> tuple[list[Reflection], int]:
     """Reflections in scope with their tags, and how many private ones were left out.
 
-    Built from plain tuples in one pass over the table, so 50,000 rows stay quick; hidden
-    characters are made visible in the same pass rather than in a second walk over them all.
+    Built in one pass over the table, so 50,000 rows stay quick; hidden characters are made
+    visible in the same pass (on the fresh records, before anyone else holds them) rather
+    than in a second walk over them all.
     """
     tags: dict[str, list[str]] = {}
     for rid, name in q.reflection_tag_pairs(journal):
         tags.setdefault(rid, []).append(clean(name))
-    none: list[str] = []
-    rows = []
+    kept: list[Reflection] = []
     hidden = 0
     keep_private = scope.include_private
-    window = q.reflection_tuples(
-        journal, cycle_id=scope.cycle_id, date_from=scope.date_from, date_to=scope.date_to
-    )
-    for rid, day, title, body, stage, private in window:
-        if private and not keep_private:
+    window = q.reflections(journal, cycle_id=scope.cycle_id, date_from=scope.date_from, date_to=scope.date_to)
+    for r in window:
+        if r.private and not keep_private:
             hidden += 1
             continue
-        found = tags.get(rid, none)
-        rows.append(
-            {
-                "id": rid,
-                "date": day,
-                "title": clean(title),
-                "body": clean(body),
-                "stage": stage,
-                "tags": sorted(found, key=str.lower) if len(found) > 1 else list(found),
-            }
-        )
-    return rows, hidden
+        r.title = clean(r.title)
+        r.body = clean(r.body)
+        found = tags.get(r.id)
+        if found:
+            r.tags = sorted(found, key=str.lower) if len(found) > 1 else list(found)
+        kept.append(r)
+    return kept, hidden
 
 
 def gather(journal: Journal, scope: Scope) -> Portfolio:
     """The records of ``scope``; private ones (student information, private reflections) out unless asked."""
 
-    def dated(table: str) -> list[Row]:
+    def dated(record: type[R]) -> list[R]:
         return list(
             q.dated_rows(
-                journal, table, cycle_id=scope.cycle_id, date_from=scope.date_from, date_to=scope.date_to
+                journal, record, cycle_id=scope.cycle_id, date_from=scope.date_from, date_to=scope.date_to
             )
         )
 
-    def per_cycle(table: str) -> list[Row]:
-        return list(q.cycle_rows(journal, table, scope.cycle_id))
+    def per_cycle(record: type[R]) -> list[R]:
+        return list(q.cycle_rows(journal, record, scope.cycle_id))
 
-    goals = per_cycle("goals")
+    goals = per_cycle(Goal)
     if scope.goal_id:
-        goals = [g for g in goals if g["id"] == scope.goal_id]
-    goal_ids = {g["id"] for g in goals}
-    questions = [row for row in q.questions(journal) if row["goal_id"] in goal_ids]
-    activities = dated("activities")
+        goals = [g for g in goals if g.id == scope.goal_id]
+    goal_ids = {g.id for g in goals}
+    questions = [row for row in q.questions(journal) if row.goal_id in goal_ids]
+    activities = dated(Activity)
     by_activity: dict[str, list[str]] = {}
     for activity_id, goal_id in q.activity_goal_pairs(journal):
         by_activity.setdefault(activity_id, []).append(goal_id)
     for activity in activities:
-        activity["goal_ids"] = by_activity.get(activity["id"], [])
-    evidence = dated("evidence")
+        activity.goal_ids = by_activity.get(activity.id, [])
+    evidence = dated(Evidence)
     # Checks have no cycle of their own: they belong to the cycle of their goal.
-    checks = [c for c in dated("checks") if c["goal_id"] in goal_ids]
-    shares = dated("shares")
+    checks = [c for c in dated(Check) if c.goal_id in goal_ids]
+    shares = dated(Share)
     left_out = 0
     if not scope.include_private:
         before = len(evidence)
-        evidence = [e for e in evidence if not e["student_info"]]
+        evidence = [e for e in evidence if not e.student_info]
         left_out = before - len(evidence)
     # Private reflections are skipped while reading (not counted by a second scan of the table).
     reflections, hidden = _reflections(journal, scope)
     left_out += hidden
     if scope.goal_id:
-        activities = [a for a in activities if scope.goal_id in a["goal_ids"]]
-        evidence = [e for e in evidence if e["goal_id"] == scope.goal_id]
+        activities = [a for a in activities if scope.goal_id in a.goal_ids]
+        evidence = [e for e in evidence if e.goal_id == scope.goal_id]
         linked = set(q.reflections_linked_to_goal(journal, scope.goal_id))
-        reflections = [r for r in reflections if r["id"] in linked]
+        reflections = [r for r in reflections if r.id in linked]
     meta = dict(q.meta(journal))
     return Portfolio(
         teacher=meta.get("teacher_name", ""),
         role=meta.get("teacher_role", ""),
         school=meta.get("school", ""),
         cycles=list(q.cycles(journal, scope.cycle_id)),
-        visions=per_cycle("visions"),
-        outcomes=per_cycle("outcomes"),
-        interests=per_cycle("interests"),
+        visions=per_cycle(Vision),
+        outcomes=per_cycle(Outcome),
+        interests=per_cycle(Interest),
         goals=goals,
         questions=questions,
         activities=activities,
-        innovations=per_cycle("innovations"),
+        innovations=per_cycle(Innovation),
         evidence=evidence,
         checks=checks,
         shares=shares,

@@ -12,8 +12,10 @@ from collections.abc import Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.totals import of_rows
-from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
+from ilearn_tui.domain.records import Evidence, Goal
+from ilearn_tui.domain.stage_records import Check
+from ilearn_tui.domain.totals import of_activities
+from ilearn_tui.portfolio.model import Portfolio, goal_facts
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -48,7 +50,7 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
     """The whole portfolio; ``links`` maps evidence ids to relative paths of exported copies."""
     out: list[str] = []
     start, end = p.date_range
-    cycles = ", ".join(c["title"] for c in p.cycles) or "—"
+    cycles = ", ".join(c.title for c in p.cycles) or "—"
     out += [
         f"# Professional learning portfolio{' — ' + p.teacher if p.teacher else ''}",
         "",
@@ -67,7 +69,7 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
     for _, title in SECTIONS:
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
-    goals_by_id = {g["id"]: g for g in p.goals}
+    goals_by_id = {g.id: g for g in p.goals}
     out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
     out += _infiltrate(p) + _reflections(p) + _summary(p)
     return finish(out)
@@ -95,16 +97,16 @@ def _imagine(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[0][1]}", ""]
     for vision in p.visions:
         heading = " ".join(p.vision_heading(vision).split())
-        out += [f"### {heading}", "", nested(vision["body"]) or "_No vision written yet._", ""]
-        if vision["school_mission"].strip():
+        out += [f"### {heading}", "", nested(vision.body) or "_No vision written yet._", ""]
+        if vision.school_mission.strip():
             out += ["### School mission", ""]
-            out += ["> " + line if line else ">" for line in vision["school_mission"].strip().splitlines()]
+            out += ["> " + line if line else ">" for line in vision.school_mission.strip().splitlines()]
             out.append("")
     if not p.visions:
         out += ["_No vision written yet._", ""]
     if p.outcomes:
         out += ["### What I want for my students", "", "| outcome | kind |", "|---|---|"]
-        out += [f"| {cell(o['text'])} | {cell(o['kind'])} |" for o in p.outcomes]
+        out += [f"| {cell(o.text)} | {cell(o.kind)} |" for o in p.outcomes]
         out.append("")
     return out
 
@@ -112,41 +114,41 @@ def _imagine(p: Portfolio) -> list[str]:
 def _inspire(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[1][1]}", ""]
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
-        items = [i for i in p.interests if i["kind"] == kind]
+        items = [i for i in p.interests if i.kind == kind]
         if items:
-            out += [f"### {title}", ""] + [f"- {' '.join(i['text'].split())}" for i in items] + [""]
+            out += [f"### {title}", ""] + [f"- {' '.join(i.text.split())}" for i in items] + [""]
     out += ["### Goals", ""]
     if not p.goals:
         out += ["_No goals yet._", ""]
     for goal in p.goals:
-        out += [f"#### {' '.join(goal['title'].split())}", "", f"- **Status:** {goal['status']}"]
-        if goal["target_date"]:
-            out.append(f"- **Target date:** {goal['target_date']}")
-        for label, key in GOAL_FACTS:
-            if goal[key].strip():
-                out.append(f"- **{label}:** {' '.join(goal[key].split())}")
-        questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
+        out += [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
+        if goal.target_date:
+            out.append(f"- **Target date:** {goal.target_date}")
+        for label, text in goal_facts(goal):
+            if text.strip():
+                out.append(f"- **{label}:** {' '.join(text.split())}")
+        questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
             out.append("- **Research questions:**")
-            out += [f"  - {' '.join(q['text'].split())}" for q in questions]
+            out += [f"  - {' '.join(q.text.split())}" for q in questions]
         out.append("")
     return out
 
 
-def _illuminate(p: Portfolio, goals: dict[str, Row]) -> list[str]:
+def _illuminate(p: Portfolio, goals: dict[str, Goal]) -> list[str]:
     out = [f"## {SECTIONS[2][1]}", ""]
     if not p.activities:
         return out + ["_No learning activities yet._", ""]
     out += ["| date | type | activity | role | hours | credits | goals |", "|---|---|---|---|--:|--:|---|"]
     for a in p.activities:
-        label = vocab.ACTIVITY_TYPES.get(a["type"], a["type"])
-        status = " (planned)" if a["status"] == "planned" else ""
-        linked = "; ".join(goals[g]["title"] for g in a["goal_ids"] if g in goals)
+        label = vocab.ACTIVITY_TYPES.get(a.type, a.type)
+        status = " (planned)" if a.status == "planned" else ""
+        linked = "; ".join(goals[g].title for g in a.goal_ids if g in goals)
         out.append(
-            f"| {a['date']} | {cell(label)} | {cell(a['title'])}{status} | {a['role']} | "
-            f"{number(a['hours'])} | {number(a['credits'])} | {cell(linked)} |"
+            f"| {a.date} | {cell(label)} | {cell(a.title)}{status} | {a.role} | "
+            f"{number(a.hours)} | {number(a.credits)} | {cell(linked)} |"
         )
-    done = of_rows(p.activities).done
+    done = of_activities(p.activities).done
     out += [f"| **Total (done)** | | | | **{number(done.hours)}** | **{number(done.credits)}** | |", ""]
     return out
 
@@ -162,56 +164,61 @@ def destination(target: str) -> str:
     return f"<{encoded}>"
 
 
-def evidence_title(ev: Row, links: Mapping[str, str]) -> str:
+def evidence_title(ev: Evidence, links: Mapping[str, str]) -> str:
     """The evidence's title, linked to its exported copy or its web address if it has one."""
-    if ev["id"] in links:
-        return f"[{link_text(ev['title'])}]({destination(links[ev['id']])})"
-    if ev["url"]:
-        return f"[{link_text(ev['title'])}]({destination(ev['url'])})"
-    return cell(ev["title"])
+    if ev.id in links:
+        return f"[{link_text(ev.title)}]({destination(links[ev.id])})"
+    if ev.url:
+        return f"[{link_text(ev.title)}]({destination(ev.url)})"
+    return cell(ev.title)
 
 
-def _innovate(p: Portfolio, goals: dict[str, Row], links: Mapping[str, str]) -> list[str]:
+def goal_title(goals: Mapping[str, Goal], goal_id: str | None) -> str:
+    """The title of the goal ``goal_id`` names, or empty when it names none of ``goals``."""
+    goal = goals.get(goal_id or "")
+    return goal.title if goal is not None else ""
+
+
+def _innovate(p: Portfolio, goals: dict[str, Goal], links: Mapping[str, str]) -> list[str]:
     out = [f"## {SECTIONS[3][1]}", ""]
-    questions = {q["id"]: q for q in p.questions}
+    questions = {q.id: q for q in p.questions}
     for inv in p.innovations:
         out += [
-            f"### {' '.join(inv['title'].split())}",
+            f"### {' '.join(inv.title.split())}",
             "",
-            f"- **Kind:** {inv['kind']}",
-            f"- **Phase:** {inv['phase']}",
+            f"- **Kind:** {inv.kind}",
+            f"- **Phase:** {inv.phase}",
         ]
-        if inv["question_id"] in questions:
-            out.append(f"- **Question:** {' '.join(questions[inv['question_id']]['text'].split())}")
+        question = questions.get(inv.question_id or "")
+        if question is not None:
+            out.append(f"- **Question:** {' '.join(question.text.split())}")
         out.append("")
-        for phase in vocab.INNOVATION_PHASES:
-            if inv[phase].strip():
-                out += [f"**{phase.capitalize()}.** {nested(inv[phase])}", ""]
+        for phase, notes in inv.steps:
+            if notes.strip():
+                out += [f"**{phase.capitalize()}.** {nested(notes)}", ""]
     if p.evidence:
         out += ["### Evidence", "", "| date | evidence | kind | goal |", "|---|---|---|---|"]
         for ev in p.evidence:
             title = evidence_title(ev, links)
-            goal = goals.get(ev["goal_id"] or "", {}).get("title", "")
-            out.append(f"| {ev['date']} | {title} | {cell(ev['kind'])} | {cell(goal)} |")
+            goal = goal_title(goals, ev.goal_id)
+            out.append(f"| {ev.date} | {title} | {cell(ev.kind)} | {cell(goal)} |")
         out.append("")
     if p.checks:
         out += ["### Progress toward goals", ""]
-        by_goal: dict[str, list[Row]] = defaultdict(list)
+        by_goal: dict[str, list[Check]] = defaultdict(list)
         for check in p.checks:
-            by_goal[check["goal_id"]].append(check)
+            by_goal[check.goal_id].append(check)
         for goal_id, checks in by_goal.items():
             out += [
-                f"#### {cell(goals[goal_id]['title'])}",
+                f"#### {cell(goals[goal_id].title)}",
                 "",
                 "| date | indicator | rating | value | note |",
                 "|---|---|--:|--:|---|",
             ]
             for c in checks:
-                rating = f"{c['rating']}/5" if c["rating"] is not None else ""
-                value = number(c["value"]) if c["value"] is not None else ""
-                out.append(
-                    f"| {c['date']} | {cell(c['indicator'])} | {rating} | {value} | {cell(c['note'])} |"
-                )
+                rating = f"{c.rating}/5" if c.rating is not None else ""
+                value = number(c.value) if c.value is not None else ""
+                out.append(f"| {c.date} | {cell(c.indicator)} | {rating} | {value} | {cell(c.note)} |")
             out.append("")
     if not (p.innovations or p.evidence or p.checks):
         out += ["_Nothing recorded yet._", ""]
@@ -224,8 +231,8 @@ def _infiltrate(p: Portfolio) -> list[str]:
         return out + ["_Nothing shared yet._", ""]
     out += ["| date | audience | title | venue |", "|---|---|---|---|"]
     for s in p.shares:
-        title = f"[{link_text(s['title'])}]({destination(s['link'])})" if s["link"] else cell(s["title"])
-        out.append(f"| {s['date']} | {s['audience']} | {title} | {cell(s['venue'])} |")
+        title = f"[{link_text(s.title)}]({destination(s.link)})" if s.link else cell(s.title)
+        out.append(f"| {s.date} | {s.audience} | {title} | {cell(s.venue)} |")
     return out + [""]
 
 
@@ -237,22 +244,22 @@ def _reflections(p: Portfolio) -> list[str]:
     stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
     append = out.append
     for r in p.reflections:
-        title = " ".join(r["title"].split()) or "Reflection"
-        stage, tags = r["stage"], r["tags"]
+        title = " ".join(r.title.split()) or "Reflection"
+        stage, tags = r.stage, r.tags
         if stage or tags:
             details = stages[stage] if stage else ""
             if tags:
                 listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
                 details = f"{details} · {listed}" if details else listed
-            append(f"### {r['date']} — {title}\n\n_{details}_\n\n{nested(r['body'])}\n")
+            append(f"### {r.date} — {title}\n\n_{details}_\n\n{nested(r.body)}\n")
         else:
-            append(f"### {r['date']} — {title}\n\n{nested(r['body'])}\n")
+            append(f"### {r.date} — {title}\n\n{nested(r.body)}\n")
     return out
 
 
 def _summary(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[6][1]}", ""]
-    summed = of_rows(p.activities)
+    summed = of_activities(p.activities)
     if not summed.done.activities:
         return out + ["_No completed activities in this scope._", ""]
     out += ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]

@@ -1,15 +1,25 @@
 """The records one export shows, collected for one scope: the shape every renderer reads.
 
 Kept apart from the code that fills it (``gather``) and the passes over it (``sanitize``,
-``redaction``) so that each of those imports this module and none imports another.
+``redaction``) so that each of those imports this module and none imports another. Its lists
+hold the typed records of ``domain.records``, so a renderer reads ``goal.title``, never a key.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-Row = dict[str, Any]
+from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
+from ilearn_tui.domain.registry import free_fields
+from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 
 
 @dataclass
@@ -30,44 +40,44 @@ class Portfolio:
     teacher: str
     role: str
     school: str
-    cycles: list[Row]
-    visions: list[Row]
-    outcomes: list[Row]
-    interests: list[Row]
-    goals: list[Row]
-    questions: list[Row]
-    activities: list[Row]
-    innovations: list[Row]
-    evidence: list[Row]
-    checks: list[Row]
-    shares: list[Row]
-    reflections: list[Row]
+    cycles: list[Cycle]
+    visions: list[Vision]
+    outcomes: list[Outcome]
+    interests: list[Interest]
+    goals: list[Goal]
+    questions: list[Question]
+    activities: list[Activity]
+    innovations: list[Innovation]
+    evidence: list[Evidence]
+    checks: list[Check]
+    shares: list[Share]
+    reflections: list[Reflection]
     scope: Scope
     left_out: int = 0
     redactions: dict[str, int] = field(default_factory=dict)
 
-    @property
-    def record_lists(self) -> tuple[list[Row], ...]:
-        """Every list of records but the reflections, which are most of a big journal and hot-looped."""
-        return (
-            self.cycles,
-            self.visions,
-            self.outcomes,
-            self.interests,
-            self.goals,
-            self.questions,
-            self.activities,
-            self.innovations,
-            self.evidence,
-            self.checks,
-            self.shares,
-        )
+    def rewrite_records(self, text: Callable[[str], str]) -> None:
+        """Every free-text field of every record but the reflections passed through ``text``.
 
-    def vision_heading(self, vision: Row) -> str:
-        """"My vision", named by its cycle when the portfolio holds more than one."""
+        The reflections are most of a big journal and are hot-looped by their own passes.
+        """
+        self.cycles = rewritten(self.cycles, text)
+        self.visions = rewritten(self.visions, text)
+        self.outcomes = rewritten(self.outcomes, text)
+        self.interests = rewritten(self.interests, text)
+        self.goals = rewritten(self.goals, text)
+        self.questions = rewritten(self.questions, text)
+        self.activities = rewritten(self.activities, text)
+        self.innovations = rewritten(self.innovations, text)
+        self.evidence = rewritten(self.evidence, text)
+        self.checks = rewritten(self.checks, text)
+        self.shares = rewritten(self.shares, text)
+
+    def vision_heading(self, vision: Vision) -> str:
+        """ "My vision", named by its cycle when the portfolio holds more than one."""
         if len(self.visions) < 2:
             return "My vision"
-        title = next((c["title"] for c in self.cycles if c["id"] == vision["cycle_id"]), "")
+        title = next((c.title for c in self.cycles if c.id == vision.cycle_id), "")
         return f"My vision, {title}" if title else "My vision"
 
     @property
@@ -75,9 +85,30 @@ class Portfolio:
         if self.scope.date_from or self.scope.date_to:
             return self.scope.date_from or "…", self.scope.date_to or "…"
         if self.cycles:
-            return min(c["starts_on"] for c in self.cycles), max(c["ends_on"] for c in self.cycles)
+            return min(c.starts_on for c in self.cycles), max(c.ends_on for c in self.cycles)
         return "", ""
 
 
-# The free-text facts a goal shows under its title, in every format.
-GOAL_FACTS = (("Why", "why"), ("Skills", "skills"), ("Success looks like", "success_indicators"))
+def changed(record: R, text: Callable[[str], str]) -> R:
+    """``record`` with its free-text fields passed through ``text``; itself when none changes.
+
+    The fields come from the record model's ``FREE_TEXT``; a copy is made only for a record
+    that ``text`` actually changes, so a pass that finds nothing costs no allocation.
+    """
+    changes: dict[str, Any] = {}
+    for name in free_fields(type(record)):
+        value = getattr(record, name)
+        if value:
+            new = text(value)
+            if new != value:
+                changes[name] = new
+    return dataclasses.replace(record, **changes) if changes else record
+
+
+def rewritten(records: list[R], text: Callable[[str], str]) -> list[R]:
+    return [changed(record, text) for record in records]
+
+
+def goal_facts(goal: Goal) -> tuple[tuple[str, str], ...]:
+    """The free-text facts a goal shows under its title, in every format: (label, text)."""
+    return (("Why", goal.why), ("Skills", goal.skills), ("Success looks like", goal.success_indicators))

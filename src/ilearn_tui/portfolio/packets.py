@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.records import Activity, Evidence, Goal
 from ilearn_tui.domain.renewal import Counted, Requirement, progress
-from ilearn_tui.domain.totals import Sum, Totals, of_rows
+from ilearn_tui.domain.totals import Sum, Totals, of_activities
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
-from ilearn_tui.portfolio.model import Portfolio, Row
+from ilearn_tui.portfolio.model import Portfolio, goal_facts
 
 
 def _header(title: str, p: Portfolio, facts: list[tuple[str, str]], today: date | None) -> list[str]:
@@ -34,8 +35,8 @@ def _header(title: str, p: Portfolio, facts: list[tuple[str, str]], today: date 
     return out + [""]
 
 
-def _done(p: Portfolio) -> list[Row]:
-    return [a for a in p.activities if a["status"] == "done"]
+def _done(p: Portfolio) -> list[Activity]:
+    return [a for a in p.activities if a.status == "done"]
 
 
 def rating_dots(rating: int) -> str:
@@ -46,10 +47,10 @@ def rating_dots(rating: int) -> str:
 def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today: date | None = None) -> str:
     """One cycle laid out for an evaluation meeting: goals first, then hours, then notes."""
     links = links or {}
-    summed = of_rows(p.activities)
-    achieved = sum(1 for g in p.goals if g["status"] == "achieved")
+    summed = of_activities(p.activities)
+    achieved = sum(1 for g in p.goals if g.status == "achieved")
     start, end = p.date_range
-    cycles = ", ".join(c["title"] for c in p.cycles) or "—"
+    cycles = ", ".join(c.title for c in p.cycles) or "—"
     facts = [
         ("Cycle", f"{cycles} ({start} to {end})"),
         ("Goals", f"{len(p.goals)} ({achieved} achieved)"),
@@ -63,10 +64,10 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
         out += ["_No goals in this cycle._", ""]
     for number_, goal in enumerate(p.goals, 1):
         out += _goal(number_, goal, p, links)
-    unlinked = [e for e in p.evidence if e["goal_id"] not in {g["id"] for g in p.goals}]
+    unlinked = [e for e in p.evidence if e.goal_id not in {g.id for g in p.goals}]
     if unlinked:
         out += ["## Other evidence", "", "| date | evidence | kind |", "|---|---|---|"]
-        out += [f"| {e['date']} | {evidence_title(e, links)} | {cell(e['kind'])} |" for e in unlinked]
+        out += [f"| {e.date} | {evidence_title(e, links)} | {cell(e.kind)} |" for e in unlinked]
         out.append("")
     out += ["## Hours and credits", ""] + _type_table(summed)
     if summed.planned.activities:
@@ -81,57 +82,56 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     return "\n".join(out).rstrip() + "\n"
 
 
-def _goal(n: int, goal: Row, p: Portfolio, links: Mapping[str, str]) -> list[str]:
-    out = [f"### Goal {n}: {' '.join(goal['title'].split())}", ""]
-    status = f"- **Status:** {goal['status']}"
-    if goal["target_date"]:
-        status += f" · **Target date:** {goal['target_date']}"
+def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[str]:
+    out = [f"### Goal {n}: {' '.join(goal.title.split())}", ""]
+    status = f"- **Status:** {goal.status}"
+    if goal.target_date:
+        status += f" · **Target date:** {goal.target_date}"
     out.append(status)
-    for label, key in (("Why", "why"), ("Skills", "skills"), ("Success looks like", "success_indicators")):
-        if goal[key].strip():
-            out.append(f"- **{label}:** {' '.join(goal[key].split())}")
+    for label, text in goal_facts(goal):
+        if text.strip():
+            out.append(f"- **{label}:** {' '.join(text.split())}")
     out.append("")
-    questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
+    questions = [q for q in p.questions if q.goal_id == goal.id]
     if questions:
         out += ["**Research questions**", ""]
-        out += [f"{i}. {' '.join(q['text'].split())}" for i, q in enumerate(questions, 1)] + [""]
-    checks = sorted((c for c in p.checks if c["goal_id"] == goal["id"]), key=lambda c: c["date"])
+        out += [f"{i}. {' '.join(q.text.split())}" for i, q in enumerate(questions, 1)] + [""]
+    checks = sorted((c for c in p.checks if c.goal_id == goal.id), key=lambda c: c.date)
     out += ["**Progress checks**, oldest to newest", ""]
     if checks:
         out += ["| date | indicator | self-rating | change | value | note |", "|---|---|---|--:|--:|---|"]
         last: dict[str, int] = {}
         for c in checks:
             rating, change = "", ""
-            if c["rating"] is not None:
-                rating = rating_dots(c["rating"])
-                if c["indicator"] in last:
-                    step = c["rating"] - last[c["indicator"]]
+            if c.rating is not None:
+                rating = rating_dots(c.rating)
+                if c.indicator in last:
+                    step = c.rating - last[c.indicator]
                     change = f"{step:+d}" if step else "±0"
-                last[c["indicator"]] = c["rating"]
-            value = number(c["value"]) if c["value"] is not None else ""
-            note = cell(c["note"])
-            out.append(f"| {c['date']} | {cell(c['indicator'])} | {rating} | {change} | {value} | {note} |")
+                last[c.indicator] = c.rating
+            value = number(c.value) if c.value is not None else ""
+            note = cell(c.note)
+            out.append(f"| {c.date} | {cell(c.indicator)} | {rating} | {change} | {value} | {note} |")
     else:
         out.append("_No progress checks recorded._")
     out.append("")
-    evidence = [e for e in p.evidence if e["goal_id"] == goal["id"]]
+    evidence = [e for e in p.evidence if e.goal_id == goal.id]
     if evidence:
         out += ["**Evidence**", "", "| date | evidence | kind |", "|---|---|---|"]
-        out += [f"| {e['date']} | {evidence_title(e, links)} | {cell(e['kind'])} |" for e in evidence] + [""]
-    learning = [a for a in p.activities if goal["id"] in a["goal_ids"] and a["status"] == "done"]
+        out += [f"| {e.date} | {evidence_title(e, links)} | {cell(e.kind)} |" for e in evidence] + [""]
+    learning = [a for a in p.activities if goal.id in a.goal_ids and a.status == "done"]
     if learning:
         out += ["**Learning toward this goal**", "", "| date | activity | type | hours |"]
         out.append("|---|---|---|--:|")
         out += [
-            f"| {a['date']} | {cell(a['title'])} | {cell(_short_type(a))} | {number(a['hours'])} |"
-            for a in learning
+            f"| {a.date} | {cell(a.title)} | {cell(_short_type(a))} | {number(a.hours)} |" for a in learning
         ]
         out.append("")
     return out
 
 
-def _short_type(activity: Row) -> str:
-    return str(vocab.ACTIVITY_SHORT.get(activity["type"], activity["type"]))
+def _short_type(activity: Activity) -> str:
+    return str(vocab.ACTIVITY_SHORT.get(activity.type, activity.type))
 
 
 def _sums(part: Sum) -> str:
@@ -167,10 +167,10 @@ def renewal_record(
     """Every completed activity in scope with its certificate, totals, and (given a rule) progress."""
     links = links or {}
     done = _done(p)
-    certificates: dict[str, list[Row]] = defaultdict(list)
+    certificates: dict[str, list[Evidence]] = defaultdict(list)
     for ev in p.evidence:
-        if ev["activity_id"] and ev["kind"] == "certificate":
-            certificates[ev["activity_id"]].append(ev)
+        if ev.activity_id and ev.kind == "certificate":
+            certificates[ev.activity_id].append(ev)
     start, end = p.date_range
     facts = [("Records", f"{start} to {end}" if start or end else "all dates")]
     if rule is not None:
@@ -188,12 +188,12 @@ def renewal_record(
             "|---|---|---|---|---|--:|--:|---|",
         ]
         for a in done:
-            proof = "; ".join(evidence_title(e, links) for e in certificates.get(a["id"], [])) or "—"
+            proof = "; ".join(evidence_title(e, links) for e in certificates.get(a.id, [])) or "—"
             out.append(
-                f"| {a['date']} | {cell(a['topic'])} | {cell(_short_type(a))} | {cell(a['title'])} "
-                f"| {cell(a['provider'])} | {number(a['hours'])} | {number(a['credits'])} | {proof} |"
+                f"| {a.date} | {cell(a.topic)} | {cell(_short_type(a))} | {cell(a.title)} "
+                f"| {cell(a.provider)} | {number(a.hours)} | {number(a.credits)} | {proof} |"
             )
-        summed = of_rows(done)
+        summed = of_activities(done)
         total = summed.done
         out += [
             f"| **Total** | | | **{total.activities} activities** | | **{number(total.hours)}** "
@@ -209,11 +209,14 @@ def renewal_record(
 
 
 def _toward(
-    rule: Requirement, start: date, done: list[Row], certificates: Mapping[str, list[Row]], today: date | None
+    rule: Requirement,
+    start: date,
+    done: list[Activity],
+    certificates: Mapping[str, list[Evidence]],
+    today: date | None,
 ) -> list[str]:
     counted = [
-        Counted(a["id"], a["title"], a["topic"], a["hours"], a["credits"], bool(certificates.get(a["id"])))
-        for a in done
+        Counted(a.id, a.title, a.topic, a.hours, a.credits, bool(certificates.get(a.id))) for a in done
     ]
     result = progress(rule, start, counted, today or date.today())
     last_day = result.period_end - timedelta(days=1)  # the period's end is exclusive

@@ -7,14 +7,13 @@ alike, and so no name can be cut by, or cut into, the markup around it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from ilearn_tui.domain.model import FREE_TEXT
-from ilearn_tui.portfolio.model import Portfolio, Row
+from ilearn_tui.domain.records import Reflection
+from ilearn_tui.portfolio.model import Portfolio, changed
 
 REPLACEMENT = "[redacted]"
-# The free-text fields of the record model. Ids, dates and the fixed vocabularies are never touched.
-TEXT_KEYS = FREE_TEXT
 
 
 # Between the words of a name, in a URL or a file name as in prose: jamie-smith, jamie_smith.
@@ -60,22 +59,23 @@ def redact(text: str, names: list[str]) -> tuple[str, dict[str, int]]:
     return redactor(text), redactor.counts
 
 
-def _rows(rows: list[Row], redactor: Redactor) -> None:
-    for row in rows:
-        for key, value in row.items():
-            if key in TEXT_KEYS and isinstance(value, str) and value:
-                row[key] = redactor(value)
-        if "tags" in row:
-            row["tags"] = [redactor(tag) for tag in row["tags"]]
+def _reflection(r: Reflection, redactor: Redactor) -> Reflection:
+    """One reflection with the names out of its free text and its tags; itself when it has none."""
+    out = changed(r, redactor)
+    if r.tags:
+        tags = [redactor(tag) for tag in r.tags]
+        if tags != r.tags:
+            out = dataclasses.replace(out, tags=tags)
+    return out
 
 
 def redact_portfolio(p: Portfolio, names: list[str]) -> dict[str, int]:
-    """Redact every free-text field of ``p`` in place; returns how often each name was found."""
+    """Redact every free-text field of ``p`` (records are replaced); returns how often each name was found."""
     redactor = Redactor(names)
     if redactor.pattern is None:
         return {}
     p.teacher, p.role, p.school = redactor(p.teacher), redactor(p.role), redactor(p.school)
-    for rows in (*p.record_lists, p.reflections):
-        _rows(rows, redactor)
+    p.rewrite_records(redactor)
+    p.reflections = [_reflection(r, redactor) for r in p.reflections]
     p.redactions = redactor.counts
     return redactor.counts

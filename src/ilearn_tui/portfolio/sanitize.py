@@ -8,8 +8,7 @@ regular expression: a pure-ASCII field is checked with one C-level ``bytes.trans
 
 from __future__ import annotations
 
-from ilearn_tui.portfolio.model import Portfolio, Row
-from ilearn_tui.portfolio.redaction import TEXT_KEYS
+from ilearn_tui.portfolio.model import Portfolio
 from ilearn_tui.textsafe import visible
 
 # ASCII controls other than tab and newline, and DEL: the only hidden characters ASCII can hold.
@@ -25,19 +24,11 @@ def clean(text: str) -> str:
     return visible(text)
 
 
-def _rows(rows: list[Row]) -> None:
-    for row in rows:
-        for key in TEXT_KEYS.intersection(row):
-            value = row[key]
-            if isinstance(value, str) and value:
-                row[key] = clean(value)
-        if "tags" in row:
-            row["tags"] = [clean(tag) for tag in row["tags"]]
-
-
 def show_hidden(p: Portfolio) -> None:
-    """Clean every free-text field of ``p`` in place (titles, bodies, notes, tags, names)."""
+    """Clean every free-text field of ``p`` (titles, bodies, notes, names); records are replaced.
+
+    Reflections and their tags are cleaned as they are read (``gather._reflections``): they
+    are most of the text.
+    """
     p.teacher, p.role, p.school = clean(p.teacher), clean(p.role), clean(p.school)
-    for rows in p.record_lists:
-        _rows(rows)
-    # Reflections are cleaned as they are read (gather._reflections): they are most of the text.
+    p.rewrite_records(clean)

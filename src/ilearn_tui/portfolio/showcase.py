@@ -16,10 +16,13 @@ from html import escape
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.totals import of_rows
+from ilearn_tui.domain.records import Goal
+from ilearn_tui.domain.stage_records import Check
+from ilearn_tui.domain.totals import of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
-from ilearn_tui.portfolio.model import GOAL_FACTS, Portfolio, Row
+from ilearn_tui.portfolio.markdown import goal_title
+from ilearn_tui.portfolio.model import Portfolio, goal_facts
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
@@ -77,7 +80,7 @@ def render_html(
 ) -> str:
     """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies."""
     links = links or {}
-    goals = {g["id"]: g for g in p.goals}
+    goals = {g.id: g for g in p.goals}
     title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
     parts = [
         "<!DOCTYPE html>",
@@ -115,7 +118,7 @@ def render_html(
 def _title(p: Portfolio, today: date | None) -> str:
     start, end = p.date_range
     facts = [
-        ("Cycle", ", ".join(c["title"] for c in p.cycles) or "—"),
+        ("Cycle", ", ".join(c.title for c in p.cycles) or "—"),
         ("Dates", f"{start} to {end}" if start or end else "—"),
         ("Exported", (today or date.today()).isoformat()),
     ]
@@ -146,7 +149,7 @@ def _section(key: str, body: list[str]) -> str:
 
 
 def _glance(p: Portfolio) -> str:
-    summed = of_rows(p.activities)
+    summed = of_activities(p.activities)
     done = summed.done
     stats = [
         (num(done.hours), "hours of learning"),
@@ -162,8 +165,7 @@ def _glance(p: Portfolio) -> str:
     months = {month: part.hours for month, part in summed.by_month.items()}
     types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
     ratings = [
-        (g["title"], [(c["date"], c["rating"]) for c in p.checks if c["goal_id"] == g["id"] and c["rating"]])
-        for g in p.goals
+        (g.title, [(c.date, c.rating) for c in p.checks if c.goal_id == g.id and c.rating]) for g in p.goals
     ]
     charts = (
         ("Hours by month", month_chart(dict(months))),
@@ -182,65 +184,63 @@ def _imagine(p: Portfolio) -> str:
     out = []
     for vision in p.visions:
         out.append(f"<h3>{e(p.vision_heading(vision))}</h3>")
-        out.append(
-            markdown_html(vision["body"], shift=3) if vision["body"].strip() else _empty("No vision yet.")
-        )
-        if vision["school_mission"].strip():
+        out.append(markdown_html(vision.body, shift=3) if vision.body.strip() else _empty("No vision yet."))
+        if vision.school_mission.strip():
             out += [
                 "<h3>School mission</h3>",
-                f"<blockquote>{markdown_html(vision['school_mission'], shift=3)}",
+                f"<blockquote>{markdown_html(vision.school_mission, shift=3)}",
             ]
             out[-1] += "</blockquote>"
     if not p.visions:
         out.append(_empty("No vision written yet."))
     if p.outcomes:
         out.append("<h3>What I want for my students</h3>")
-        out.append(_table(["outcome", "kind"], [[e(o["text"]), e(o["kind"])] for o in p.outcomes], set()))
+        out.append(_table(["outcome", "kind"], [[e(o.text), e(o.kind)] for o in p.outcomes], set()))
     return _section("imagine", out)
 
 
 def _inspire(p: Portfolio) -> str:
     out = []
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
-        items = [i for i in p.interests if i["kind"] == kind]
+        items = [i for i in p.interests if i.kind == kind]
         if items:
-            out.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{e(i['text'])}</li>" for i in items) + "</ul>")
+            out.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{e(i.text)}</li>" for i in items) + "</ul>")
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(_empty("No goals yet."))
     for goal in p.goals:
-        facts = [f"<li><strong>Status:</strong> {e(goal['status'])}</li>"]
-        if goal["target_date"]:
-            facts.append(f"<li><strong>Target date:</strong> {e(goal['target_date'])}</li>")
-        for label, key in GOAL_FACTS:
-            if goal[key].strip():
-                facts.append(f"<li><strong>{label}:</strong> {e(goal[key])}</li>")
-        questions = [q for q in p.questions if q["goal_id"] == goal["id"]]
+        facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
+        if goal.target_date:
+            facts.append(f"<li><strong>Target date:</strong> {e(goal.target_date)}</li>")
+        for label, text in goal_facts(goal):
+            if text.strip():
+                facts.append(f"<li><strong>{label}:</strong> {e(text)}</li>")
+        questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
-            listed = "".join(f"<li>{e(q['text'])}</li>" for q in questions)
+            listed = "".join(f"<li>{e(q.text)}</li>" for q in questions)
             facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
-        out.append(f'<div class="goal"><h4>{e(goal["title"])}</h4><ul>{"".join(facts)}</ul></div>')
+        out.append(f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>')
     return _section("inspire", out)
 
 
-def _illuminate(p: Portfolio, goals: Mapping[str, Row]) -> str:
+def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
     if not p.activities:
         return _section("illuminate", [_empty("No learning activities yet.")])
     rows = []
     for a in p.activities:
-        label = e(a["title"]) + (" <em>(planned)</em>" if a["status"] == "planned" else "")
+        label = e(a.title) + (" <em>(planned)</em>" if a.status == "planned" else "")
         rows.append(
             [
-                e(a["date"]),
-                e(str(vocab.ACTIVITY_TYPES.get(a["type"], a["type"]))),
-                link(a["link"], label),
-                e(a["role"]),
-                num(a["hours"]),
-                num(a["credits"]),
-                e("; ".join(goals[g]["title"] for g in a["goal_ids"] if g in goals)),
+                e(a.date),
+                e(str(vocab.ACTIVITY_TYPES.get(a.type, a.type))),
+                link(a.link, label),
+                e(a.role),
+                num(a.hours),
+                num(a.credits),
+                e("; ".join(goals[g].title for g in a.goal_ids if g in goals)),
             ]
         )
-    done = of_rows(p.activities).done
+    done = of_activities(p.activities).done
     total = [
         "Total (done)",
         "",
@@ -254,42 +254,43 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Row]) -> str:
     return _section("illuminate", [_table(head, rows, {4, 5}, total)])
 
 
-def _innovate(p: Portfolio, goals: Mapping[str, Row], links: Mapping[str, str]) -> str:
+def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str]) -> str:
     out = []
-    questions = {q["id"]: q for q in p.questions}
+    questions = {q.id: q for q in p.questions}
     for inv in p.innovations:
-        meta = f"{e(inv['kind'])} · phase: {e(inv['phase'])}"
-        if inv["question_id"] in questions:
-            meta += f" · question: {e(questions[inv['question_id']]['text'])}"
-        out.append(f'<div class="innovation"><h3>{e(inv["title"])}</h3><p class="meta">{meta}</p>')
-        for phase in vocab.INNOVATION_PHASES:
-            if inv[phase].strip():
-                out.append(f"<h4>{phase.capitalize()}</h4>{markdown_html(inv[phase], shift=4)}")
+        meta = f"{e(inv.kind)} · phase: {e(inv.phase)}"
+        question = questions.get(inv.question_id or "")
+        if question is not None:
+            meta += f" · question: {e(question.text)}"
+        out.append(f'<div class="innovation"><h3>{e(inv.title)}</h3><p class="meta">{meta}</p>')
+        for phase, notes in inv.steps:
+            if notes.strip():
+                out.append(f"<h4>{phase.capitalize()}</h4>{markdown_html(notes, shift=4)}")
         out.append("</div>")
     if p.evidence:
         rows = []
         for ev in p.evidence:
-            target = links.get(ev["id"]) or ev["url"]
-            goal = goals.get(ev["goal_id"] or "", {}).get("title", "")
-            rows.append([e(ev["date"]), link(target, e(ev["title"])), e(ev["kind"]), e(goal)])
+            target = links.get(ev.id) or ev.url
+            goal = goal_title(goals, ev.goal_id)
+            rows.append([e(ev.date), link(target, e(ev.title)), e(ev.kind), e(goal)])
         out += ["<h3>Evidence</h3>", _table(["date", "evidence", "kind", "goal"], rows, set())]
     if p.checks:
         out.append("<h3>Progress toward goals</h3>")
-        by_goal: dict[str, list[Row]] = defaultdict(list)
+        by_goal: dict[str, list[Check]] = defaultdict(list)
         for check in p.checks:
-            by_goal[check["goal_id"]].append(check)
+            by_goal[check.goal_id].append(check)
         for goal_id, checks in by_goal.items():
             rows = [
                 [
-                    e(c["date"]),
-                    e(c["indicator"]),
-                    f"{c['rating']}/5" if c["rating"] is not None else "",
-                    num(c["value"]) if c["value"] is not None else "",
-                    e(c["note"]),
+                    e(c.date),
+                    e(c.indicator),
+                    f"{c.rating}/5" if c.rating is not None else "",
+                    num(c.value) if c.value is not None else "",
+                    e(c.note),
                 ]
-                for c in sorted(checks, key=lambda c: c["date"])
+                for c in sorted(checks, key=lambda c: c.date)
             ]
-            out.append(f"<h4>{e(goals[goal_id]['title'])}</h4>")
+            out.append(f"<h4>{e(goals[goal_id].title)}</h4>")
             out.append(_table(["date", "indicator", "rating", "value", "note"], rows, {2, 3}))
     if not out:
         out.append(_empty("Nothing recorded yet."))
@@ -299,7 +300,7 @@ def _innovate(p: Portfolio, goals: Mapping[str, Row], links: Mapping[str, str]) 
 def _infiltrate(p: Portfolio) -> str:
     if not p.shares:
         return _section("infiltrate", [_empty("Nothing shared yet.")])
-    rows = [[e(s["date"]), e(s["audience"]), link(s["link"], e(s["title"])), e(s["venue"])] for s in p.shares]
+    rows = [[e(s.date), e(s.audience), link(s.link, e(s.title)), e(s.venue)] for s in p.shares]
     return _section("infiltrate", [_table(["date", "audience", "title", "venue"], rows, set())])
 
 
@@ -312,16 +313,16 @@ def _reflections(p: Portfolio, progress: Progress) -> str:
     for n, r in enumerate(p.reflections):
         if n % 1000 == 0:  # Markdown rendering is the slow part of a big showcase
             progress("writing reflections", n, total)
-        details = [stages[r["stage"]]] if r["stage"] else []
-        tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r["tags"])
+        details = [stages[r.stage]] if r.stage else []
+        tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r.tags)
         meta = " · ".join(details)
         meta_html = (
             f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
         )
-        title = e(r["title"]) or "Reflection"
+        title = e(r.title) or "Reflection"
         out.append(
-            f'<article class="reflection"><h3>{e(r["date"])} — {title}</h3>'
-            f"{meta_html}\n{markdown_html(_without_title(r['body'], r['title']), shift=3)}</article>"
+            f'<article class="reflection"><h3>{e(r.date)} — {title}</h3>'
+            f"{meta_html}\n{markdown_html(_without_title(r.body, r.title), shift=3)}</article>"
         )
     return _section("reflections", out)
 
@@ -336,7 +337,7 @@ def _without_title(body: str, title: str) -> str:
 
 
 def _summary(p: Portfolio) -> str:
-    summed = of_rows(p.activities)
+    summed = of_activities(p.activities)
     if not summed.done.activities:
         return _section("summary", [_empty("No completed activities in this scope.")])
     groups = summed.grouped(vocab.ACTIVITY_TYPES).items()

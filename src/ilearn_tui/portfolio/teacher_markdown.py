@@ -70,7 +70,8 @@ def markdown_html(text: str, *, shift: int = 0) -> str:
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
-    return md.renderer.render(tokens, md.options, {})
+    rendered: str = md.renderer.render(tokens, md.options, {})  # typed Any by markdown-it
+    return rendered
 
 
 def plain_html(text: str) -> str | None:

@@ -168,9 +168,7 @@ def _portfolio(
         scope = _renewal_scope(scope, renewal)
     portfolio = gather(journal, scope)
     if kind.packet == "renewal":  # the record shows certificates only
-        portfolio.evidence = [
-            e for e in portfolio.evidence if e["kind"] == "certificate" and e["activity_id"]
-        ]
+        portfolio.evidence = [e for e in portfolio.evidence if e.kind == "certificate" and e.activity_id]
     show_hidden(portfolio)  # control and bidi characters drawn visibly, in every format
     if kind.shareable and not scope.include_private:
         redact_portfolio(portfolio, redact_names)
@@ -234,7 +232,10 @@ def _build(
             # Without the private records it is a cut to share, redacted like every other one.
             redactions = {} if scope.include_private else redact_document(document, redact_names)
             if evidence_dir is not None:  # stored names: importing looks the files up by them
-                rows = document["tables"]["evidence"]
+                from ilearn_tui.domain.records import Evidence
+                from ilearn_tui.store.rows import from_dict
+
+                rows = [from_dict(Evidence, row) for row in document["tables"]["evidence"]]
                 copies, _, missing = plan_copies(rows, evidence_dir, stored_names=True)
             progress("writing JSON")
             return ExportResult(dumps(document), left_out, redactions, missing=missing), copies

@@ -19,6 +19,7 @@ from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import clean_title, insert_row
+from ilearn_tui.store.rows import records, select_list
 from ilearn_tui.textsafe import printable
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024
@@ -127,27 +128,9 @@ def add_evidence(
 
 
 def list_evidence(journal: Journal, cycle_id: str | None = None) -> list[Evidence]:
-    sql = (
-        "SELECT id, title, kind, date, url, file_name, original_name, sha256, size, student_info "
-        "FROM evidence"
-    )
+    sql = f"SELECT {select_list(Evidence)} FROM evidence"
     params: list[object] = []
     if cycle_id:
         sql += " WHERE cycle_id = ?"
         params.append(cycle_id)
-    rows = journal.conn.execute(sql + " ORDER BY date, created_at", params).fetchall()
-    return [
-        Evidence(
-            id=row[0],
-            title=row[1],
-            kind=row[2],
-            date=row[3],
-            url=row[4],
-            file_name=row[5],
-            original_name=row[6],
-            sha256=row[7],
-            size=row[8],
-            student_info=bool(row[9]),
-        )
-        for row in rows
-    ]
+    return list(records(Evidence, journal.conn.execute(sql + " ORDER BY date, created_at", params)))

@@ -17,6 +17,7 @@ from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import DamagedJournalError, IlearnError, MissingJournalError, NotFoundError, UsageError
 from ilearn_tui.locations import Locations
 from ilearn_tui.store import connection
+from ilearn_tui.store.rows import records, select_list
 
 
 def new_id() -> str:
@@ -108,10 +109,8 @@ class Journal:
 
     # --- cycles ---------------------------------------------------------------------
     def cycles(self) -> list[Cycle]:
-        rows = self.conn.execute(
-            "SELECT id, title, starts_on, ends_on FROM cycles ORDER BY starts_on"
-        ).fetchall()
-        return [Cycle(*row) for row in rows]
+        cursor = self.conn.execute(f"SELECT {select_list(Cycle)} FROM cycles ORDER BY starts_on")
+        return list(records(Cycle, cursor))
 
     def add_cycle(self, title: str, starts_on: str, ends_on: str) -> str:
         if ends_on < starts_on:
@@ -134,12 +133,12 @@ class Journal:
     def current_cycle(self) -> Cycle | None:
         """The cycle containing today, else the latest one."""
         today = date.today().isoformat()
-        row = self.conn.execute(
-            "SELECT id, title, starts_on, ends_on FROM cycles "
+        cursor = self.conn.execute(
+            f"SELECT {select_list(Cycle)} FROM cycles "
             "ORDER BY (starts_on <= ? AND ends_on >= ?) DESC, starts_on DESC LIMIT 1",
             (today, today),
-        ).fetchone()
-        return Cycle(*row) if row else None
+        )
+        return next(records(Cycle, cursor), None)
 
     def _cycle_containing(self, day: str) -> str | None:
         row = self.conn.execute(

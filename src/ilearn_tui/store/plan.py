@@ -12,6 +12,7 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Goal, Question
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.rows import records, select_list
 
 
 def insert_row(conn: sqlite3.Connection, table: str, values: Mapping[str, object]) -> str:
@@ -76,17 +77,18 @@ def find_goal(journal: Journal, ref: str) -> str:
 
 
 def list_goals(journal: Journal, cycle_id: str | None = None) -> list[Goal]:
-    sql = "SELECT id, cycle_id, title, why, skills, success_indicators, target_date, status FROM goals"
+    sql = f"SELECT {select_list(Goal)} FROM goals"
     params: list[object] = []
     if cycle_id:
         sql += " WHERE cycle_id = ?"
         params.append(cycle_id)
-    goals = [Goal(*row) for row in journal.conn.execute(sql + " ORDER BY created_at", params)]
+    goals = list(records(Goal, journal.conn.execute(sql + " ORDER BY created_at", params)))
     by_id = {g.id: g for g in goals}
-    for row in journal.conn.execute("SELECT id, goal_id, text FROM questions ORDER BY created_at"):
-        goal = by_id.get(row[1])
+    questions = journal.conn.execute(f"SELECT {select_list(Question)} FROM questions ORDER BY created_at")
+    for question in records(Question, questions):
+        goal = by_id.get(question.goal_id)
         if goal is not None:
-            goal.questions.append(Question(*row))
+            goal.questions.append(question)
     return goals
 
 
@@ -140,12 +142,9 @@ def add_activity(
 
 
 def list_activities(journal: Journal, cycle_id: str | None = None) -> list[Activity]:
-    sql = (
-        "SELECT id, cycle_id, type, title, date, hours, credits, topic, provider, role, status "
-        "FROM activities"
-    )
+    sql = f"SELECT {select_list(Activity)} FROM activities"
     params: list[object] = []
     if cycle_id:
         sql += " WHERE cycle_id = ?"
         params.append(cycle_id)
-    return [Activity(*row) for row in journal.conn.execute(sql + " ORDER BY date", params)]
+    return list(records(Activity, journal.conn.execute(sql + " ORDER BY date", params)))

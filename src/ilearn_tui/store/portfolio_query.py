@@ -2,39 +2,40 @@
 
 Exports are the only readers that walk the whole journal, so these queries hand back
 iterators over open cursors rather than lists: a caller that writes as it reads holds one row,
-and one that collects (the portfolio renderers, for now) decides that for itself. Table names
-come from fixed lists here, never from a caller's text, so no query is built from input.
+and one that collects (the portfolio renderers, for now) decides that for itself. The portfolio
+reads typed records (``store.rows``); the lossless JSON export reads every column as a dict.
+Table names come from fixed lists here, never from a caller's text, so no query is built from
+input.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TypeVar
 
+from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
+from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.rows import Row, dicts, records, select_list
 from ilearn_tui.store.schema import EXPORT_TABLES, WITHOUT_ROWID
 
-Record = dict[str, Any]
+R = TypeVar("R")
 
 # The order each portfolio table is read in: the order its readers expect to show it.
-_CYCLE_TABLES = {
-    "visions": "rowid",
-    "outcomes": "position",
-    "interests": "created_at",
-    "goals": "created_at",
-    "innovations": "created_at",
+_CYCLE_TABLES: dict[type, tuple[str, str]] = {
+    Vision: ("visions", "rowid"),
+    Outcome: ("outcomes", "position"),
+    Interest: ("interests", "created_at"),
+    Goal: ("goals", "created_at"),
+    Innovation: ("innovations", "created_at"),
 }
 # Tables with a ``date``, read in date order; checks belong to a cycle only through their goal.
-_DATED_TABLES = {"activities": True, "evidence": True, "checks": False, "shares": True}
-# Reflections are most of a big journal: only the columns a portfolio shows are read.
-REFLECTION_COLUMNS = ("id", "date", "title", "body", "stage", "private")
-
-
-def _dicts(cursor: sqlite3.Cursor) -> Iterator[Record]:
-    names = [d[0] for d in cursor.description]
-    for row in cursor:
-        yield dict(zip(names, row, strict=True))
+_DATED_TABLES: dict[type, tuple[str, bool]] = {
+    Activity: ("activities", True),
+    Evidence: ("evidence", True),
+    Check: ("checks", False),
+    Share: ("shares", True),
+}
 
 
 def _window(
@@ -60,38 +61,43 @@ def meta(journal: Journal) -> Iterator[tuple[str, str]]:
     yield from journal.conn.execute("SELECT key, value FROM meta ORDER BY key")
 
 
-def cycles(journal: Journal, cycle_id: str | None = None) -> Iterator[Record]:
+def cycles(journal: Journal, cycle_id: str | None = None) -> Iterator[Cycle]:
     """Every cycle (or only ``cycle_id``), oldest first."""
+    sql = f"SELECT {select_list(Cycle)} FROM cycles"
     if cycle_id:
-        cursor = journal.conn.execute("SELECT * FROM cycles WHERE id = ? ORDER BY starts_on", (cycle_id,))
+        cursor = journal.conn.execute(f"{sql} WHERE id = ? ORDER BY starts_on", (cycle_id,))
     else:
-        cursor = journal.conn.execute("SELECT * FROM cycles ORDER BY starts_on")
-    return _dicts(cursor)
+        cursor = journal.conn.execute(f"{sql} ORDER BY starts_on")
+    return records(Cycle, cursor)
 
 
-def cycle_rows(journal: Journal, table: str, cycle_id: str | None = None) -> Iterator[Record]:
-    """The rows of a per-cycle table (visions, outcomes, interests, goals, innovations)."""
-    order = _CYCLE_TABLES[table]
+def cycle_rows(journal: Journal, record: type[R], cycle_id: str | None = None) -> Iterator[R]:
+    """The records of a per-cycle kind (visions, outcomes, interests, goals, innovations)."""
+    table, order = _CYCLE_TABLES[record]
     where, params = _window(cycle_id, None, None)
-    return _dicts(journal.conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}", params))
+    sql = f"SELECT {select_list(record)} FROM {table}{where} ORDER BY {order}"
+    return records(record, journal.conn.execute(sql, params))
 
 
-def questions(journal: Journal) -> Iterator[Record]:
+def questions(journal: Journal) -> Iterator[Question]:
     """Every research question, oldest first (a question belongs to a cycle through its goal)."""
-    return _dicts(journal.conn.execute("SELECT * FROM questions ORDER BY created_at"))
+    sql = f"SELECT {select_list(Question)} FROM questions ORDER BY created_at"
+    return records(Question, journal.conn.execute(sql))
 
 
 def dated_rows(
     journal: Journal,
-    table: str,
+    record: type[R],
     *,
     cycle_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> Iterator[Record]:
+) -> Iterator[R]:
     """Activities, evidence, checks or shares in a cycle and a date range, in date order."""
-    where, params = _window(cycle_id, date_from, date_to, by_cycle=_DATED_TABLES[table])
-    return _dicts(journal.conn.execute(f"SELECT * FROM {table}{where} ORDER BY date, created_at", params))
+    table, by_cycle = _DATED_TABLES[record]
+    where, params = _window(cycle_id, date_from, date_to, by_cycle=by_cycle)
+    sql = f"SELECT {select_list(record)} FROM {table}{where} ORDER BY date, created_at"
+    return records(record, journal.conn.execute(sql, params))
 
 
 def activity_goal_pairs(journal: Journal) -> Iterator[tuple[str, str]]:
@@ -107,22 +113,20 @@ def reflection_tag_pairs(journal: Journal) -> Iterator[tuple[str, str]]:
     )
 
 
-def reflection_tuples(
+def reflections(
     journal: Journal,
     *,
     cycle_id: str | None = None,
     date_from: str | None = None,
     date_to: str | None = None,
-) -> Iterator[tuple[str, str, str, str, str | None, int]]:
-    """(id, date, title, body, stage, private) in the journal's own order.
+) -> Iterator[Reflection]:
+    """Reflections in a cycle and a date range, in the journal's own order (without their tags).
 
-    Plain tuples, not dicts: a big journal is mostly reflections, and its (date, time) index
-    gives this order without a sort.
+    A big journal is mostly reflections; its (date, time) index gives this order without a sort.
     """
     where, params = _window(cycle_id, date_from, date_to)
-    yield from journal.conn.execute(
-        f"SELECT {', '.join(REFLECTION_COLUMNS)} FROM reflections{where} ORDER BY date, time, rowid", params
-    )
+    sql = f"SELECT {select_list(Reflection)} FROM reflections{where} ORDER BY date, time, rowid"
+    return records(Reflection, journal.conn.execute(sql, params))
 
 
 def reflections_linked_to_goal(journal: Journal, goal_id: str) -> Iterator[str]:
@@ -133,9 +137,9 @@ def reflections_linked_to_goal(journal: Journal, goal_id: str) -> Iterator[str]:
         yield reflection_id
 
 
-def table_rows(journal: Journal, table: str) -> Iterator[Record]:
+def table_rows(journal: Journal, table: str) -> Iterator[Row]:
     """Every row of one exported table, every column, in a stable order (for lossless JSON)."""
     if table not in EXPORT_TABLES:
         raise ValueError(f"{table!r} is not an exported table")
     order = "1, 2" if table in WITHOUT_ROWID else "rowid"
-    return _dicts(journal.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+    return dicts(journal.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))

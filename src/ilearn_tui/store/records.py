@@ -13,8 +13,7 @@ from ilearn_tui.domain.model import KINDS
 from ilearn_tui.errors import NotFoundError
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.plan import insert_row
-
-Row = dict[str, Any]
+from ilearn_tui.store.rows import Row, dicts
 
 # For each link table: (column naming the record, column naming the linked record).
 LINK_COLUMNS: dict[str, tuple[str, str]] = {
@@ -23,9 +22,7 @@ LINK_COLUMNS: dict[str, tuple[str, str]] = {
 
 
 def _rows(journal: Journal, sql: str, params: list[Any]) -> list[Row]:
-    cursor = journal.conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
+    return list(dicts(journal.conn.execute(sql, params)))
 
 
 def list_records(journal: Journal, kind: RecordKind | Kind, cycle_id: str | None) -> list[Row]:

@@ -14,6 +14,7 @@ from typing import Any
 
 from ilearn_tui.errors import IlearnError, NotFoundError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.rows import Row, dicts
 from ilearn_tui.store.schema import WITHOUT_ROWID
 
 _SKIP = ("search_", "sqlite_", "trash", "meta", "tags")
@@ -42,16 +43,10 @@ def _children(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str, str, s
     return graph
 
 
-def _rows(conn: sqlite3.Connection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
-    cursor = conn.execute(sql, params)
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor]
-
-
-def _select(conn: sqlite3.Connection, table: str, where: str, value: Any) -> list[dict[str, Any]]:
+def _select(conn: sqlite3.Connection, table: str, where: str, value: Any) -> list[Row]:
     # Keep each row's rowid, so a restored record takes its old place in lists and exports.
     rowid = "" if table in WITHOUT_ROWID else "rowid AS __rowid, "
-    return _rows(conn, f"SELECT {rowid}* FROM {table} WHERE {where} = ?", [value])
+    return list(dicts(conn.execute(f"SELECT {rowid}* FROM {table} WHERE {where} = ?", [value])))
 
 
 def _collect(conn: sqlite3.Connection, table: str, record_id: str) -> dict[str, Any]:
