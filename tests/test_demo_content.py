@@ -92,3 +92,20 @@ def test_a_link_to_an_unknown_key_is_reported_and_nothing_is_written(journal: Jo
     with pytest.raises(DemoContentError, match=r"^activities #1: no record has the key 'P9'"):
         build_demo(journal, today=date(2025, 3, 10), content=content)
     assert is_empty(journal)  # one bulk write: the half-built demo was rolled back
+
+
+@pytest.mark.parametrize(
+    ("pattern", "replacement", "message"),
+    [
+        (r'^role = "attended"', 'role = "presented"', r"^activities: role: Input should be 'attended' or"),
+        (r'^status = "achieved"', 'status = "finished"', r"^goals: status: Input should be"),
+        (r'^type = "', 'type = "party', r"^activities: type: Input should be"),
+    ],
+)
+def test_a_value_the_record_model_refuses_is_named_and_nothing_is_written(
+    journal: Journal, pattern: str, replacement: str, message: str
+) -> None:
+    content = parse_content(_replace_first(pattern, replacement))
+    with pytest.raises(DemoContentError, match=message):
+        build_demo(journal, today=date(2025, 3, 10), content=content)
+    assert is_empty(journal)

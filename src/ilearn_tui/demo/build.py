@@ -79,9 +79,16 @@ class _Builder:
 
     def insert(self, table: str, values: Mapping[str, object], day: date, time: str = "08:00") -> str:
         """Stamp records with the day they were written, so the demo reads like a real history."""
+        from ilearn_tui.domain.validation import check_row
+
         self._seq += 1
         stamp = f"{min(day, self.today).isoformat()}T{time}:00.{self._seq:06d}+00:00"
-        return self.bulk.insert(table, {**values, "created_at": stamp, "updated_at": stamp})
+        row = {**values, "created_at": stamp, "updated_at": stamp}
+        # The record model has the last word on every value, as it does for an import.
+        problem = check_row(table, {"id": f"demo-{self._seq}", **row})
+        if problem:
+            raise DemoContentError(f"{table}: {problem}")
+        return self.bulk.insert(table, row)
 
     def id_of(self, key: str, where: str) -> str:
         """The id of the record the data file calls ``key``; a wrong name is the file's mistake."""
