@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from ilearn_tui.errors import DamagedJournalError, IlearnError, NewerSchemaError
-from ilearn_tui.locations import FILE_MODE
+from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
 from ilearn_tui.store.schema import MIGRATIONS, SCHEMA_VERSION
 
@@ -59,8 +61,65 @@ def check_header(path: Path) -> None:
         )
 
 
+# How many connections made by ``connect`` are open in this process, per journal path: while
+# any is, the foreign-WAL probe must not open and close the journal's -shm (see walcheck).
+_open_here: dict[str, int] = {}
+
+
+def _forget(key: str) -> None:
+    left = _open_here.get(key, 0) - 1
+    if left > 0:
+        _open_here[key] = left
+    else:
+        _open_here.pop(key, None)
+
+
+class _JournalConnection(sqlite3.Connection):
+    """A connection that keeps ``_open_here`` right, whether closed or garbage-collected."""
+
+    _forget_me: weakref.finalize | None = None
+
+    def close(self) -> None:
+        if self._forget_me is not None:
+            self._forget_me()
+        super().close()
+
+
+def _set_foreign_wal_aside(path: Path, reason: str) -> str:
+    """Move a -wal (and its -shm) that does not fit the journal into ``damaged/``; say so."""
+    wal = Path(f"{path}-wal")
+    aside = path.parent / "damaged"
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+    target = aside / f"{path.stem}-{stamp}{path.suffix}-wal"
+    try:
+        make_private_dir(aside)
+        wal.rename(target)
+        shm = Path(f"{path}-shm")
+        if shm.exists():
+            shm.rename(Path(f"{str(target)[: -len('-wal')]}-shm"))
+    except OSError as exc:
+        raise IlearnError(
+            f"{wal.name} beside the journal {path} does not belong to it ({reason}), and it "
+            f"could not be moved aside ({exc.strerror}); move {wal} (and {path.name}-shm) away "
+            "yourself, then try again"
+        ) from exc
+    return (
+        f"{wal.name} beside the journal {path} does not belong to it ({reason}): it holds "
+        f"changes to another database, or is damaged; it was moved to {target} (nothing was "
+        f"deleted) and {path.name} itself is unchanged"
+    )
+
+
 def connect(path: Path) -> sqlite3.Connection:
-    """Open (creating if needed) a journal file with the durability settings applied."""
+    """Open (creating if needed) a journal file with the durability settings applied.
+
+    A ``-wal`` file that does not fit the journal is moved aside before SQLite can replay it
+    (see ``walcheck``); the journal then opens as it is, after a check of its own.
+    """
+    from ilearn_tui.store.walcheck import foreign_wal_reason
+
+    key = str(path.absolute())
+    set_aside: str | None = None
     if not path.exists():
         try:
             _create_private_file(path)
@@ -70,12 +129,22 @@ def connect(path: Path) -> sqlite3.Connection:
             raise IlearnError(f"cannot create the journal {path}: {exc.strerror}") from exc
     else:
         check_header(path)
+        reason = foreign_wal_reason(path, probe=key not in _open_here)
+        if reason is not None:
+            set_aside = _set_foreign_wal_aside(path, reason)
     try:
         conn = sqlite3.connect(
-            path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None, check_same_thread=False
+            path,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            isolation_level=None,
+            check_same_thread=False,
+            factory=_JournalConnection,
         )
     except sqlite3.Error as exc:
         raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
+    assert isinstance(conn, _JournalConnection)
+    _open_here[key] = _open_here.get(key, 0) + 1
+    conn._forget_me = weakref.finalize(conn, _forget, key)
     conn.row_factory = sqlite3.Row
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -94,7 +163,21 @@ def connect(path: Path) -> sqlite3.Connection:
         if "not a database" in str(exc) or "malformed" in str(exc):
             raise DamagedJournalError(f"the journal {path} is damaged or not an ilearn journal") from exc
         raise IlearnError(f"cannot open the journal {path}: {exc}") from exc
+    if set_aside is not None:
+        _after_setting_aside(conn, path, set_aside)
     return conn
+
+
+def _after_setting_aside(conn: sqlite3.Connection, path: Path, set_aside: str) -> None:
+    """The journal without the foreign WAL: damaged itself, or fine (then say what happened)."""
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        ok = False
+    conn.close()
+    if not ok:
+        raise DamagedJournalError(f"the journal {path} is damaged ({set_aside})")
+    raise IlearnError(f"{set_aside}; run the command again to use the journal as it is")
 
 
 @contextmanager

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import os
+import threading
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from textual import events
 from textual.app import SystemCommand
@@ -62,6 +66,13 @@ class IlearnApp(Shell):
         # The error that ended the app, if one did, and where its traceback was written.
         self.crash: BaseException | None = None
         self.crash_report: Path | None = None
+        # Signal handling (see ``run`` and ``tui.hangup``): the loop the watch thread asks to
+        # exit, whether a signal came before the loop was known, and the one exit countdown.
+        self._signal_watch_active = False
+        self._signal_loop: asyncio.AbstractEventLoop | None = None
+        self._signal_heard = False
+        self._exit_lock = threading.Lock()
+        self._exit_countdown: threading.Timer | None = None
 
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
@@ -86,16 +97,57 @@ class IlearnApp(Shell):
                 timeout=10,
             )
 
+    def run(self, **kwargs: Any) -> None:  # type: ignore[override]
+        """Run with SIGHUP and SIGTERM heard on a thread of their own (see ``tui.hangup``).
+
+        The watch starts before Textual starts its threads and is undone when the app ends,
+        so the command line that follows gets the usual signal behaviour back.
+        """
+        from ilearn_tui.tui.hangup import watching
+
+        with watching(self._heard_signal) as watch:
+            self._signal_watch_active = watch.active
+            return super().run(**kwargs)
+
     def _catch_signals(self) -> None:
         """A closed terminal (SIGHUP) or a shutdown (SIGTERM) keeps unsaved text as a draft."""
-        import asyncio
         import signal
 
         loop = asyncio.get_running_loop()
+        if self._signal_watch_active:
+            with self._exit_lock:
+                self._signal_loop = loop
+                heard_already = self._signal_heard
+            if heard_already:
+                self.keep_drafts_and_exit()
+            return
         for sig in (signal.SIGTERM, signal.SIGHUP):
             # Not possible off the main thread or where these signals do not exist.
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
                 loop.add_signal_handler(sig, self.keep_drafts_and_exit)
+
+    def _heard_signal(self, signum: int) -> None:
+        """On the watch thread: start the countdown now, then ask the loop to exit in order.
+
+        If the main thread is stuck or the loop is flooded, the request waits but the
+        countdown does not; what the editors autosaved is then what is kept.
+        """
+        self._start_exit_countdown()
+        with self._exit_lock:
+            self._signal_heard = True
+            loop = self._signal_loop
+        if loop is not None:
+            with contextlib.suppress(RuntimeError):  # the loop has already closed
+                loop.call_soon_threadsafe(self.keep_drafts_and_exit)
+
+    def _start_exit_countdown(self) -> None:
+        """End the process EXIT_GRACE_SECONDS from the first call, whatever happens meanwhile."""
+        with self._exit_lock:
+            if self._exit_countdown is not None:
+                return
+            self._exit_countdown = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(1,))
+            self._exit_countdown.daemon = True
+            self._exit_countdown.start()
 
     def keep_drafts(self) -> None:
         """Write every open editor's unsaved text to the journal as a draft, right now."""
@@ -109,12 +161,7 @@ class IlearnApp(Shell):
         self.keep_drafts()
         # The drafts are saved; if the orderly exit then stalls on a terminal that has gone
         # away, end the process anyway rather than linger with the journal open.
-        import os
-        import threading
-
-        timer = threading.Timer(EXIT_GRACE_SECONDS, os._exit, args=(1,))
-        timer.daemon = True
-        timer.start()
+        self._start_exit_countdown()
         self.exit(return_code=1)
 
     def _handle_exception(self, error: Exception) -> None:
