@@ -77,7 +77,7 @@ def _forget(key: str) -> None:
 class _JournalConnection(sqlite3.Connection):
     """A connection that keeps ``_open_here`` right, whether closed or garbage-collected."""
 
-    _forget_me: weakref.finalize | None = None
+    _forget_me: weakref.finalize[..., object] | None = None
 
     def close(self) -> None:
         if self._forget_me is not None:

@@ -65,11 +65,11 @@ def wal_page_size(wal: Path) -> int | None:
         return None
     if len(frame) < FRAME_HEADER_SIZE + page_size or frame[8:16] != salts:
         return None
-    seed = struct.unpack(">II", header[24:32])
-    sums = _checksum(frame[:8] + frame[FRAME_HEADER_SIZE:], *seed, big)
+    seed0, seed1 = struct.unpack(">II", header[24:32])
+    sums = _checksum(frame[:8] + frame[FRAME_HEADER_SIZE:], int(seed0), int(seed1), big)
     if sums != struct.unpack(">II", frame[16:24]) or struct.unpack(">I", frame[:4])[0] == 0:
         return None
-    return page_size
+    return int(page_size)
 
 
 def db_page_size(path: Path) -> int | None:
@@ -105,7 +105,8 @@ def others_have_it_open(path: Path) -> bool | None:
         return None
     finally:
         os.close(fd)
-    return struct.unpack("hh", answer[:4])[0] != fcntl.F_UNLCK
+    lock_type: int = struct.unpack("hh", answer[:4])[0]
+    return lock_type != fcntl.F_UNLCK
 
 
 def replays_cleanly(path: Path) -> bool:

@@ -97,7 +97,7 @@ class IlearnApp(Shell):
                 timeout=10,
             )
 
-    def run(self, **kwargs: Any) -> None:  # type: ignore[override]
+    def run(self, **kwargs: Any) -> None:
         """Run with SIGHUP and SIGTERM heard on a thread of their own (see ``tui.hangup``).
 
         The watch starts before Textual starts its threads and is undone when the app ends,
