@@ -224,3 +224,49 @@ async def test_saving_after_an_edit_keeps_control_characters_that_were_not_edite
     assert after.tags == before.tags
     tags = [row[0] for row in journal.conn.execute("SELECT name FROM tags")]
     assert tags == before.tags
+
+
+@contextmanager
+def disk_full(journal: Journal) -> Iterator[None]:
+    """The journal cannot grow by a page, as on a full disk (SQLite answers SQLITE_FULL)."""
+    pages = journal.conn.execute("PRAGMA page_count").fetchone()[0]
+    journal.conn.execute(f"PRAGMA max_page_count = {pages}")
+    try:
+        yield
+    finally:
+        journal.conn.execute("PRAGMA max_page_count = 1073741823")
+
+
+async def test_deleting_in_the_journal_on_a_full_disk_says_so(
+    journal: Journal, make_app: Callable[..., IlearnApp]
+) -> None:
+    for n in range(3):
+        add_reflection(journal, f"Entry {n} " + "words " * 20_000)  # the trash copy needs new pages
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        await pilot.press("j")
+        await until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await pilot.press("delete")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen))
+        with disk_full(app.journal):
+            await pilot.press("y")
+            await until(pilot, lambda: "full" in toasts(app))
+        assert "Not moved to the trash" in toasts(app)
+        assert len(list_reflections(app.journal)) == 3
+        assert isinstance(app.screen, JournalScreen)
+
+
+async def test_saving_in_the_editor_on_a_full_disk_keeps_the_text(
+    journal: Journal, make_app: Callable[..., IlearnApp]
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 30), notifications=True) as pilot:
+        app.push_screen(EditorScreen())
+        await until(pilot, showing(app, EditorScreen, "#body"))
+        app.screen.query_one("#body", TextArea).text = "A long paragraph. " * 400
+        with disk_full(app.journal):
+            await pilot.press("ctrl+s")
+            await until(pilot, lambda: "full" in error_line(app))
+        assert "Nothing was lost" in error_line(app)
+        assert app.screen.query_one("#body", TextArea).text.startswith("A long paragraph.")
+        assert list_reflections(app.journal) == []
