@@ -109,7 +109,8 @@ class Terminal:
             status = self.tmux("display-message", "-p", "-t", self.session, "#{pane_dead_status}").strip()
             return bool(status)
 
-        until(known, "tmux noticing the app ended", timeout=5)
+        # Only reading the status: how fast the app ended is measured by ``gone_after``.
+        until(known, "tmux noticing the app ended", timeout=20)
         return int(status)
 
 
@@ -217,7 +218,8 @@ def test_an_idle_app_exits_in_order_before_the_countdown_and_keeps_unsaved_text(
     terminal.type(" then typed just before the hang-up")
     terminal.wait_for("the hang-up")
     took = gone_after(pid, signal.SIGHUP)
-    assert took < 4.0, "the orderly exit did not run; the countdown ended the app"
+    # The countdown ends the app at 5 s at the earliest: anything sooner was the orderly exit.
+    assert took < 5.0, "the orderly exit did not run; the countdown ended the app"
     assert terminal.exit_status() == 1
     assert drafts(home) == ["autosaved then typed just before the hang-up"]
 
