@@ -272,6 +272,8 @@ def build() -> Parser:
     _sub(cyc_subs, "list", "every cycle with its dates (the default)")
     _sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
 
+    _record_commands(subs)
+
     p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
     _sub(trash_subs, "list", "list deleted items, newest first")
@@ -282,3 +284,24 @@ def build() -> Parser:
         "--older-than", type=whole(0, 36_500), metavar="DAYS", help="only items deleted more than DAYS ago"
     )
     return top
+
+
+_ID_HELP = "a record's id, or its first characters (at least 4), as lists and search show them"
+
+
+def _record_commands(subs: argparse._SubParsersAction[Parser]) -> None:
+    """show, edit and delete take any kind of record, by id or a unique id prefix."""
+    for name, help_, desc in (
+        ("show", "print one record: its fields, links and tags", None),
+        (
+            "edit",
+            "edit one record in $EDITOR (fields above '---', long text below)",
+            "Open one record in $EDITOR as text: its fields as 'name: value' lines between two "
+            "'---' lines, its long text below them. What comes back is checked by the same rules "
+            "as the app's forms; an edit that is refused is kept, and the next 'ilearn edit' of "
+            "the record starts from it. An unchanged file changes nothing.",
+        ),
+        ("delete", "move one record (and what belongs to it) to the trash; see 'ilearn trash'", None),
+    ):
+        p = _sub(subs, name, help_, desc)
+        p.add_argument("record", metavar="ID", help=_ID_HELP)
