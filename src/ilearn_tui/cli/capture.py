@@ -35,17 +35,19 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> None:
     """Check everything that needs no journal first, so bad input never creates one."""
-    for name in ("date", "target_date"):
+    from ilearn_tui.cli import values
+
+    for name, option in (("date", "--date"), ("target_date", "--target")):
         value = getattr(args, name, None)
         if value is not None:
-            setattr(args, name, parse_date(value))
+            setattr(args, name, parse_date(value, option))
     if getattr(args, "stage", None) is not None:
-        try:
-            args.stage = vocab.stage_number(args.stage)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        args.stage = values.stage("--stage", args.stage)
     if args.command == "log" and (args.type is None or args.title is None):
         raise UsageError("log needs TYPE and TITLE, e.g. ilearn log book 'Visible Learning'")
+    if args.command == "log":
+        args.type = values.activity_type(args.type)
+        args.role = values.role(args.role)
     if args.command == "search" and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:

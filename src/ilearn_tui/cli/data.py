@@ -45,8 +45,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
 
     try:
         asked = kind_for(args.format, args.packet)
-        args.date_from = parse_date(args.date_from) if args.date_from else None
-        args.date_to = parse_date(args.date_to) if args.date_to else None
+        args.date_from = parse_date(args.date_from, "--from") if args.date_from else None
+        args.date_to = parse_date(args.date_to, "--to") if args.date_to else None
         if args.date_from and args.date_to and args.date_from > args.date_to:
             raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
         choice = choose(args.out, asked)

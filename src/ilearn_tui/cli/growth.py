@@ -17,7 +17,9 @@ from ilearn_tui.textsafe import one_line
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        args.indicator = args.indicator.replace("-", " ").lower()
+        from ilearn_tui.cli.values import indicator
+
+        args.indicator = indicator(args.indicator)
         if args.date:
             args.date = parse_date(args.date)
     if args.command == "renewal" and args.renewal_command == "presets":
@@ -112,7 +114,7 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
     key = args.preset.upper() if args.preset.lower() != "custom" else "custom"
     if key != "custom" and key not in renewal.PRESETS:
         raise UsageError(f"unknown preset {args.preset!r}: use {', '.join(renewal.PRESETS)} or custom")
-    config: dict[str, Any] = {"preset": key, "start": parse_date(args.start)}
+    config: dict[str, Any] = {"preset": key, "start": parse_date(args.start, "--start")}
     for name in ("hour_rate", "semester_credit_rate"):
         value = getattr(args, name)
         if value is not None:

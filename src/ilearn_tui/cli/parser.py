@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from collections.abc import Callable
 from typing import NoReturn
 
 from ilearn_tui import __version__
+from ilearn_tui.cli.values import amount
 from ilearn_tui.domain.renewal import MAX_YEARS
 from ilearn_tui.domain.text import DATE_FORMS
 from ilearn_tui.errors import UsageError
@@ -18,6 +20,9 @@ class Parser(argparse.ArgumentParser):
     """An argparse parser whose usage errors are one line and go through our exit path."""
 
     def error(self, message: str) -> NoReturn:
+        from ilearn_tui.cli.values import suggest_choice
+
+        message = suggest_choice(message) or re.sub(r"^argument (-[-\w]+)(/-\w+)?: ", r"\1: ", message)
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
@@ -129,17 +134,19 @@ def build() -> Parser:
     p.add_argument("type", nargs="?", metavar="TYPE", help="see --types")
     p.add_argument("title", nargs="?", metavar="TITLE")
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
-    p.add_argument("--hours", type=finite, metavar="H")
-    p.add_argument("--credits", type=finite, metavar="C", help="PDPs, CEUs or points, as awarded")
+    p.add_argument("--hours", type=amount("--hours", "hours"), metavar="H", help="e.g. 1.5")
+    p.add_argument(
+        "--credits", type=amount("--credits", "credits"), metavar="C", help="PDPs, CEUs or points, as awarded"
+    )
     p.add_argument(
         "--semester-credits",
-        type=finite,
+        type=amount("--semester-credits", "semester credits", "3"),
         metavar="N",
         help="university semester credits, converted by the renewal rule (default 15 each)",
     )
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--goal", metavar="GOAL", type=_goal_ref)
-    p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
+    p.add_argument("--role", default="attended", help="attended (the default) or facilitated")
     p.add_argument("--planned", action="store_true", help="not done yet")
     p.add_argument("--provider", default="", help="provider or facilitator")
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
@@ -225,7 +232,12 @@ def build() -> Parser:
         help="student-achievement, instructional-practice, student-engagement, 21st-century-skills or other",
     )
     p.add_argument("--rating", type=whole(1, 5), metavar="N", help="1 (just starting) to 5 (fully there)")
-    p.add_argument("--value", type=finite, metavar="X", help="a measured value, e.g. 72 (%% on a quiz)")
+    p.add_argument(
+        "--value",
+        type=amount("--value", "a measured value", "72"),
+        metavar="X",
+        help="a measured value, e.g. 72 (%% on a quiz)",
+    )
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--note", default="", metavar="T")
 
