@@ -7,7 +7,7 @@ import os
 import sys
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import highlighted, out, out_json
+from ilearn_tui.cli.output import highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
@@ -117,7 +117,13 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
         stage=args.stage,
         links={"goal_id": goals} if goals else None,
     )
-    print(new_id)
+    from datetime import date
+
+    from ilearn_tui.domain.text import reflection_title
+
+    day = args.date or date.today().isoformat()
+    title = reflection_title(args.title or "", text)
+    saved("reflection", title, new_id, day, " ".join(f"#{tag}" for tag in tags))
     return 0
 
 
@@ -128,7 +134,8 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
         goal_id = plan.add_goal(
             journal, args.title, questions=args.question, why=args.why, target_date=args.target_date
         )
-        print(goal_id)
+        asked = plural(len(args.question), "research question") if args.question else ""
+        saved("goal", args.title, goal_id, asked)
         return 0
     cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
     goals = plan.list_goals(journal, cycle_id)
@@ -181,7 +188,8 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         provider=args.provider,
         topic=args.topic,
     )
-    print(activity_id)
+    hours = f"{args.hours:g} hour{'' if args.hours == 1 else 's'}" if args.hours else ""
+    saved("learning activity", args.title, activity_id, args.date or "", hours)
     return 0
 
 
@@ -209,7 +217,7 @@ def _evidence(args: argparse.Namespace, journal: Journal) -> int:
         day=args.date,
         max_bytes=settings.evidence_max_bytes,
     )
-    print(evidence_id)
+    saved("evidence", args.title or os.path.basename(args.target.rstrip("/")), evidence_id)
     return 0
 
 
@@ -227,8 +235,8 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
                 {
                     "kind": h.kind,
                     "id": h.id,
-                    "title": highlighted(h.title, tty=False),
-                    "snippet": highlighted(h.snippet, tty=False),
+                    "title": highlighted(h.title, marking="plain"),
+                    "snippet": highlighted(h.snippet, marking="marks"),
                     "date": h.date,
                     "rank": h.rank,
                 }
@@ -239,9 +247,9 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
     if not hits:
         out(f"No matches for {args.query!r}.")
         return 0
-    tty = sys.stdout.isatty()
+    marking = "style" if styles_on() else "plain"
     for hit in hits:
-        title = highlighted(hit.title, tty=tty) or "(untitled)"
+        title = highlighted(hit.title, marking=marking) or "(untitled)"
         sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}\n")
-        sys.stdout.write(f"           {highlighted(hit.snippet, tty=tty)}\n")
+        sys.stdout.write(f"           {highlighted(hit.snippet, marking=marking)}\n")
     return 0

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out
+from ilearn_tui.cli.output import out, plural
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import printable
@@ -138,7 +138,7 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         sys.stdout.write(result.text)
     elif args.plan.choice.folder and result.copied:
         target = args.plan.choice.target
-        out(f"wrote {result.path} and {result.copied} evidence file(s) in {target / 'evidence'}")
+        out(f"wrote {result.path} and {plural(result.copied, 'evidence file')} in {target / 'evidence'}")
     else:
         out(f"wrote {result.path}")
     return 0
@@ -208,18 +208,18 @@ def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalP
         report = import_document(journal, document, source_dir=path.parent)
         progress.finish()
         out(
-            f"imported {report.total} record(s) from {path.name}"
+            f"imported {plural(report.total, 'record')} from {path.name}"
             + (f"; {report.skipped} already there" if report.skipped else "")
         )
         if report.differing:
             shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
             sys.stderr.write(
-                f"ilearn: {len(report.differing)} record(s) were not imported: the journal already has "
+                f"ilearn: {plural(len(report.differing), 'record')} not imported: the journal already has "
                 f"a different record with the same id, and kept its own ({shown})\n"
             )
         if report.missing_files:
             sys.stderr.write(
-                f"ilearn: {len(report.missing_files)} evidence file(s) were not beside the export "
+                f"ilearn: {plural(len(report.missing_files), 'evidence file')} not beside the export "
                 f"(an evidence/ folder); their records were imported without the files\n"
             )
         return 0
@@ -240,7 +240,7 @@ def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalP
     progress.finish()
     held = len(entries) - count
     out(
-        f"imported {count} reflection(s) from the jrnl journal {path.name}"
+        f"imported {plural(count, 'reflection')} from the jrnl journal {path.name}"
         + (f"; {held} already there" if held else "")
     )
     return 0
@@ -291,7 +291,7 @@ def _doctor(args: argparse.Namespace, journal: Journal) -> int:
     for line in report.problems:
         out(f"PROBLEM  {line}")
     if report.problems:
-        sys.stderr.write(f"ilearn: doctor found {len(report.problems)} problem(s)\n")
+        sys.stderr.write(f"ilearn: doctor found {plural(len(report.problems), 'problem')}\n")
         return 1
     out("Your journal is healthy.")
     return 0

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out, out_json
+from ilearn_tui.cli.output import out, out_json, saved
 from ilearn_tui.domain import renewal
 from ilearn_tui.domain.text import topic_key
 from ilearn_tui.errors import IlearnError, UsageError
@@ -94,7 +94,12 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store.plan import find_goal
 
     goal_id = find_goal(journal, args.goal)
-    print(
+    measure = f"{args.rating}/5" if args.rating is not None else ""
+    if args.value is not None:
+        measure = f"{args.value:g}"
+    saved(
+        "progress check",
+        args.indicator,
         add_check(
             journal,
             goal_id,
@@ -103,7 +108,8 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
             value=args.value,
             day=args.date,
             note=args.note,
-        )
+        ),
+        measure,
     )
     return 0
 
