@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out, out_json, saved
+from ilearn_tui.cli.output import out, out_json, plural, saved
 from ilearn_tui.domain import renewal
 from ilearn_tui.domain.text import topic_key
 from ilearn_tui.errors import IlearnError, UsageError
@@ -69,7 +69,8 @@ def _hours(args: argparse.Namespace, journal: Journal) -> int:
         )
         return 0
     out(
-        f"{label}: {report.hours:g} hours, {report.credits:g} credits in {report.activities} activities"
+        f"{label}: {report.hours:g} hours, {report.credits:g} credits in "
+        f"{plural(report.activities, 'activity', 'activities')}"
         f" ({report.planned_hours:g} hours planned)"
     )
     for heading, values in (

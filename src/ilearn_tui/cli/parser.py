@@ -285,6 +285,13 @@ def build() -> Parser:
     _sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
 
     _record_commands(subs)
+    p = _sub(subs, "status", "the dashboard as text: stages, next step, goals and ratings, hours, renewal")
+    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
+    p = _sub(subs, "stage", "one stage's records as text (the app's stage screen)")
+    p.add_argument(
+        "stage", nargs="?", metavar="STAGE", help="1-5 or imagine … infiltrate (default: where you are)"
+    )
+    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
 
     p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
