@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import out, plural
@@ -52,8 +52,10 @@ def _check_export_args(args: argparse.Namespace) -> None:
         choice = choose(args.out, asked)
     except ExportChoiceError as exc:
         raise UsageError(_choice_words(exc)) from None
-    if choice.kind.format == "json" and (args.cycle or args.goal or args.date_from or args.date_to):
-        raise UsageError("a JSON export is always the whole journal; drop --cycle/--goal/--from/--to")
+    whole = choice.kind.format in ("json", "archive")
+    if whole and (args.cycle or args.goal or args.date_from or args.date_to):
+        what = "an archive" if choice.kind.format == "archive" else "a JSON export"
+        raise UsageError(f"{what} is always the whole journal; drop --cycle/--goal/--from/--to")
     args.plan = preflight(choice)
     if args.plan.replaces and not args.force:
         raise _exists(args.plan.replaces[0])
@@ -93,6 +95,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
             )
         case f.NoTarget():
             return "--out needs a file or folder name"
+        case f.NeedsTarget() | f.NotAFolder():
+            return f"an archive is one zip file: give --out NAME{exc.kind.suffix}"
     return str(exc)
 
 
@@ -136,6 +140,8 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         sys.stderr.write(f"ilearn: {note.text}{_NOTE_HINTS.get(note.what, '')}\n")
     if args.plan.choice.target is None:
         sys.stdout.write(result.text)
+    elif kind.format == "archive":
+        out(f"wrote {result.path}: the whole journal and {plural(result.copied, 'evidence file')}")
     elif args.plan.choice.folder and result.copied:
         target = args.plan.choice.target
         out(f"wrote {result.path} and {plural(result.copied, 'evidence file')} in {target / 'evidence'}")
@@ -167,8 +173,8 @@ def _renewal_rule(config: dict[str, object]) -> RenewalRule | None:
 def _check_import_args(args: argparse.Namespace) -> None:
     if args.format is not None:
         args.format = args.format.lower()
-        if args.format not in ("json", "jrnl"):
-            raise UsageError(f"unknown import format {args.format!r}: use json or jrnl")
+        if args.format not in ("json", "jrnl", "archive"):
+            raise UsageError(f"unknown import format {args.format!r}: use json, jrnl or archive")
     if not Path(args.path).expanduser().exists():
         raise IlearnError(f"no file at {args.path}")
     if Path(args.path).expanduser().is_dir():
@@ -180,6 +186,8 @@ def _guess_format(path: Path) -> str:
         head = handle.read(4096).lstrip()
     if head.startswith(b"{") and b"ilearn-journal" in head:
         return "json"
+    if head.startswith(b"PK") or path.suffix.lower() == ".zip":
+        return "archive"
     return "jrnl"
 
 
@@ -196,33 +204,51 @@ def _import(args: argparse.Namespace, journal: Journal) -> int:
 def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalProgress) -> int:
     path = Path(args.path).expanduser()
     fmt = args.format or _guess_format(path)
-    if fmt == "json":
-        from ilearn_tui.portfolio.json_import import import_document, load_document
+    if fmt == "archive":
+        from ilearn_tui.portfolio.archive import opened_archive
 
         progress(f"reading and checking {path.name}")
-        document = load_document(path)
-        records = sum(len(rows) for rows in document["tables"].values())
-        progress(f"preparing to import {records:,} records")  # a backup of the journal first
-        _backup_first(journal, "before-import")
-        progress(f"importing {records:,} records")
-        report = import_document(journal, document, source_dir=path.parent)
-        progress.finish()
-        out(
-            f"imported {plural(report.total, 'record')} from {path.name}"
-            + (f"; {report.skipped} already there" if report.skipped else "")
+        with opened_archive(path, journal.locations.data_dir) as (document, folder):
+            return _import_document(journal, document, folder, path, progress)
+    if fmt == "json":
+        from ilearn_tui.portfolio.json_import import load_document
+
+        progress(f"reading and checking {path.name}")
+        return _import_document(journal, load_document(path), path.parent, path, progress)
+    return _import_jrnl(journal, path, progress)
+
+
+def _import_document(
+    journal: Journal, document: dict[str, Any], source: Path, path: Path, progress: TerminalProgress
+) -> int:
+    """A checked journal document, with its evidence files in ``source``/evidence."""
+    from ilearn_tui.portfolio.json_import import import_document
+
+    records = sum(len(rows) for rows in document["tables"].values())
+    progress(f"preparing to import {records:,} records")  # a backup of the journal first
+    _backup_first(journal, "before-import")
+    progress(f"importing {records:,} records")
+    report = import_document(journal, document, source_dir=source)
+    progress.finish()
+    out(
+        f"imported {plural(report.total, 'record')} from {path.name}"
+        + (f"; {report.skipped} already there" if report.skipped else "")
+    )
+    if report.differing:
+        shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
+        sys.stderr.write(
+            f"ilearn: {plural(len(report.differing), 'record')} not imported: the journal already has "
+            f"a different record with the same id, and kept its own ({shown})\n"
         )
-        if report.differing:
-            shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
-            sys.stderr.write(
-                f"ilearn: {plural(len(report.differing), 'record')} not imported: the journal already has "
-                f"a different record with the same id, and kept its own ({shown})\n"
-            )
-        if report.missing_files:
-            sys.stderr.write(
-                f"ilearn: {plural(len(report.missing_files), 'evidence file')} not beside the export "
-                f"(an evidence/ folder); their records were imported without the files\n"
-            )
-        return 0
+    if report.missing_files:
+        sys.stderr.write(
+            f"ilearn: {plural(len(report.missing_files), 'evidence file')} not beside the export "
+            f"(an evidence/ folder); their records were imported without the files\n"
+        )
+    return 0
+
+
+def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> int:
     from ilearn_tui.portfolio.jrnl_import import AlreadyImportedError, detect_and_parse, import_entries
 
     progress(f"reading {path.name}")

@@ -82,9 +82,7 @@ def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-def _sub(
-    subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None
-) -> Parser:
+def _sub(subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None) -> Parser:
     p: Parser = subs.add_parser(name, help=help_, description=desc or help_)
     p.add_argument("--version", action="version", version=f"ilearn {__version__}")
     _home(p)
@@ -174,16 +172,18 @@ def build() -> Parser:
     p = _sub(
         subs,
         "export",
-        "export your portfolio (Markdown, HTML or JSON)",
-        "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html) or "
-        "everything, lossless (json). With --out DIR/ (an existing folder, or a path ending in /) "
+        "export your portfolio (Markdown, HTML, JSON or a zip archive)",
+        "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html), "
+        "everything, lossless (json), or everything with its evidence files in one zip (archive: "
+        "journal.json, evidence/ and a manifest of SHA-256 sums, for a new computer). "
+        "With --out DIR/ (an existing folder, or a path ending in /) "
         "the folder gets the document plus evidence/ with copies of the evidence files, linked "
         "relatively, ready to zip or copy to a USB stick.",
     )
     p.add_argument(
         "--format",
-        metavar="md|html|json",
-        help="default: what the --out name ends in (.md, .html, .json; a folder: md), else md",
+        metavar="md|html|json|archive",
+        help="default: what the --out name ends in (.md, .html, .json, .zip; a folder: md), else md",
     )
     p.add_argument(
         "--out",
@@ -208,9 +208,9 @@ def build() -> Parser:
     )
     p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
 
-    p = _sub(subs, "import", "import a JSON backup or a jrnl journal")
+    p = _sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", metavar="json|jrnl", help="default: guessed from the file")
+    p.add_argument("--format", metavar="json|jrnl|archive", help="default: guessed from the file")
 
     p = _sub(subs, "backup", "write a verified copy of the journal")
     p.add_argument("--out", metavar="PATH")
