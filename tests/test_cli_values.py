@@ -138,7 +138,7 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         ),
         (
             ("log", "book", "T", "--date", "someday"),
-            "ilearn: --date: 'someday' is not a date; use YYYY-MM-DD",
+            "ilearn: --date: bad date 'someday': use YYYY-MM-DD",
         ),
         (
             ("check", "better", "--indicator", "student", "--rating", "4"),
@@ -150,7 +150,7 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         ),
         (("reflect", "x", "--stage", "9"), "ilearn: --stage: '9' is not a stage; use 1-5 or imagine"),
         (("reflect", "x", "--stage", "i"), "ilearn: --stage: 'i' could be 'imagine' or 'inspire'"),
-        (("export", "--from", "2024-13-01"), "ilearn: --from: '2024-13-01' is not a date"),
+        (("export", "--from", "2024-13-01"), "ilearn: --from: bad date '2024-13-01'"),
         (("shwo", "abcd"), "ilearn: unknown command 'shwo'; did you mean 'show'?"),
         (("goal", "ad", "x"), "ilearn: unknown command 'ad'; did you mean 'add'?"),
         (("serch", "x"), "ilearn: unknown command 'serch'; did you mean 'search'?"),

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.text import DATE_FORMS, parse_day
+from ilearn_tui.domain.text import parse_day
 from ilearn_tui.errors import UsageError
 
 _SEPARATORS = re.compile(r"[\s_-]+")
@@ -119,11 +119,11 @@ def amount(option: str, what: str, example: str = "1.5") -> Callable[[str], floa
 
 
 def day(option: str, text: str) -> str:
-    """A date option by the one date rule, refused naming the option and every accepted form."""
+    """A date option by the one date rule, refused naming the option, in the forms' own words."""
     try:
         return parse_day(text)
-    except ValueError:
-        raise UsageError(f"{option}: {_shown(text)!r} is not a date; use {DATE_FORMS}") from None
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
 
 
 def suggest_choice(message: str) -> str | None:
