@@ -245,7 +245,16 @@ def test_edit_a_reflection(ilearn: Cli, home: Path, reflection: str, editor: str
             "activity", [("hours: 2", "hours: six")], ["line ", "hours: not a number"], id="hours-word"
         ),
         pytest.param("activity", [(f"date: {TODAY}", "date: 2024-02-30")], ["date"], id="impossible-date"),
-        pytest.param("goal", [("status: open", "status: finished")], ["open, in progress"], id="bad-choice"),
+        pytest.param("goal", [("status: open", "status: finished")], ["status: 'finished'"], id="bad-choice"),
+        pytest.param(
+            "goal", [("status: open", "status: acheived")], ["did you mean 'achieved'?"], id="misspelt"
+        ),
+        pytest.param(
+            "evidence",
+            [("kind: student work", "kind: d")],
+            ["could be 'data' or 'document'"],
+            id="two-readings",
+        ),
         pytest.param(
             "goal", [("title: Better questioning", "title:")], ["title: required"], id="required-blank"
         ),
@@ -366,3 +375,29 @@ def test_delete_a_reflection_through_the_installed_command(cli: Cli, home: Path,
     assert "reflection" in listed
     hits = json.loads(ok(cli("search", "wait", "--json")))
     assert reflection not in {hit["id"] for hit in hits}
+
+
+@pytest.mark.parametrize(
+    ("kind", "line", "typed", "column", "stored"),
+    [
+        ("goal", "status: open", "status: prog", "status", "in progress"),
+        ("share", "audience: local", "audience: GLOBAL", "audience", "global"),
+        ("innovation", "phase: act", "phase: obs", "phase", "observe"),
+        ("evidence", "kind: student work", "kind: lesson", "kind", "lesson plan"),
+    ],
+)
+def test_a_list_value_may_be_shortened_in_an_edit(
+    ilearn: Cli,
+    home: Path,
+    seeded: str,
+    editor: str,
+    kind: str,
+    line: str,
+    typed: str,
+    column: str,
+    stored: str,
+) -> None:
+    record_id = RECORDS[kind][0]
+    ok(edit(ilearn, editor, record_id, (line, typed)))
+    (row,) = (r for r in tables(home)[forms.KINDS[kind].table] if r["id"] == record_id)
+    assert row[column] == stored

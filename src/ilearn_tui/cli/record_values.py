@@ -146,6 +146,13 @@ def save(
             if entry.type == "ref" and len(ids) > 1:
                 raise EditError(line, f"{entry.name}: one id only")
             raw[entry.name] = ids if entry.type == "refs" else (ids[0] if ids else "")
+        elif entry.type == "choice" and value:
+            from ilearn_tui.cli.values import pick
+
+            try:  # a status, kind or audience by any unambiguous start or word, as on the command line
+                raw[entry.name] = pick(entry.name, value, entry.choices)
+            except UsageError as exc:
+                raise EditError(line, str(exc)) from None
         elif entry.type == "flag":
             if value.lower() not in _YES:
                 raise EditError(line, f"{entry.name}: {value[:20]!r} is not yes or no")
