@@ -173,7 +173,8 @@ def test_a_bad_edit_is_refused_with_its_line_and_kept(
     assert "line " in result.err and "kept" in result.err
     assert without_drafts(home) == before
     (draft,) = tables(home)["drafts"]
-    assert draft["target"] == RECORDS[kind][0]
+    assert (draft["id"], draft["target"]) == (f"edit:{RECORDS[kind][0]}", "")
+    assert pairs[-1][1].replace("<NUL>", "\x00") in draft["body"]  # what was typed, kept whole
 
 
 def test_the_next_edit_starts_from_the_kept_draft(

@@ -16,7 +16,7 @@ from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out
 from ilearn_tui.cli.record_text import EditError, entries, parse, to_text
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.journal import Journal, new_id
+from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.lookup import Found, children_of, find_record
 from ilearn_tui.textsafe import one_line, printable
 
@@ -71,7 +71,10 @@ def _edit(journal: Journal, found: Found) -> int:
     original = to_text(
         found.kind.name, found.id, values, record_values.notes(journal, found.kind.name, values)
     )
-    kept = next((d for d in list_drafts(journal) if d.target == found.id and d.body.startswith("---")), None)
+    # Kept under its own id and no reflection target: the app offers it back as text to read,
+    # never as an edit of a reflection (which would save the field lines into its body).
+    draft_id = f"edit:{found.id}"
+    kept = next((d for d in list_drafts(journal) if d.id == draft_id), None)
     start = original
     if kept is not None:
         start = kept.body
@@ -79,8 +82,9 @@ def _edit(journal: Journal, found: Found) -> int:
     edited, status = record_values.run_editor(journal, start)
 
     def keep(reason: str) -> IlearnError:
-        draft_id = kept.id if kept is not None else new_id()
-        save_draft(journal, draft_id, found.id, f"edit of {found.kind.noun} “{found.label}”", edited)
+        save_draft(
+            journal, draft_id, "", f"ilearn edit {found.id[:8]}: {found.kind.noun} “{found.label}”", edited
+        )
         return IlearnError(
             f"{reason}; nothing was saved, and your edit is kept: 'ilearn edit {found.id[:8]}' reopens it"
         )
