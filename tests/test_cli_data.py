@@ -205,7 +205,7 @@ def test_importing_the_same_export_twice_adds_nothing(
     second = tmp_path / "second-home"
     ok(ilearn("--home", str(second), "import", str(exported), use_home=False))
     repeat = ilearn("--home", str(second), "import", str(exported), use_home=False)
-    assert "imported 0 record(s)" in ok(repeat)
+    assert "imported 0 records" in ok(repeat)
     assert json_export(second) == exported.read_text()
 
 

@@ -204,14 +204,15 @@ def test_hostile_evidence_file_name_never_reaches_the_terminal(cli: Cli, tmp_pat
 
 # --- search ----------------------------------------------------------------------------
 def test_search_ranks_and_limits(ilearn: Cli) -> None:
-    """``--limit`` caps the hits; plain output marks matches with ** when not a terminal."""
+    """``--limit`` caps the hits; piped output is plain text, with no ** marks and no styles."""
     ids = {new_id(ilearn("reflect", f"Wait time note {n}: students waited")) for n in range(3)}
     hits = json.loads(ok(ilearn("search", "wait", "--json")))
     assert {h["id"] for h in hits} == ids
     assert [h["rank"] for h in hits] == sorted(h["rank"] for h in hits)
     assert len(json.loads(ok(ilearn("search", "wait", "--json", "--limit", "1")))) == 1
     plain = ilearn("search", "wait")
-    assert "**" in ok(plain) and "\x1b" not in plain.out
+    assert "**" not in ok(plain) and "\x1b" not in plain.out
+    assert "Wait time note 0: students waited" in plain.out
 
 
 def test_search_finds_goals_activities_and_evidence(ilearn: Cli) -> None:

@@ -120,7 +120,7 @@ def test_folder_export_from_the_command_line(filled: Journal, ilearn: Cli, tmp_p
     target = tmp_path / "usb"
     result = ilearn("export", "--out", f"{target}/")
     assert result.code == 0, result
-    assert result.out.strip() == f"wrote {target}/portfolio.md and 4 evidence file(s) in {target}/evidence"
+    assert result.out.strip() == f"wrote {target}/portfolio.md and 4 evidence files in {target}/evidence"
     assert len(list((target / "evidence").iterdir())) == 4
     again = ilearn("export", "--out", str(target), "--force", "--include-private")
     assert again.code == 0 and len(list((target / "evidence").iterdir())) == 5

@@ -90,17 +90,16 @@ def test_the_name_decides_the_format(
     ("name", "words"),
     [
         ("packet.pdf", ("PDF export is not yet available", ".html", "print it to PDF")),
-        ("all.zip", ("Zip archive export is not yet available", "JSON into a folder")),
     ],
 )
-def test_zip_and_pdf_names_are_refused_with_what_to_use(
+def test_a_pdf_name_is_refused_with_what_to_use(
     export: Callable[..., Result], place: Path, name: str, words: tuple[str, ...]
 ) -> None:
     refused(export("--out", str(place / name)), 2, *words)
     assert list(place.iterdir()) == []
 
 
-@pytest.mark.parametrize("fmt", ["pdf", "archive", "PDF"])
+@pytest.mark.parametrize("fmt", ["pdf", "PDF"])
 def test_formats_not_yet_made_are_refused_by_name_too(export: Callable[..., Result], fmt: str) -> None:
     refused(export("--format", fmt), 2, "not yet available")
 
@@ -183,15 +182,16 @@ def test_one_subprocess_case_through_the_installed_command(cli: Cli, filled: Jou
 
 
 def test_one_table_gives_every_list() -> None:
-    assert formats.FORMATS == ("md", "html", "json")
+    assert formats.FORMATS == ("md", "html", "json", "archive")
     assert formats.PACKETS == ("review", "renewal")
-    assert [k.name for k in KINDS if k.available] == ["md", "html", "review", "renewal", "json"]
+    assert [k.name for k in KINDS if k.available] == ["md", "html", "review", "renewal", "json", "archive"]
     assert {k.document_name for k in KINDS if k.available} == {
         "portfolio.md",
         "portfolio.html",
         "review-packet.md",
         "renewal-record.md",
         "ilearn-journal.json",
+        "ilearn-archive.zip",
     }
     assert not BY_NAME["json"].shareable and BY_NAME["html"].shareable
 

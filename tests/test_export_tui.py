@@ -36,7 +36,7 @@ async def run_export(app: IlearnApp, choice: str, path: str, *, keys: tuple[str,
 
 def test_the_formats_on_offer() -> None:
     assert ("HTML showcase (.html)", "html") in FORMATS
-    assert [value for _, value in FORMATS] == ["md", "html", "review", "renewal", "json"]
+    assert [value for _, value in FORMATS] == ["md", "html", "review", "renewal", "json", "archive"]
 
 
 async def test_html_showcase_into_a_new_folder(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:

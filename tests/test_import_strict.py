@@ -169,7 +169,7 @@ def test_the_same_export_twice_is_all_already_there(
     assert import_into(target, tmp_path, exported) == 0
     assert import_into(target, tmp_path, exported, "again.json") == 0
     captured = capsys.readouterr()
-    assert "imported 0 record(s)" in captured.out and captured.err == ""
+    assert "imported 0 records" in captured.out and captured.err == ""
 
 
 # --- evidence files: checked first, copied within the same all-or-nothing step -----------------
@@ -270,7 +270,7 @@ def test_a_jrnl_file_imported_twice_is_recognised(tmp_path: Path, capsys: pytest
     path.write_text(JRNL + "\n[2024-03-07 10:00] A third entry.\n", "utf-8")  # grown since: the new entry
     assert run([*home, "import", "--format", "jrnl", str(path)]) == 0
     out = capsys.readouterr().out
-    assert "imported 1 reflection(s)" in out and "2 already there" in out
+    assert "imported 1 reflection from" in out and "2 already there" in out
     assert counts(tmp_path / "target")["reflections"] == 3
 
 

@@ -88,7 +88,7 @@ def test_cli_and_record_form_refuse_the_same_dates_in_the_same_words(
 ) -> None:
     code, _, err = _reflect(home, typed, capsys)
     assert code == UsageError.exit_code
-    assert err == f"ilearn: {text.date_error(typed)}\n"
+    assert err == f"ilearn: --date: {text.date_error(typed)}\n"  # the option named, then the same words
     assert not home.exists(), "a refused date opens no journal"
     for kind, raw in (
         ("share", {"audience": "local", "title": "Talk"}),
@@ -114,7 +114,7 @@ def test_other_date_options_refuse_in_the_same_words(
     command: tuple[str, ...], home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(["--home", str(home), *command, "2025-W01-1"]) == 2
-    assert capsys.readouterr().err == f"ilearn: {text.date_error('2025-W01-1')}\n"
+    assert capsys.readouterr().err == f"ilearn: {command[-1]}: {text.date_error('2025-W01-1')}\n"
 
 
 # --- titles ----------------------------------------------------------------------------

@@ -7,7 +7,7 @@ import os
 import sys
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import highlighted, out, out_json
+from ilearn_tui.cli.output import highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
@@ -35,17 +35,19 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> None:
     """Check everything that needs no journal first, so bad input never creates one."""
-    for name in ("date", "target_date"):
+    from ilearn_tui.cli import values
+
+    for name, option in (("date", "--date"), ("target_date", "--target")):
         value = getattr(args, name, None)
         if value is not None:
-            setattr(args, name, parse_date(value))
+            setattr(args, name, parse_date(value, option))
     if getattr(args, "stage", None) is not None:
-        try:
-            args.stage = vocab.stage_number(args.stage)
-        except ValueError as exc:
-            raise UsageError(str(exc)) from None
+        args.stage = values.stage("--stage", args.stage)
     if args.command == "log" and (args.type is None or args.title is None):
         raise UsageError("log needs TYPE and TITLE, e.g. ilearn log book 'Visible Learning'")
+    if args.command == "log":
+        args.type = values.activity_type(args.type)
+        args.role = values.role(args.role)
     if args.command == "search" and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:
@@ -115,7 +117,13 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
         stage=args.stage,
         links={"goal_id": goals} if goals else None,
     )
-    print(new_id)
+    from datetime import date
+
+    from ilearn_tui.domain.text import reflection_title
+
+    day = args.date or date.today().isoformat()
+    title = reflection_title(args.title or "", text)
+    saved("reflection", title, new_id, day, " ".join(f"#{tag}" for tag in tags))
     return 0
 
 
@@ -126,7 +134,8 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
         goal_id = plan.add_goal(
             journal, args.title, questions=args.question, why=args.why, target_date=args.target_date
         )
-        print(goal_id)
+        asked = plural(len(args.question), "research question") if args.question else ""
+        saved("goal", args.title, goal_id, asked)
         return 0
     cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
     goals = plan.list_goals(journal, cycle_id)
@@ -179,7 +188,8 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         provider=args.provider,
         topic=args.topic,
     )
-    print(activity_id)
+    hours = f"{args.hours:g} hour{'' if args.hours == 1 else 's'}" if args.hours else ""
+    saved("learning activity", args.title, activity_id, args.date or "", hours)
     return 0
 
 
@@ -207,7 +217,7 @@ def _evidence(args: argparse.Namespace, journal: Journal) -> int:
         day=args.date,
         max_bytes=settings.evidence_max_bytes,
     )
-    print(evidence_id)
+    saved("evidence", args.title or os.path.basename(args.target.rstrip("/")), evidence_id)
     return 0
 
 
@@ -225,8 +235,8 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
                 {
                     "kind": h.kind,
                     "id": h.id,
-                    "title": highlighted(h.title, tty=False),
-                    "snippet": highlighted(h.snippet, tty=False),
+                    "title": highlighted(h.title, marking="plain"),
+                    "snippet": highlighted(h.snippet, marking="marks"),
                     "date": h.date,
                     "rank": h.rank,
                 }
@@ -237,9 +247,9 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
     if not hits:
         out(f"No matches for {args.query!r}.")
         return 0
-    tty = sys.stdout.isatty()
+    marking = "style" if styles_on() else "plain"
     for hit in hits:
-        title = highlighted(hit.title, tty=tty) or "(untitled)"
+        title = highlighted(hit.title, marking=marking) or "(untitled)"
         sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}\n")
-        sys.stdout.write(f"           {highlighted(hit.snippet, tty=tty)}\n")
+        sys.stdout.write(f"           {highlighted(hit.snippet, marking=marking)}\n")
     return 0

@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 
 from ilearn_tui import locations
-from ilearn_tui.domain.text import parse_day
-from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal, open_journal
 
 
@@ -16,9 +14,8 @@ def journal_for(args: argparse.Namespace, *, allow_new: bool = False) -> Journal
     return journal
 
 
-def parse_date(text: str) -> str:
-    """A date option, by the one rule the app's fields use too; refused as a usage error."""
-    try:
-        return parse_day(text)
-    except ValueError as exc:
-        raise UsageError(str(exc)) from None
+def parse_date(text: str, option: str = "--date") -> str:
+    """A date option, by the one rule the app's fields use too; refused naming the option."""
+    from ilearn_tui.cli.values import day
+
+    return day(option, text)

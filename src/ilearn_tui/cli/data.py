@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out
+from ilearn_tui.cli.output import out, plural
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import printable
@@ -45,15 +45,17 @@ def _check_export_args(args: argparse.Namespace) -> None:
 
     try:
         asked = kind_for(args.format, args.packet)
-        args.date_from = parse_date(args.date_from) if args.date_from else None
-        args.date_to = parse_date(args.date_to) if args.date_to else None
+        args.date_from = parse_date(args.date_from, "--from") if args.date_from else None
+        args.date_to = parse_date(args.date_to, "--to") if args.date_to else None
         if args.date_from and args.date_to and args.date_from > args.date_to:
             raise UsageError(f"--from {args.date_from} is after --to {args.date_to}")
         choice = choose(args.out, asked)
     except ExportChoiceError as exc:
         raise UsageError(_choice_words(exc)) from None
-    if choice.kind.format == "json" and (args.cycle or args.goal or args.date_from or args.date_to):
-        raise UsageError("a JSON export is always the whole journal; drop --cycle/--goal/--from/--to")
+    whole = choice.kind.format in ("json", "archive")
+    if whole and (args.cycle or args.goal or args.date_from or args.date_to):
+        what = "an archive" if choice.kind.format == "archive" else "a JSON export"
+        raise UsageError(f"{what} is always the whole journal; drop --cycle/--goal/--from/--to")
     args.plan = preflight(choice)
     if args.plan.replaces and not args.force:
         raise _exists(args.plan.replaces[0])
@@ -93,6 +95,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
             )
         case f.NoTarget():
             return "--out needs a file or folder name"
+        case f.NeedsTarget() | f.NotAFolder():
+            return f"an archive is one zip file: give --out NAME{exc.kind.suffix}"
     return str(exc)
 
 
@@ -136,9 +140,11 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         sys.stderr.write(f"ilearn: {note.text}{_NOTE_HINTS.get(note.what, '')}\n")
     if args.plan.choice.target is None:
         sys.stdout.write(result.text)
+    elif kind.format == "archive":
+        out(f"wrote {result.path}: the whole journal and {plural(result.copied, 'evidence file')}")
     elif args.plan.choice.folder and result.copied:
         target = args.plan.choice.target
-        out(f"wrote {result.path} and {result.copied} evidence file(s) in {target / 'evidence'}")
+        out(f"wrote {result.path} and {plural(result.copied, 'evidence file')} in {target / 'evidence'}")
     else:
         out(f"wrote {result.path}")
     return 0
@@ -167,8 +173,8 @@ def _renewal_rule(config: dict[str, object]) -> RenewalRule | None:
 def _check_import_args(args: argparse.Namespace) -> None:
     if args.format is not None:
         args.format = args.format.lower()
-        if args.format not in ("json", "jrnl"):
-            raise UsageError(f"unknown import format {args.format!r}: use json or jrnl")
+        if args.format not in ("json", "jrnl", "archive"):
+            raise UsageError(f"unknown import format {args.format!r}: use json, jrnl or archive")
     if not Path(args.path).expanduser().exists():
         raise IlearnError(f"no file at {args.path}")
     if Path(args.path).expanduser().is_dir():
@@ -180,6 +186,8 @@ def _guess_format(path: Path) -> str:
         head = handle.read(4096).lstrip()
     if head.startswith(b"{") and b"ilearn-journal" in head:
         return "json"
+    if head.startswith(b"PK") or path.suffix.lower() == ".zip":
+        return "archive"
     return "jrnl"
 
 
@@ -196,33 +204,51 @@ def _import(args: argparse.Namespace, journal: Journal) -> int:
 def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalProgress) -> int:
     path = Path(args.path).expanduser()
     fmt = args.format or _guess_format(path)
-    if fmt == "json":
-        from ilearn_tui.portfolio.json_import import import_document, load_document
+    if fmt == "archive":
+        from ilearn_tui.portfolio.archive import opened_archive
 
         progress(f"reading and checking {path.name}")
-        document = load_document(path)
-        records = sum(len(rows) for rows in document["tables"].values())
-        progress(f"preparing to import {records:,} records")  # a backup of the journal first
-        _backup_first(journal, "before-import")
-        progress(f"importing {records:,} records")
-        report = import_document(journal, document, source_dir=path.parent)
-        progress.finish()
-        out(
-            f"imported {report.total} record(s) from {path.name}"
-            + (f"; {report.skipped} already there" if report.skipped else "")
+        with opened_archive(path, journal.locations.data_dir) as (document, folder):
+            return _import_document(journal, document, folder, path, progress)
+    if fmt == "json":
+        from ilearn_tui.portfolio.json_import import load_document
+
+        progress(f"reading and checking {path.name}")
+        return _import_document(journal, load_document(path), path.parent, path, progress)
+    return _import_jrnl(journal, path, progress)
+
+
+def _import_document(
+    journal: Journal, document: dict[str, Any], source: Path, path: Path, progress: TerminalProgress
+) -> int:
+    """A checked journal document, with its evidence files in ``source``/evidence."""
+    from ilearn_tui.portfolio.json_import import import_document
+
+    records = sum(len(rows) for rows in document["tables"].values())
+    progress(f"preparing to import {records:,} records")  # a backup of the journal first
+    _backup_first(journal, "before-import")
+    progress(f"importing {records:,} records")
+    report = import_document(journal, document, source_dir=source)
+    progress.finish()
+    out(
+        f"imported {plural(report.total, 'record')} from {path.name}"
+        + (f"; {report.skipped} already there" if report.skipped else "")
+    )
+    if report.differing:
+        shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
+        sys.stderr.write(
+            f"ilearn: {plural(len(report.differing), 'record')} not imported: the journal already has "
+            f"a different record with the same id, and kept its own ({shown})\n"
         )
-        if report.differing:
-            shown = ", ".join(report.differing[:3]) + (", …" if len(report.differing) > 3 else "")
-            sys.stderr.write(
-                f"ilearn: {len(report.differing)} record(s) were not imported: the journal already has "
-                f"a different record with the same id, and kept its own ({shown})\n"
-            )
-        if report.missing_files:
-            sys.stderr.write(
-                f"ilearn: {len(report.missing_files)} evidence file(s) were not beside the export "
-                f"(an evidence/ folder); their records were imported without the files\n"
-            )
-        return 0
+    if report.missing_files:
+        sys.stderr.write(
+            f"ilearn: {plural(len(report.missing_files), 'evidence file')} not beside the export "
+            f"(an evidence/ folder); their records were imported without the files\n"
+        )
+    return 0
+
+
+def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> int:
     from ilearn_tui.portfolio.jrnl_import import AlreadyImportedError, detect_and_parse, import_entries
 
     progress(f"reading {path.name}")
@@ -240,7 +266,7 @@ def _import_with(args: argparse.Namespace, journal: Journal, progress: TerminalP
     progress.finish()
     held = len(entries) - count
     out(
-        f"imported {count} reflection(s) from the jrnl journal {path.name}"
+        f"imported {plural(count, 'reflection')} from the jrnl journal {path.name}"
         + (f"; {held} already there" if held else "")
     )
     return 0
@@ -291,7 +317,7 @@ def _doctor(args: argparse.Namespace, journal: Journal) -> int:
     for line in report.problems:
         out(f"PROBLEM  {line}")
     if report.problems:
-        sys.stderr.write(f"ilearn: doctor found {len(report.problems)} problem(s)\n")
+        sys.stderr.write(f"ilearn: doctor found {plural(len(report.problems), 'problem')}\n")
         return 1
     out("Your journal is healthy.")
     return 0

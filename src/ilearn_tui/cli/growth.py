@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out, out_json
+from ilearn_tui.cli.output import out, out_json, plural, saved
 from ilearn_tui.domain import renewal
 from ilearn_tui.domain.text import topic_key
 from ilearn_tui.errors import IlearnError, UsageError
@@ -17,7 +17,9 @@ from ilearn_tui.textsafe import one_line
 
 def run(args: argparse.Namespace) -> int:
     if args.command == "check":
-        args.indicator = args.indicator.replace("-", " ").lower()
+        from ilearn_tui.cli.values import indicator
+
+        args.indicator = indicator(args.indicator)
         if args.date:
             args.date = parse_date(args.date)
     if args.command == "renewal" and args.renewal_command == "presets":
@@ -67,7 +69,8 @@ def _hours(args: argparse.Namespace, journal: Journal) -> int:
         )
         return 0
     out(
-        f"{label}: {report.hours:g} hours, {report.credits:g} credits in {report.activities} activities"
+        f"{label}: {report.hours:g} hours, {report.credits:g} credits in "
+        f"{plural(report.activities, 'activity', 'activities')}"
         f" ({report.planned_hours:g} hours planned)"
     )
     for heading, values in (
@@ -92,7 +95,12 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store.plan import find_goal
 
     goal_id = find_goal(journal, args.goal)
-    print(
+    measure = f"{args.rating}/5" if args.rating is not None else ""
+    if args.value is not None:
+        measure = f"{args.value:g}"
+    saved(
+        "progress check",
+        args.indicator,
         add_check(
             journal,
             goal_id,
@@ -101,7 +109,8 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
             value=args.value,
             day=args.date,
             note=args.note,
-        )
+        ),
+        measure,
     )
     return 0
 
@@ -112,7 +121,7 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
     key = args.preset.upper() if args.preset.lower() != "custom" else "custom"
     if key != "custom" and key not in renewal.PRESETS:
         raise UsageError(f"unknown preset {args.preset!r}: use {', '.join(renewal.PRESETS)} or custom")
-    config: dict[str, Any] = {"preset": key, "start": parse_date(args.start)}
+    config: dict[str, Any] = {"preset": key, "start": parse_date(args.start, "--start")}
     for name in ("hour_rate", "semester_credit_rate"):
         value = getattr(args, name)
         if value is not None:

@@ -88,6 +88,14 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli.cycle import run as run_cycle
 
         return run_cycle(args)
+    if command in ("status", "stage"):
+        from ilearn_tui.cli import twins
+
+        return twins.run(args)
+    if command in ("show", "edit", "delete"):
+        from ilearn_tui.cli import records
+
+        return records.run(args)
     if command == "trash":
         from ilearn_tui.cli import trash
 

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import math
+import re
 import sys
 from collections.abc import Callable
 from typing import NoReturn
 
 from ilearn_tui import __version__
+from ilearn_tui.cli.values import amount
 from ilearn_tui.domain.renewal import MAX_YEARS
 from ilearn_tui.domain.text import DATE_FORMS
 from ilearn_tui.errors import UsageError
@@ -18,6 +20,9 @@ class Parser(argparse.ArgumentParser):
     """An argparse parser whose usage errors are one line and go through our exit path."""
 
     def error(self, message: str) -> NoReturn:
+        from ilearn_tui.cli.values import suggest_choice
+
+        message = suggest_choice(message) or re.sub(r"^argument (-[-\w]+)(/-\w+)?: ", r"\1: ", message)
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
@@ -77,9 +82,7 @@ def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
     )
 
 
-def _sub(
-    subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None
-) -> Parser:
+def _sub(subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None) -> Parser:
     p: Parser = subs.add_parser(name, help=help_, description=desc or help_)
     p.add_argument("--version", action="version", version=f"ilearn {__version__}")
     _home(p)
@@ -129,17 +132,19 @@ def build() -> Parser:
     p.add_argument("type", nargs="?", metavar="TYPE", help="see --types")
     p.add_argument("title", nargs="?", metavar="TITLE")
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
-    p.add_argument("--hours", type=finite, metavar="H")
-    p.add_argument("--credits", type=finite, metavar="C", help="PDPs, CEUs or points, as awarded")
+    p.add_argument("--hours", type=amount("--hours", "hours"), metavar="H", help="e.g. 1.5")
+    p.add_argument(
+        "--credits", type=amount("--credits", "credits"), metavar="C", help="PDPs, CEUs or points, as awarded"
+    )
     p.add_argument(
         "--semester-credits",
-        type=finite,
+        type=amount("--semester-credits", "semester credits", "3"),
         metavar="N",
         help="university semester credits, converted by the renewal rule (default 15 each)",
     )
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--goal", metavar="GOAL", type=_goal_ref)
-    p.add_argument("--role", choices=["attended", "facilitated"], default="attended")
+    p.add_argument("--role", default="attended", help="attended (the default) or facilitated")
     p.add_argument("--planned", action="store_true", help="not done yet")
     p.add_argument("--provider", default="", help="provider or facilitator")
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
@@ -167,16 +172,18 @@ def build() -> Parser:
     p = _sub(
         subs,
         "export",
-        "export your portfolio (Markdown, HTML or JSON)",
-        "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html) or "
-        "everything, lossless (json). With --out DIR/ (an existing folder, or a path ending in /) "
+        "export your portfolio (Markdown, HTML, JSON or a zip archive)",
+        "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html), "
+        "everything, lossless (json), or everything with its evidence files in one zip (archive: "
+        "journal.json, evidence/ and a manifest of SHA-256 sums, for a new computer). "
+        "With --out DIR/ (an existing folder, or a path ending in /) "
         "the folder gets the document plus evidence/ with copies of the evidence files, linked "
         "relatively, ready to zip or copy to a USB stick.",
     )
     p.add_argument(
         "--format",
-        metavar="md|html|json",
-        help="default: what the --out name ends in (.md, .html, .json; a folder: md), else md",
+        metavar="md|html|json|archive",
+        help="default: what the --out name ends in (.md, .html, .json, .zip; a folder: md), else md",
     )
     p.add_argument(
         "--out",
@@ -201,9 +208,9 @@ def build() -> Parser:
     )
     p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
 
-    p = _sub(subs, "import", "import a JSON backup or a jrnl journal")
+    p = _sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")
-    p.add_argument("--format", metavar="json|jrnl", help="default: guessed from the file")
+    p.add_argument("--format", metavar="json|jrnl|archive", help="default: guessed from the file")
 
     p = _sub(subs, "backup", "write a verified copy of the journal")
     p.add_argument("--out", metavar="PATH")
@@ -225,7 +232,12 @@ def build() -> Parser:
         help="student-achievement, instructional-practice, student-engagement, 21st-century-skills or other",
     )
     p.add_argument("--rating", type=whole(1, 5), metavar="N", help="1 (just starting) to 5 (fully there)")
-    p.add_argument("--value", type=finite, metavar="X", help="a measured value, e.g. 72 (%% on a quiz)")
+    p.add_argument(
+        "--value",
+        type=amount("--value", "a measured value", "72"),
+        metavar="X",
+        help="a measured value, e.g. 72 (%% on a quiz)",
+    )
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--note", default="", metavar="T")
 
@@ -272,6 +284,15 @@ def build() -> Parser:
     _sub(cyc_subs, "list", "every cycle with its dates (the default)")
     _sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
 
+    _record_commands(subs)
+    p = _sub(subs, "status", "the dashboard as text: stages, next step, goals and ratings, hours, renewal")
+    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
+    p = _sub(subs, "stage", "one stage's records as text (the app's stage screen)")
+    p.add_argument(
+        "stage", nargs="?", metavar="STAGE", help="1-5 or imagine … infiltrate (default: where you are)"
+    )
+    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
+
     p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
     _sub(trash_subs, "list", "list deleted items, newest first")
@@ -282,3 +303,24 @@ def build() -> Parser:
         "--older-than", type=whole(0, 36_500), metavar="DAYS", help="only items deleted more than DAYS ago"
     )
     return top
+
+
+_ID_HELP = "a record's id, or its first characters (at least 4), as lists and search show them"
+
+
+def _record_commands(subs: argparse._SubParsersAction[Parser]) -> None:
+    """show, edit and delete take any kind of record, by id or a unique id prefix."""
+    for name, help_, desc in (
+        ("show", "print one record: its fields, links and tags", None),
+        (
+            "edit",
+            "edit one record in $EDITOR (fields above '---', long text below)",
+            "Open one record in $EDITOR as text: its fields as 'name: value' lines between two "
+            "'---' lines, its long text below them. What comes back is checked by the same rules "
+            "as the app's forms; an edit that is refused is kept, and the next 'ilearn edit' of "
+            "the record starts from it. An unchanged file changes nothing.",
+        ),
+        ("delete", "move one record (and what belongs to it) to the trash; see 'ilearn trash'", None),
+    ):
+        p = _sub(subs, name, help_, desc)
+        p.add_argument("record", metavar="ID", help=_ID_HELP)

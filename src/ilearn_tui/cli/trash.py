@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ilearn_tui.cli.common import journal_for
-from ilearn_tui.cli.output import out
+from ilearn_tui.cli.output import out, plural
 from ilearn_tui.errors import UsageError
 from ilearn_tui.textsafe import one_line
 
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
             out(f"restored {item.kind} {one_line(item.label, 60)!r}")
             return 0
         count = trash.purge(journal, args.older_than)
-        out(f"purged {count} item(s) from the trash")
+        out(f"purged {plural(count, 'item')} from the trash")
         return 0

@@ -65,7 +65,6 @@ KINDS: tuple[ExportKind, ...] = (
         "ilearn-archive",
         shareable=False,
         folder=False,
-        later="export JSON into a folder (a name ending in /) to keep the evidence files beside it",
     ),
     ExportKind(
         "pdf",
@@ -130,6 +129,26 @@ class UnknownSuffix(ExportChoiceError):
         super().__init__(f"{name}: {suffix!r} names no export format ({names}, or a folder ending in /)")
 
 
+class NotAFolder(ExportChoiceError):
+    """A kind that is one file by nature (an archive) asked to be written as a folder."""
+
+    def __init__(self, kind: ExportKind, name: str) -> None:
+        self.kind, self.name = kind, name
+        super().__init__(
+            f"{kind.words[0].upper() + kind.words[1:]} export is one {kind.suffix} file, not a folder"
+        )
+
+
+class NeedsTarget(ExportChoiceError):
+    """A kind that is not text (an archive) cannot be printed; it needs a file name."""
+
+    def __init__(self, kind: ExportKind) -> None:
+        self.kind = kind
+        super().__init__(
+            f"{kind.words[0].upper() + kind.words[1:]} export needs a file name ending in {kind.suffix}"
+        )
+
+
 class NoTarget(ExportChoiceError):
     def __init__(self) -> None:
         super().__init__("a file or folder name is needed")
@@ -177,11 +196,15 @@ def choose(out: str | None, asked: ExportKind | None) -> Choice:
     one asked for is refused rather than written mislabelled.
     """
     if out is None:
+        if asked is not None and asked.format == "archive":
+            raise NeedsTarget(asked)
         return Choice(asked or BY_NAME["md"])
     if not out.strip():
         raise NoTarget
     target = Path(out).expanduser()
     if is_folder_name(out):
+        if asked is not None and not asked.folder:
+            raise NotAFolder(asked, target.name)
         return Choice(asked or BY_NAME["md"], target, folder=True)
     suffix = target.suffix.lower()
     named = _BY_SUFFIX.get(suffix)

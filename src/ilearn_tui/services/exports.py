@@ -225,9 +225,11 @@ def _build(
     missing: list[str] = []
     with _quiet_gc():
         progress("reading the journal")
-        if kind.format == "json":
+        if kind.format in ("json", "archive"):
             from ilearn_tui.portfolio.json_export import dumps, journal_document, redact_document
 
+            if kind.format == "archive":  # everything, always: it is the journal moving house
+                scope = replace(scope, include_private=True)
             document, left_out = journal_document(journal, include_private=scope.include_private)
             # Without the private records it is a cut to share, redacted like every other one.
             redactions = {} if scope.include_private else redact_document(document, redact_names)
@@ -312,6 +314,13 @@ def export_to(
         evidence_dir=journal.locations.evidence_dir if choice.folder else None,
     )
     progress("saving")
+    if kind.format == "archive":
+        from ilearn_tui.portfolio.archive import write_archive
+
+        evidence = journal.locations.evidence_dir
+        result.copied, result.missing = write_archive(target, result.text, evidence, force=force)
+        result.path = target
+        return result
     if not choice.folder:
         result.path = write_atomic(target, result.text, force=force)
         return result

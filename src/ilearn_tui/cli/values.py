@@ -1,0 +1,137 @@
+"""Reading list values, numbers and dates from the command line, forgivingly but never by guess.
+
+A value from a list may be typed as any unambiguous prefix or word of it ("engagement" is
+student engagement, "work" is workshop); a misspelling gets "did you mean …?"; two possible
+readings are refused, naming both. Numbers and dates are refused naming the option, the value
+and what would be accepted. The lists are the model's own vocabularies (``domain.vocab``), so
+the command line accepts exactly what the app's forms offer.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping
+
+from ilearn_tui.domain import vocab
+from ilearn_tui.domain.text import parse_day
+from ilearn_tui.errors import UsageError
+
+_SEPARATORS = re.compile(r"[\s_-]+")
+
+
+def _norm(text: str) -> str:
+    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 30 else text[:30] + "…"
+
+
+def _names(choices: Mapping[str, Iterable[str]] | Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each value with the names it may be typed by (itself first)."""
+    if isinstance(choices, Mapping):
+        return {value: (value, *aliases) for value, aliases in choices.items()}
+    return {value: (value,) for value in choices}
+
+
+def pick(option: str, text: str, choices: Mapping[str, Iterable[str]] | Iterable[str]) -> str:
+    """The one value of ``choices`` that ``text`` names; otherwise a ``UsageError`` (exit 2).
+
+    ``choices`` is a list of values, or values mapped to other names they go by (an activity
+    type's label, a stage's number). Tried in turn: the whole name, the start of a name, the
+    start of a word inside a name; the first that picks exactly one value wins.
+    """
+    names = _names(choices)
+    typed = _norm(text)
+    if not typed:
+        raise UsageError(f"{option}: empty; use {_listed(names)}")
+    tests: tuple[Callable[[str], bool], ...] = (
+        lambda name: name == typed,
+        lambda name: name.startswith(typed),
+        lambda name: any(" ".join(name.split()[i:]).startswith(typed) for i in range(len(name.split()))),
+    )
+    for test in tests:
+        found = [value for value, aliases in names.items() if any(test(_norm(a)) for a in aliases)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            could = " or ".join(repr(value) for value in found[:4])
+            raise UsageError(f"{option}: {_shown(text)!r} could be {could}; give more of it")
+    every = {_norm(alias): value for value, aliases in names.items() for alias in aliases}
+    close = difflib.get_close_matches(typed, list(every), n=1, cutoff=0.6)
+    if close:
+        hint = f"did you mean {every[close[0]]!r}? (the list: {_listed(names)})"
+    else:
+        hint = f"use {_listed(names)}"
+    raise UsageError(f"{option}: {_shown(text)!r} is not known; {hint}")
+
+
+def _listed(names: Mapping[str, object]) -> str:
+    values = list(names)
+    return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
+
+
+# --- the vocabularies, with the other names each value goes by ----------------------------
+ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {
+    key: (label.split(" (")[0],) for key, label in vocab.ACTIVITY_TYPES.items()
+}
+STAGES: dict[str, tuple[str, ...]] = {name.lower(): (str(n),) for n, name in vocab.STAGES.items()}
+
+
+def activity_type(text: str) -> str:
+    return pick("TYPE", text, ACTIVITY_TYPES)
+
+
+def stage(option: str, text: str) -> int:
+    """A stage as its number or (the start of) its name: ``3``, ``illuminate``, ``illum``."""
+    if text.strip().isdigit() and int(text) not in vocab.STAGES:
+        raise UsageError(f"{option}: {_shown(text)!r} is not a stage; use 1-5 or {_listed(STAGES)}")
+    name = pick(option, text, STAGES)
+    return next(number for number, stage_name in vocab.STAGES.items() if stage_name.lower() == name)
+
+
+def indicator(text: str) -> str:
+    return pick("--indicator", text, vocab.INDICATOR_KINDS)
+
+
+def role(text: str) -> str:
+    return pick("--role", text, vocab.ACTIVITY_ROLES)
+
+
+# --- numbers and dates --------------------------------------------------------------------
+def amount(option: str, what: str, example: str = "1.5") -> Callable[[str], float]:
+    """An argparse type for a decimal amount (hours, credits), refused naming ``option``."""
+
+    def convert(text: str) -> float:
+        refusal = UsageError(f"{option}: {_shown(text)!r} is not a number of {what} (e.g. {example})")
+        try:
+            value = float(text)
+        except ValueError:
+            raise refusal from None
+        if not math.isfinite(value):  # nan and infinity would be saved as NaN
+            raise refusal
+        return value
+
+    convert.__name__ = what
+    return convert
+
+
+def day(option: str, text: str) -> str:
+    """A date option by the one date rule, refused naming the option, in the forms' own words."""
+    try:
+        return parse_day(text)
+    except ValueError as exc:
+        raise UsageError(f"{option}: {exc}") from None
+
+
+def suggest_choice(message: str) -> str | None:
+    """argparse's "invalid choice" (a misspelt command or action) with a "did you mean …?"."""
+    found = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
+    if found is None:
+        return None
+    typed, offered = found.group(1), re.findall(r"'([^']*)'", found.group(2))
+    close = difflib.get_close_matches(typed.lower(), offered, n=1, cutoff=0.6)
+    hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(offered)}"
+    return f"unknown command {_shown(typed)!r}; {hint}"
