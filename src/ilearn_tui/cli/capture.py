@@ -7,7 +7,7 @@ import os
 import sys
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import highlighted, out, out_json, plural, saved, styles_on
+from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
@@ -247,7 +247,7 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
     if not hits:
         out(f"No matches for {args.query!r}.")
         return 0
-    marking = "style" if styles_on() else "plain"
+    marking: Marking = "style" if styles_on() else "plain"
     for hit in hits:
         title = highlighted(hit.title, marking=marking) or "(untitled)"
         sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}\n")
