@@ -28,6 +28,7 @@ def bar(value: float, most: float, width: int = 20) -> str:
 
 
 class DashboardScreen(AreaScreen):
+    AUTO_FOCUS = "#dashboard"
     BINDINGS = actions.bindings("dashboard")
     DEFAULT_CSS = """
     DashboardScreen #dashboard-body { padding: 0 1; }

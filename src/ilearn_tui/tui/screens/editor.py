@@ -33,6 +33,7 @@ AUTOSAVE_SECONDS = 3.0
 
 
 class EditorScreen(UsesShell, Screen[None]):
+    AUTO_FOCUS = "#body"
     BINDINGS = actions.bindings("editor")
     DEFAULT_CSS = """
     EditorScreen #meta { height: 3; padding: 0 1; }

@@ -29,6 +29,7 @@ from ilearn_tui.tui.shell import UsesShell
 class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     """Create (no ``record``) or edit one record; the result is its id, or None if cancelled."""
 
+    AUTO_FOCUS = "Input, TextArea, Select, Checkbox, SelectionList"
     BINDINGS = actions.bindings("form")
     DEFAULT_CSS = """
     RecordFormScreen { align: center middle; }

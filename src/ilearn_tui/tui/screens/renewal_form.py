@@ -19,6 +19,7 @@ from ilearn_tui.tui.shell import UsesShell
 
 
 class RenewalScreen(UsesShell, ModalScreen[bool]):
+    AUTO_FOCUS = "#preset"
     BINDINGS = actions.bindings("renewal")
     DEFAULT_CSS = """
     RenewalScreen { align: center middle; }

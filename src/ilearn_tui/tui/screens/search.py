@@ -33,6 +33,7 @@ def marked(text: str, style: str = "bold reverse") -> Text:
 
 
 class SearchScreen(AreaScreen):
+    AUTO_FOCUS = "#query"
     BINDINGS = actions.bindings("search")
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }

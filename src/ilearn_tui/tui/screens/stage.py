@@ -45,6 +45,7 @@ def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> Text:
 
 
 class StageScreen(AreaScreen):
+    AUTO_FOCUS = "DataTable"
     BINDINGS = actions.bindings("stage")
     DEFAULT_CSS = """
     StageScreen #vision { margin: 0 1; padding: 0 1; border: round $panel; height: auto; max-height: 12; }
