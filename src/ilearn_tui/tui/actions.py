@@ -65,6 +65,30 @@ _STAGE_ACTIONS = tuple(
     for n, name in STAGES.items()
 )
 
+# "New …" for every kind of record, by name in the palette: the record's stage opens with its form.
+_NEW_RECORD_ACTIONS = tuple(
+    Action(
+        f"new.{name}",
+        "",
+        f"new_record('{name}')",
+        f"New {noun}",
+        "global",
+        f"add a {noun} (stage {stage}, {STAGES[stage]})",
+        palette=f"new: {noun.capitalize()}",
+    )
+    for name, noun, stage in (
+        ("goal", "goal", 2),
+        ("question", "research question", 2),
+        ("activity", "learning activity", 3),
+        ("evidence", "evidence", 4),
+        ("check", "progress check", 4),
+        ("innovation", "innovation", 4),
+        ("share", "share", 5),
+        ("outcome", "student outcome", 1),
+        ("interest", "interest or expertise", 2),
+    )
+)
+
 ACTIONS: tuple[Action, ...] = (
     *_STAGE_ACTIONS,
     Action("help", "question_mark", "help", "Help", "global", "every key (this help)",
@@ -77,7 +101,8 @@ ACTIONS: tuple[Action, ...] = (
            palette="area: Search", key_display="/"),
     Action("export", "e", "export", "Export", "global", "export your portfolio (Markdown, HTML or JSON)",
            palette="export: Portfolio"),
-    Action("quit", "ctrl+q", "quit", "Quit", "global", "quit (everything is already saved)", priority=True),
+    Action("quit", "ctrl+q", "quit", "Quit", "global", "quit (everything is already saved)", priority=True,
+           palette="app: Quit"),
     Action("command_palette", "ctrl+p", "command_palette", "palette", "global",
            "command palette: every action by name, themes too", builtin=True),
     Action("focus.next", "tab", "focus_next", "Next", "global", "move to the next field or list",
@@ -86,7 +111,15 @@ ACTIONS: tuple[Action, ...] = (
            "move to the previous field or list", show=False, builtin=True),
     # Offered in the palette only: no key of their own.
     Action("reflection.new", "", "new_reflection", "New reflection", "global", "write a reflection",
-           palette="journal: New reflection"),
+           palette="new: Reflection"),
+    *_NEW_RECORD_ACTIONS,
+    Action("export.markdown", "", "export_as('md')", "Export Markdown", "global",
+           "export your portfolio as one Markdown file", palette="export: Markdown portfolio"),
+    Action("export.html", "", "export_as('html')", "Export HTML", "global",
+           "export your portfolio as a web page to show", palette="export: HTML showcase"),
+    Action("export.folder", "", "export_as('folder')", "Export to a folder", "global",
+           "export your portfolio to a folder, with copies of your evidence files",
+           palette="export: To a folder (with evidence files)"),
     Action("cycle.next", "", "next_cycle", "Next cycle", "global",
            "start the next school year: your vision and open goals come along",
            palette="cycle: Start the next school year"),
@@ -95,6 +128,8 @@ ACTIONS: tuple[Action, ...] = (
            palette="renewal: Choose requirement"),
     Action("trash.restore", "", "restore_last", "Restore", "global",
            "restore the last deleted item from the trash", palette="trash: Restore the last deleted item"),
+    Action("theme.choose", "", "change_theme", "Theme", "global", "choose the colours of the app",
+           palette="theme: Change theme"),
     Action("dashboard.new", "n", "new", "New reflection", "dashboard", "write a new reflection"),
     Action("journal.new", "n", "new", "New reflection", "journal", "write a new reflection"),
     Action("journal.delete", "delete", "delete", "Delete", "journal",

@@ -131,12 +131,12 @@ class StageScreen(AreaScreen):
 
     def action_new(self) -> None:
         kind, _ = self._focused_kind()
-        self._open_form(kind, None)
+        self.open_form(kind, None)
 
     def action_vision(self) -> None:
         cycle_id = self.ilearn.ensure_cycle()
         record = vision_for(self.ilearn.journal, cycle_id)
-        self._open_form(KINDS["vision"], record)
+        self.open_form(KINDS["vision"], record)
 
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
@@ -146,7 +146,7 @@ class StageScreen(AreaScreen):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         record = get_record(self.ilearn.journal, kind, str(row_key.value))
         if record is not None:
-            self._open_form(kind, record)
+            self.open_form(kind, record)
 
     def action_details(self) -> None:
         from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
@@ -158,7 +158,7 @@ class StageScreen(AreaScreen):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         self.app.push_screen(GoalDetailScreen(str(row_key.value)))
 
-    def _open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
+    def open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
         from ilearn_tui.tui.screens.record_form import RecordFormScreen
 
         if kind.name in ("question", "check") and record is None and not self._titles_of("goal"):
