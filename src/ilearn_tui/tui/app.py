@@ -268,5 +268,7 @@ class IlearnApp(Shell):
 
     def action_new_reflection(self) -> None:
         from ilearn_tui.tui.screens.editor import EditorScreen
+        from ilearn_tui.tui.screens.stage import StageScreen
 
-        self.push_screen(EditorScreen())
+        here = self.screen
+        self.push_screen(EditorScreen(stage=here.stage if isinstance(here, StageScreen) else None))
