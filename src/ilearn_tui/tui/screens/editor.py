@@ -38,7 +38,7 @@ class EditorScreen(UsesShell, Screen[None]):
     DEFAULT_CSS = """
     EditorScreen #meta { height: 3; padding: 0 1; }
     EditorScreen #title { width: 3fr; }
-    EditorScreen #date { width: 16; }
+    EditorScreen #date { width: 16; padding: 0 1; }
     EditorScreen #stage { width: 22; }
     EditorScreen #tags { width: 2fr; }
     EditorScreen #panes { height: 1fr; }
@@ -76,10 +76,12 @@ class EditorScreen(UsesShell, Screen[None]):
     def compose(self) -> ComposeResult:
         yield StageBar()
         with Horizontal(id="meta"):
-            yield Input(placeholder="title", id="title")
-            yield Input(placeholder="YYYY-MM-DD", id="date")
+            # The date's box holds all ten characters and the cursor, so it never scrolls to
+            # show "026-12-01"; focus leaves every field's text as it is.
+            yield Input(placeholder="title", id="title", select_on_focus=False)
+            yield Input(placeholder="YYYY-MM-DD", id="date", select_on_focus=False)
             yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
-            yield Input(placeholder="tags", id="tags")
+            yield Input(placeholder="tags", id="tags", select_on_focus=False)
         yield Static("", id="editor-error", classes="error-line")
         with Horizontal(id="panes"):
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)

@@ -112,6 +112,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         if spec.type == "ref":
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
+            if value is None and spec.required and len(options) == 1:
+                value = options[0][1]  # the only goal is the one a new question belongs to
             return Select(
                 [(plain(label), i) for label, i in options],
                 value=value if value in ids else Select.NULL,
@@ -125,7 +127,23 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             return SelectionList[str](*[(plain(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-        return Input(visible(shown), placeholder=placeholder, id=wid)
+        # Focus keeps the text as it is: with select-on-focus, one shift+tab too many and the
+        # next word typed replaced the date.
+        return Input(visible(shown), placeholder=placeholder, id=wid, select_on_focus=False)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _recheck(self, event: Input.Changed | Select.Changed | TextArea.Changed | Checkbox.Changed) -> None:
+        """An error shown under a field goes as soon as the field is put right."""
+        widget = event.control
+        name = (widget.id or "").removeprefix("field-") if widget is not None else ""
+        shown = self.query(f"#error-{name}")
+        if not name or not shown or not str(shown.first(Static).render()):
+            return
+        problem = clean(self.kind, self._raw()).errors.get(name)
+        shown.first(Static).update(f"⚠ {problem}" if problem else "")
 
     @staticmethod
     def _status_for(day: object) -> str | None:
@@ -153,8 +171,11 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         self._initial = self._raw()
         for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if widget.focusable:
-                widget.focus()
+                widget.focus(scroll_visible=False)
                 break
+        # Focus given as the form was composed scrolled before the layout was known, hiding the
+        # first field's label: the form opens at its top.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def _raw(self) -> dict[str, object]:
         raw: dict[str, object] = {}

@@ -64,6 +64,11 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
 
+    def on_mount(self) -> None:
+        # Focus given as the dialog was composed scrolled before the layout was known, hiding
+        # the explanation above the first field: the dialog opens at its top.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
+
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:
         self.dismiss(False)

@@ -167,13 +167,26 @@ class StageScreen(AreaScreen):
                 severity="warning",
             )
             return
+        defaults: dict[str, Any] = {}
+        goal_id = self._highlighted_goal()  # read before ensure_cycle, whose refresh resets the cursor
+        if record is None and goal_id and any(f.name == "goal_id" for f in kind.fields):
+            defaults["goal_id"] = goal_id  # the goal under the cursor is the one being worked on
         cycle_id = self.ilearn.ensure_cycle()
 
         def saved(record_id: str | None) -> None:
             if record_id:
                 self.notify(f"{kind.noun.capitalize()} saved.")
 
-        self.app.push_screen(RecordFormScreen(kind, record, cycle_id), saved)
+        self.app.push_screen(RecordFormScreen(kind, record, cycle_id, defaults), saved)
+
+    def _highlighted_goal(self) -> str | None:
+        tables = self.query("#table-goal")
+        if not tables:
+            return None
+        table = tables.first(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _titles_of(self, kind_name: str) -> list[dict[str, Any]]:
         return list_records(self.ilearn.journal, KINDS[kind_name], self.ilearn.overview().cycle_id)
