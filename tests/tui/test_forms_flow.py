@@ -176,3 +176,57 @@ async def test_a_field_error_clears_as_soon_as_it_is_fixed(make_app: Callable[..
         day.value = "today"
         await until(pilot, lambda: str(error.render()) == "")
         assert isinstance(app.screen, RecordFormScreen)  # nothing saved by fixing a field
+
+
+async def _new_goal_form(pilot, app: IlearnApp) -> RecordFormScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("2")
+    await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    app.screen.open_form(KINDS["goal"], None)  # type: ignore[attr-defined]
+    await until(pilot, showing(app, RecordFormScreen, "#goal-questions"))
+    assert isinstance(app.screen, RecordFormScreen)
+    return app.screen
+
+
+async def test_a_new_goal_takes_its_research_questions_in_the_same_form(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _new_goal_form(pilot, app)
+        form.query_one("#field-title", Input).value = "Students explain their reasoning"
+        form.query_one("#goal-questions", TextArea).text = "Do stems help?\n\n   Does wait time   help?  \n"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    [goal] = plan.list_goals(app.journal)
+    assert goal.title == "Students explain their reasoning"
+    assert [q.text for q in goal.questions] == ["Do stems help?", "Does wait time help?"]
+
+
+async def test_a_bad_question_saves_nothing_and_its_error_clears_when_fixed(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await _new_goal_form(pilot, app)
+        form.query_one("#field-title", Input).value = "A goal"
+        questions = form.query_one("#goal-questions", TextArea)
+        questions.text = "Fine?\n" + "x" * 100_000
+        await pilot.press("ctrl+s")
+        error = form.query_one("#error-questions", Static)
+        await until(pilot, lambda: "⚠" in str(error.render()))
+        assert app.screen is form and plan.list_goals(app.journal) == []
+        questions.text = "Fine?"
+        await until(pilot, lambda: str(error.render()) == "")
+
+
+async def test_editing_a_goal_has_no_question_box(make_app: Callable[..., IlearnApp]) -> None:
+    from ilearn_tui.store.records import get_record
+
+    app = make_app()
+    goal_id = plan.add_goal(app.journal, "A goal", questions=["Q?"])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+        app.screen.open_form(KINDS["goal"], get_record(app.journal, KINDS["goal"], goal_id))  # type: ignore[attr-defined]
+        await until(pilot, showing(app, RecordFormScreen, "#buttons"))
+        assert not app.screen.query("#goal-questions")
