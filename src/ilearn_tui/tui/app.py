@@ -223,6 +223,11 @@ class IlearnApp(Shell):
 
         self.push_screen(RenewalScreen())
 
+    def action_trash(self) -> None:
+        from ilearn_tui.tui.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen())
+
     def action_restore_last(self) -> None:
         from ilearn_tui.errors import IlearnError
         from ilearn_tui.store.trash import list_trash, restore
