@@ -240,7 +240,7 @@ async def test_renewal_requirement_from_the_palette(make_app: Callable[..., Ilea
         console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
         console.print(app.screen.query_one("#dashboard-body", Static).content)
         renewal = console.export_text()
-        assert "16 of 150 PDPs" in renewal and "SEI" in renewal
+        assert "16 PDPs logged" in renewal and "still needed of 150" in renewal and "SEI" in renewal
 
 
 CREATE = {
