@@ -216,3 +216,19 @@ def test_upgrading_folds_duplicate_links_and_keeps_them_single(journal: Journal)
     assert conn.execute("SELECT count(*) FROM reflection_links").fetchone()[0] == 1
     with pytest.raises(sqlite3.IntegrityError):
         conn.execute("INSERT INTO reflection_links(reflection_id, goal_id) VALUES (?, ?)", (rid, goal))
+
+
+def test_a_new_goal_is_saved_with_its_questions_in_one_write(journal: Journal) -> None:
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.store.plan import list_goals
+    from ilearn_tui.store.records import save_record
+
+    cycle_id = journal.cycle_for("2026-12-01")
+    goal_id = save_record(journal, KINDS["goal"], {"title": "G"}, cycle_id=cycle_id, questions=["A?", "B?"])
+    [goal] = list_goals(journal)
+    assert goal.id == goal_id and [q.text for q in goal.questions] == ["A?", "B?"]
+    with pytest.raises(ValueError, match="new goal"):
+        save_record(journal, KINDS["goal"], {"title": "H"}, record_id=goal_id, questions=["C?"])
+    with pytest.raises(ValueError, match="new goal"):
+        save_record(journal, KINDS["share"], {"title": "S"}, cycle_id=cycle_id, questions=["C?"])
+    assert [q.text for q in list_goals(journal)[0].questions] == ["A?", "B?"]

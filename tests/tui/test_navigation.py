@@ -82,7 +82,7 @@ async def test_palette_offers_area_commands(make_app: Callable[..., IlearnApp]) 
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         titles = [c.title for c in app.get_system_commands(app.screen)]
-        for title in ("area: Journal", "stage: Innovate", "export: Portfolio", "journal: New reflection"):
+        for title in ("area: Journal", "stage: Innovate", "export: Portfolio", "new: Reflection"):
             assert title in titles
         await pilot.press("ctrl+p")
         await pilot.pause()

@@ -15,6 +15,7 @@ from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.confirm import ConfirmScreen
 from ilearn_tui.tui.screens.record_form import RecordFormScreen
 from ilearn_tui.tui.screens.stage import StageScreen
+from tests.tui.waiting import until
 
 
 def rows(app: IlearnApp, kind: str) -> list[dict[str, object]]:
@@ -135,6 +136,10 @@ async def test_a_question_belongs_to_a_goal(make_app: Callable[..., IlearnApp]) 
         form = app.screen
         assert isinstance(form, RecordFormScreen)
         form.query_one("#field-text", Input).value = "Does written feedback get read?"
+        await until(pilot, lambda: bool(form.query("#error-goal_id")))
+        goal_box = form.query_one("#field-goal_id", Select)
+        assert goal_box.value == goal  # the only goal is chosen already…
+        goal_box.value = Select.NULL  # …and a question with none is still refused
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert "required" in str(form.query_one("#error-goal_id", Static).render())
@@ -235,7 +240,7 @@ async def test_renewal_requirement_from_the_palette(make_app: Callable[..., Ilea
         console = Console(width=120, record=True, file=open(os.devnull, "w"))  # noqa: SIM115
         console.print(app.screen.query_one("#dashboard-body", Static).content)
         renewal = console.export_text()
-        assert "16 of 150 PDPs" in renewal and "SEI" in renewal
+        assert "16 PDPs logged" in renewal and "still needed of 150" in renewal and "SEI" in renewal
 
 
 CREATE = {

@@ -65,11 +65,16 @@ def save_record(
     *,
     record_id: str | None = None,
     cycle_id: str | None = None,
+    questions: list[str] | None = None,
 ) -> str:
     """Insert (no ``record_id``) or update one record and replace its links, in one write.
 
+    ``questions`` are research questions of a new goal, written in the same write, so a goal
+    is never saved without the questions the teacher typed with it.
     Raises ``NotFoundError`` when the record to update is gone.
     """
+    if questions and (kind.name != "goal" or record_id is not None):
+        raise ValueError("questions can only come with a new goal")
     data = dict(values)
     with journal.write() as conn:
         if record_id is None:
@@ -78,6 +83,8 @@ def save_record(
                     raise ValueError("a cycle is needed for a new record of this kind")
                 data["cycle_id"] = cycle_id
             record_id = insert_row(conn, kind.table, data)
+            for text in questions or []:
+                insert_row(conn, KINDS["question"].table, {"goal_id": record_id, "text": text})
         else:
             data["updated_at"] = now_stamp()
             assignments = ", ".join(f"{name} = ?" for name in data)

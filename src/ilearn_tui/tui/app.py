@@ -14,6 +14,7 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.screen import Screen
+from textual.widgets import Input, Select
 
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.settings import save_settings
@@ -234,7 +235,8 @@ class IlearnApp(Shell):
             self.push_screen(HelpScreen())
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
+        # Textual's own commands (Screenshot, Maximize, Keys…) are for developers; ilearn's
+        # table names the theme and quit in a teacher's words.
         for action in actions.palette_actions():
             assert action.palette is not None
             yield SystemCommand(action.palette, action.help, partial(self.run_action, action.action))
@@ -267,6 +269,11 @@ class IlearnApp(Shell):
 
         self.push_screen(RenewalScreen())
 
+    def action_trash(self) -> None:
+        from ilearn_tui.tui.screens.trash import TrashScreen
+
+        self.push_screen(TrashScreen())
+
     def action_restore_last(self) -> None:
         from ilearn_tui.errors import IlearnError
         from ilearn_tui.store.trash import list_trash, restore
@@ -283,7 +290,36 @@ class IlearnApp(Shell):
         self.changed()
         self.notify(f"Restored {item.kind}: {one_line(item.label, 60)}")
 
+    async def action_new_record(self, kind_name: str) -> None:
+        """Open the stage the record belongs to, then its form, as ``n`` on that list would."""
+        from ilearn_tui.domain.forms import KINDS
+        from ilearn_tui.tui.screens.stage import StageScreen
+
+        kind = KINDS[kind_name]
+        await self.switch_mode(f"stage{kind.stage}")
+        screen = self.screen
+        if isinstance(screen, StageScreen):
+            screen.open_form(kind, None)
+
+    def action_export_as(self, choice: str) -> None:
+        """The export dialog with its format (or a folder) already chosen."""
+        from ilearn_tui.tui.screens.export import ExportScreen, default_path
+
+        dialog = ExportScreen()
+
+        def choose() -> None:
+            if choice == "folder":
+                folder = default_path("md").with_suffix("")
+                dialog.query_one("#path", Input).value = f"{folder}{os.sep}"
+            else:
+                dialog.query_one("#format", Select).value = choice
+
+        self.push_screen(dialog)
+        self.call_after_refresh(choose)
+
     def action_new_reflection(self) -> None:
         from ilearn_tui.tui.screens.editor import EditorScreen
+        from ilearn_tui.tui.screens.stage import StageScreen
 
-        self.push_screen(EditorScreen())
+        here = self.screen
+        self.push_screen(EditorScreen(stage=here.stage if isinstance(here, StageScreen) else None))

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.dom import DOMNode
 from textual.notifications import SeverityLevel
 from textual.reactive import reactive
+from textual.widget import AwaitMount
 
 from ilearn_tui.domain.stages import CycleCounts, Status, all_statuses, current_stage, next_step
 from ilearn_tui.locations import Locations
@@ -54,6 +55,8 @@ class Shell(App[None]):
         self.viewed_cycle_id: str | None = None
         # Open reflection editors, so their unsaved text can be kept on a signal or a crash.
         self.open_editors: list[Screen[None]] = []
+        # The area shown before the current one, for "escape: back".
+        self.previous_mode = "dashboard"
 
     def notify(
         self,
@@ -70,6 +73,16 @@ class Shell(App[None]):
         """
         shown, heading = visible(message), visible(title)
         super().notify(shown, title=heading, severity=severity, timeout=timeout, markup=False)
+
+    def switch_mode(self, mode: str) -> AwaitMount:
+        # Remembered so that search can go back to where the teacher was.
+        if mode != self.current_mode and self.current_mode in self.MODES:
+            self.previous_mode = self.current_mode
+        return super().switch_mode(mode)
+
+    def back_to_previous_area(self) -> None:
+        """Back to the area the teacher came from (the dashboard if none)."""
+        self.switch_mode(self.previous_mode if self.previous_mode != self.current_mode else "dashboard")
 
     @property
     def locations(self) -> Locations:

@@ -14,6 +14,7 @@ from ilearn_tui.tui.plain import plain
 
 
 class ConfirmScreen(ModalScreen[bool]):
+    AUTO_FOCUS = "#no"
     BINDINGS = actions.bindings("dialog", "confirm.")
     DEFAULT_CSS = """
     ConfirmScreen { align: center middle; }

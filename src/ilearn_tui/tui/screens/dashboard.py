@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ilearn_tui.domain.renewal import Progress
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.growth import hours_report, renewal_progress
 from ilearn_tui.store.progress import goal_progress
@@ -27,7 +28,29 @@ def bar(value: float, most: float, width: int = 20) -> str:
     return "█" * filled + "·" * (width - filled)
 
 
+def renewal_headline(result: Progress) -> str:
+    """Read at a glance: what is logged and what is still needed, and where.
+
+    "177 of 150 PDPs, 30 to go, 80% done" read as a contradiction when the 30 were topic
+    minimums; the shortfall is now named with the topics that cause it.
+    """
+    rule = result.requirement
+    logged = f"{rule.name}: {result.total:g} {rule.units} logged"
+    if not result.remaining:
+        return f"{logged} — requirement met"
+    short = [
+        f"{c.label} {result.by_category.get(c.key, 0.0):g}/{c.minimum:g}"
+        for c in rule.categories
+        if result.by_category.get(c.key, 0.0) < c.minimum
+    ]
+    still = f"{logged} — {result.remaining:g} still needed"
+    if result.total < rule.amount:
+        still += f" of {rule.amount:g}"
+    return f"{still}: {', '.join(short)}" if short else still
+
+
 class DashboardScreen(AreaScreen):
+    AUTO_FOCUS = "#dashboard"
     BINDINGS = actions.bindings("dashboard")
     DEFAULT_CSS = """
     DashboardScreen #dashboard-body { padding: 0 1; }
@@ -130,14 +153,12 @@ class DashboardScreen(AreaScreen):
         except ValueError as exc:
             return Text(f"  The renewal setting cannot be used ({exc}); choose it again from the palette.")
         rule = result.requirement
-        to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
         room = self._text_width() - 4
-        headline = f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}"
-        text = Text(f"  {one_line(headline, room + 2)}\n")
-        # The bar and percentage follow what remains, so unmet category minimums keep it short of full.
+        text = Text(f"  {one_line(renewal_headline(result), room + 2)}\n")
+        # The bar follows what remains, so unmet category minimums keep it short of full.
         text.append(
-            f"  {bar(result.done_share, 1.0, 30)} {int(100 * result.done_share)}% done, "
-            f"{result.days_left(date.today())} days left\n"
+            f"  {bar(result.done_share, 1.0, 30)} {result.days_left(date.today())} days left "
+            f"(period ends {result.period_end.isoformat()})\n"
         )
         for category in rule.categories:
             have = result.by_category.get(category.key, 0.0)

@@ -33,11 +33,12 @@ AUTOSAVE_SECONDS = 3.0
 
 
 class EditorScreen(UsesShell, Screen[None]):
+    AUTO_FOCUS = "#body"
     BINDINGS = actions.bindings("editor")
     DEFAULT_CSS = """
     EditorScreen #meta { height: 3; padding: 0 1; }
     EditorScreen #title { width: 3fr; }
-    EditorScreen #date { width: 16; }
+    EditorScreen #date { width: 16; padding: 0 1; }
     EditorScreen #stage { width: 22; }
     EditorScreen #tags { width: 2fr; }
     EditorScreen #panes { height: 1fr; }
@@ -49,9 +50,16 @@ class EditorScreen(UsesShell, Screen[None]):
     """
 
     def __init__(
-        self, reflection_id: str | None = None, *, draft_body: str | None = None, draft_id: str | None = None
+        self,
+        reflection_id: str | None = None,
+        *,
+        draft_body: str | None = None,
+        draft_id: str | None = None,
+        stage: int | None = None,
     ) -> None:
         super().__init__()
+        # A new reflection written from a stage belongs to that stage until the teacher says not.
+        self._new_stage = stage
         self.reflection_id = reflection_id
         self.draft_id = draft_id or f"reflection:{reflection_id or 'new'}"
         self._draft_body = draft_body
@@ -68,10 +76,12 @@ class EditorScreen(UsesShell, Screen[None]):
     def compose(self) -> ComposeResult:
         yield StageBar()
         with Horizontal(id="meta"):
-            yield Input(placeholder="title", id="title")
-            yield Input(placeholder="YYYY-MM-DD", id="date")
+            # The date's box holds all ten characters and the cursor, so it never scrolls to
+            # show "026-12-01"; focus leaves every field's text as it is.
+            yield Input(placeholder="title", id="title", select_on_focus=False)
+            yield Input(placeholder="YYYY-MM-DD", id="date", select_on_focus=False)
             yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
-            yield Input(placeholder="tags", id="tags")
+            yield Input(placeholder="tags", id="tags", select_on_focus=False)
         yield Static("", id="editor-error", classes="error-line")
         with Horizontal(id="panes"):
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
@@ -84,6 +94,8 @@ class EditorScreen(UsesShell, Screen[None]):
         self.ilearn.open_editors.append(self)
         today = date.today().isoformat()
         self.query_one("#date", Input).value = today
+        if self.reflection_id is None and self._new_stage in STAGES:
+            self.query_one("#stage", Select).value = self._new_stage
         if self.reflection_id is not None:
             reflection = get_reflection(self.journal, self.reflection_id)
             if reflection is not None:
@@ -156,8 +168,23 @@ class EditorScreen(UsesShell, Screen[None]):
             self._status(f"Draft not kept: {exc}")
 
     def action_prompt(self) -> None:
+        """Insert the stage's prompt once, and put the cursor on its first answer line.
+
+        Pressed again, it only moves the cursor there; an untouched prompt of another stage
+        (chosen before the stage was) is replaced rather than followed by a second one.
+        """
         stage = self.query_one("#stage", Select).value
-        self.query_one("#body", TextArea).insert(PROMPTS[stage if isinstance(stage, int) else None])
+        prompt = PROMPTS[stage if isinstance(stage, int) else None]
+        body = self.query_one("#body", TextArea)
+        if prompt not in body.text:
+            if body.text.strip() in {p.strip() for p in PROMPTS.values()}:
+                body.text = prompt
+            else:
+                body.insert(prompt)
+        start = body.text.index(prompt)
+        row = body.text.count("\n", 0, start) + 1  # the blank line under the first heading
+        body.cursor_location = (row, 0)
+        body.focus()
 
     def action_links(self) -> None:
         from ilearn_tui.tui.screens.links import LinksScreen

@@ -34,6 +34,7 @@ def default_path(choice: str) -> Path:
 
 
 class ExportScreen(UsesShell, ModalScreen[None]):
+    AUTO_FOCUS = "#path"
     BINDINGS = actions.bindings("export")
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }

@@ -17,6 +17,7 @@ from ilearn_tui.tui.widgets.sparkline import sparkline
 
 
 class GoalDetailScreen(UsesShell, ModalScreen[None]):
+    AUTO_FOCUS = "VerticalScroll"
     BINDINGS = actions.bindings("dialog", "detail.")
     DEFAULT_CSS = """
     GoalDetailScreen { align: center middle; }

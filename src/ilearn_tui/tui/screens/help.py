@@ -12,6 +12,7 @@ from ilearn_tui.tui.shell import UsesShell
 
 
 class HelpScreen(UsesShell, ModalScreen[None]):
+    AUTO_FOCUS = "VerticalScroll"
     BINDINGS = actions.bindings("help")
     DEFAULT_CSS = """
     HelpScreen { align: center middle; }

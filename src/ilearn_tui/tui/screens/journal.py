@@ -29,6 +29,7 @@ def _day(text: str) -> str | None:
 
 
 class JournalScreen(AreaScreen):
+    AUTO_FOCUS = "#reflections"
     BINDINGS = actions.bindings("journal")
     DEFAULT_CSS = """
     JournalScreen #filters { height: 3; padding: 0 1; }

@@ -23,6 +23,7 @@ LINKABLE = (
 
 
 class LinksScreen(UsesShell, ModalScreen[dict[str, list[str]] | None]):
+    AUTO_FOCUS = "#links"
     BINDINGS = actions.bindings("links")
     DEFAULT_CSS = """
     LinksScreen { align: center middle; }

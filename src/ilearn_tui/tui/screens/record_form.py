@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
-from ilearn_tui.domain.forms import FieldSpec, RecordKind, clean
+from ilearn_tui.domain.forms import KINDS, FieldSpec, RecordKind, clean
 from ilearn_tui.domain.text import default_status, parse_day
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
@@ -29,6 +29,7 @@ from ilearn_tui.tui.shell import UsesShell
 class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     """Create (no ``record``) or edit one record; the result is its id, or None if cancelled."""
 
+    AUTO_FOCUS = "Input, TextArea, Select, Checkbox, SelectionList"
     BINDINGS = actions.bindings("form")
     DEFAULT_CSS = """
     RecordFormScreen { align: center middle; }
@@ -64,6 +65,22 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     def journal(self) -> Journal:
         return self.ilearn.journal
 
+    @property
+    def _takes_questions(self) -> bool:
+        return self.kind.name == "goal" and self.record is None
+
+    def _questions(self) -> tuple[list[str], str]:
+        """The research questions typed with a new goal, one a line, and what is wrong with one."""
+        if not self._takes_questions:
+            return [], ""
+        typed = self.query_one("#goal-questions", TextArea).text
+        texts = [" ".join(line.split()) for line in typed.splitlines() if line.strip()]
+        for text in texts:
+            problem = clean(KINDS["question"], {"goal_id": "-", "text": text}).errors.get("text")
+            if problem:
+                return texts, f"“{text[:30]}”: {problem}"
+        return texts, ""
+
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.record else "New"
         with Vertical():
@@ -76,6 +93,11 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                         yield Label(spec.label + (" *" if spec.required else ""))
                     yield self._widget(spec)
                     yield Static("", id=f"error-{spec.name}", classes="field-error")
+                    if self._takes_questions and spec.name == self.kind.title_field:
+                        # A goal and its research questions are planned together: one form, one save.
+                        yield Label("Research questions (one a line)")
+                        yield TextArea("", id="goal-questions", soft_wrap=True)
+                        yield Static("", id="error-questions", classes="field-error")
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -111,6 +133,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         if spec.type == "ref":
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
+            if value is None and spec.required and len(options) == 1:
+                value = options[0][1]  # the only goal is the one a new question belongs to
             return Select(
                 [(plain(label), i) for label, i in options],
                 value=value if value in ids else Select.NULL,
@@ -124,7 +148,28 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             return SelectionList[str](*[(plain(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-        return Input(visible(shown), placeholder=placeholder, id=wid)
+        # Focus keeps the text as it is: with select-on-focus, one shift+tab too many and the
+        # next word typed replaced the date.
+        return Input(visible(shown), placeholder=placeholder, id=wid, select_on_focus=False)
+
+    @on(Input.Changed)
+    @on(Select.Changed)
+    @on(TextArea.Changed)
+    @on(Checkbox.Changed)
+    def _recheck(self, event: Input.Changed | Select.Changed | TextArea.Changed | Checkbox.Changed) -> None:
+        """An error shown under a field goes as soon as the field is put right."""
+        widget = event.control
+        name = (widget.id or "").removeprefix("field-") if widget is not None else ""
+        name = "questions" if name == "goal-questions" else name
+        shown = self.query(f"#error-{name}")
+        if not name or not shown or not str(shown.first(Static).render()):
+            return
+        problem: str | None
+        if name == "questions":
+            problem = self._questions()[1]
+        else:
+            problem = clean(self.kind, self._raw()).errors.get(name)
+        shown.first(Static).update(f"⚠ {problem}" if problem else "")
 
     @staticmethod
     def _status_for(day: object) -> str | None:
@@ -152,8 +197,11 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         self._initial = self._raw()
         for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if widget.focusable:
-                widget.focus()
+                widget.focus(scroll_visible=False)
                 break
+        # Focus given as the form was composed scrolled before the layout was known, hiding the
+        # first field's label: the form opens at its top.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def _raw(self) -> dict[str, object]:
         raw: dict[str, object] = {}
@@ -179,22 +227,27 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             self.query_one(f"#error-{spec.name}", Static).update(
                 f"⚠ {result.errors[spec.name]}" if spec.name in result.errors else ""
             )
-        if not result.ok:
+        questions, problem = self._questions()
+        if self._takes_questions:
+            self.query_one("#error-questions", Static).update(f"⚠ {problem}" if problem else "")
+        if problem:
+            result.errors["questions"] = problem
+        if result.errors:
             first = next(iter(result.errors))
-            self.query_one(f"#field-{first}").focus()
+            self.query_one("#goal-questions" if first == "questions" else f"#field-{first}").focus()
             self.notify(
                 f"{len(result.errors)} field(s) need attention; nothing was saved yet.", severity="warning"
             )
             return
         try:
-            record_id = self._write(result.values, result.links)
+            record_id = self._write(result.values, result.links, questions)
         except (IlearnError, ValueError) as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return
         self.ilearn.changed()
         self.dismiss(record_id)
 
-    def _write(self, values: dict[str, object], links: dict[str, list[str]]) -> str:
+    def _write(self, values: dict[str, object], links: dict[str, list[str]], questions: list[str]) -> str:
         url = values.get("url")
         if self.kind.name == "evidence" and self.record is None and url and not str(url).startswith("http"):
             from ilearn_tui.settings import load_settings
@@ -213,11 +266,12 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             links,
             record_id=self.record["id"] if self.record else None,
             cycle_id=self.cycle_id,
+            questions=questions,
         )
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        if self._raw() == self._initial:
+        if self._raw() == self._initial and not self._questions()[0]:
             self.dismiss(None)
             return
         from ilearn_tui.tui.screens.confirm import ConfirmScreen

@@ -19,6 +19,7 @@ from ilearn_tui.tui.shell import UsesShell
 
 
 class RenewalScreen(UsesShell, ModalScreen[bool]):
+    AUTO_FOCUS = "#preset"
     BINDINGS = actions.bindings("renewal")
     DEFAULT_CSS = """
     RenewalScreen { align: center middle; }
@@ -62,6 +63,11 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
             with Horizontal(id="renewal-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def on_mount(self) -> None:
+        # Focus given as the dialog was composed scrolled before the layout was known, hiding
+        # the explanation above the first field: the dialog opens at its top.
+        self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     @on(Button.Pressed, "#cancel")
     def _cancel(self) -> None:

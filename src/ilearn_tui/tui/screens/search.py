@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -11,6 +11,7 @@ from textual.worker import get_current_worker
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
+from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.search import BackgroundSearch, SearchTooSlowError, SearchUnavailable
 from ilearn_tui.textsafe import printable
 from ilearn_tui.tui import actions
@@ -20,6 +21,10 @@ from ilearn_tui.tui.screens.base import AreaScreen
 LIMIT = 50
 MIN_CHARS = 3
 # Where a hit of each kind lives, so enter can open it.
+# What "escape: back to …" calls each area.
+AREA_NAMES = {"dashboard": "the dashboard", "journal": "the journal"} | {
+    f"stage{n}": f"stage {n}, {name}" for n, name in STAGES.items()
+}
 KIND_STAGE = {"goal": 2, "question": 2, "activity": 3, "innovation": 4, "evidence": 4, "share": 5}
 
 
@@ -33,6 +38,7 @@ def marked(text: str, style: str = "bold reverse") -> Text:
 
 
 class SearchScreen(AreaScreen):
+    AUTO_FOCUS = "#query"
     BINDINGS = actions.bindings("search")
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
@@ -63,16 +69,27 @@ class SearchScreen(AreaScreen):
         yield Static(
             "Search — reflections, goals, questions, activities, evidence, shares", classes="area-title"
         )
-        yield Input(placeholder="type to search; enter opens the highlighted result", id="query")
+        hint = "type to search; enter opens the highlighted result"
+        yield Input(placeholder=hint, id="query", select_on_focus=False)
         yield OptionList(id="results")
         yield Static("", id="search-status")
 
     def on_mount(self) -> None:
         super().on_mount()
         self.query_one("#query", Input).focus()
+        self._way_back()
 
     def on_screen_resume(self) -> None:
         self.query_one("#query", Input).focus()
+        self._way_back()
+
+    def _way_back(self) -> None:
+        if not self.query_one("#query", Input).value.strip():
+            self.query_one("#search-status", Static).update(self._back_hint())
+
+    def _back_hint(self) -> str:
+        where = AREA_NAMES.get(self.ilearn.previous_mode, "the dashboard")
+        return f"Type to search · escape goes back to {where}"
 
     @on(Input.Changed, "#query")
     def _typed(self, event: Input.Changed) -> None:
@@ -135,7 +152,7 @@ class SearchScreen(AreaScreen):
         count = len(self.hits)
         typed = text.strip()
         if not typed:
-            status = ""
+            status = self._back_hint()
         elif count:
             status = f"{count}{'+' if count == LIMIT else ''} result(s) — ↓ to the list, enter to open"
         elif len(typed) < MIN_CHARS:
@@ -154,11 +171,28 @@ class SearchScreen(AreaScreen):
             self._open_when_found = True
             self.run_query(event.value, now=True)
 
-    def key_down(self) -> None:
+    def on_key(self, event: events.Key) -> None:
+        """Typing anywhere on this screen edits the query; ↓ from the query goes to the first hit.
+
+        Handled here, before the app's one-letter keys see it: the "e" of a word typed while
+        the results list has focus must not open Export.
+        """
+        query = self.query_one("#query", Input)
         results = self.query_one("#results", OptionList)
-        if self.focused is self.query_one("#query", Input) and self.hits:
-            results.focus()
-            results.highlighted = 0
+        if self.focused is query and event.key == "down":
+            event.stop()
+            event.prevent_default()  # else the list, focused now, takes the same ↓ to row 2
+            if self.hits:
+                results.focus()
+                results.highlighted = 0
+            return
+        if self.focused is results and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            query.focus()
+            # Focusing selects the whole query; the letter goes on the end instead of replacing it.
+            query.cursor_position = len(query.value)
+            query.insert_text_at_cursor(event.character)
 
     @on(OptionList.OptionSelected, "#results")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -180,6 +214,10 @@ class SearchScreen(AreaScreen):
             self.app.push_screen(RecordFormScreen(kind, record, self.ilearn.overview().cycle_id))
 
     def action_clear(self) -> None:
+        """Escape clears the query; on an empty query it goes back to where the teacher was."""
         query = self.query_one("#query", Input)
+        if not query.value:
+            self.ilearn.back_to_previous_area()
+            return
         query.value = ""
         query.focus()

@@ -17,6 +17,7 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.records import delete_record, get_record, list_records, vision_for
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.columns import fit
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen
 
@@ -33,21 +34,28 @@ PLURAL = {
 }
 
 
-def _cell(row: dict[str, Any], column: str, titles: dict[str, str]) -> Text:
+def _text(row: dict[str, Any], column: str, titles: dict[str, str]) -> str:
+    """A cell's whole text on one line (the table cuts it to the column's width)."""
     value = row.get(column)
     if column.endswith("_id"):
-        return plain(one_line(titles.get(str(value), "—"), 30))
+        return one_line(titles.get(str(value), "—"), 200)
     if column == "student_info":
-        return plain("student info" if value else "—")
+        return "student info" if value else "—"
     if isinstance(value, float):
-        return plain(f"{value:g}")
-    return plain(one_line("" if value is None else str(value), 50) or "—")
+        return f"{value:g}"
+    return one_line("" if value is None else str(value), 200) or "—"
+
+
+def _header(column: str) -> str:
+    return column.replace("_id", "").replace("_", " ")
 
 
 class StageScreen(AreaScreen):
+    AUTO_FOCUS = "DataTable"
     BINDINGS = actions.bindings("stage")
     DEFAULT_CSS = """
     StageScreen #vision { margin: 0 1; padding: 0 1; border: round $panel; height: auto; max-height: 12; }
+    StageScreen #row-detail { height: auto; max-height: 3; padding: 0 1; color: $text-muted; }
     """
 
     def __init__(self, stage: int) -> None:
@@ -72,13 +80,12 @@ class StageScreen(AreaScreen):
                 table.tooltip = f"n new {kind.noun} · enter edit · delete remove"
                 yield table
                 yield Static("", id=f"empty-{kind.name}", classes="empty-hint")
+        yield Static("", id="row-detail")
 
     def on_mount(self) -> None:
         super().on_mount()
-        for kind in self.kinds:
-            if kind.name != "vision":
-                table = self.query_one(f"#table-{kind.name}", DataTable)
-                table.add_columns(*[c.replace("_id", "").replace("_", " ") for c in kind.columns])
+        self._rows: dict[str, list[list[str]]] = {}
+        self._drawn_width = self._table_width()
         self._refresh_if_stale()
         tables = self.query(DataTable)
         if tables:
@@ -104,14 +111,58 @@ class StageScreen(AreaScreen):
                     text += "\n\n**School mission:** " + " ".join(mission.split())
                 self.query_one("#vision", Markdown).update(visible(text))
                 continue
-            table = self.query_one(f"#table-{kind.name}", DataTable)
-            table.clear()
             rows = list_records(journal, kind, cycle_id)
-            for row in rows:
-                table.add_row(*[_cell(row, c, titles) for c in kind.columns], key=row["id"])
-            self.query_one(f"#empty-{kind.name}", Static).update(
-                "" if rows else "None yet: tab to this list and press n to add one."
-            )
+            cells = [[_text(row, c, titles) for c in kind.columns] for row in rows]
+            self._rows[kind.name] = cells
+            self._fill(kind, [str(row["id"]) for row in rows], cells)
+            single = sum(k.name != "vision" for k in self.kinds) == 1
+            hint = "press n to add one" if single else "tab to this list and press n to add one"
+            self.query_one(f"#empty-{kind.name}", Static).update("" if rows else f"None yet: {hint}.")
+        self._show_detail()
+
+    def _table_width(self) -> int:
+        """Columns a table may use: the terminal less the margins and the scroll bar."""
+        return max(40, self.app.size.width - 4)
+
+    def _fill(self, kind: RecordKind, ids: list[str], cells: list[list[str]]) -> None:
+        """Lay the table out for the width there is, then fill it, keeping the cursor's row."""
+        table = self.query_one(f"#table-{kind.name}", DataTable)
+        row_before = table.cursor_row
+        headers = [_header(c) for c in kind.columns]
+        widths = fit(kind.columns, headers, cells, self._table_width(), kind.title_field)
+        table.clear(columns=True)
+        for column, width in widths.items():
+            table.add_column(_header(column), width=width, key=column)
+        for record_id, row in zip(ids, cells, strict=True):
+            shown = dict(zip(kind.columns, row, strict=True))
+            table.add_row(*[plain(one_line(shown[c], w)) for c, w in widths.items()], key=record_id)
+        if ids:
+            table.move_cursor(row=min(row_before, len(ids) - 1), animate=False)
+
+    def on_resize(self) -> None:
+        if self.is_mounted and self._table_width() != getattr(self, "_drawn_width", None):
+            self._drawn_width = self._table_width()
+            self.reload()
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self) -> None:
+        self._show_detail()
+
+    def on_descendant_focus(self) -> None:
+        self._show_detail()
+
+    def _show_detail(self) -> None:
+        """The focused table's highlighted row in full, every column named: nothing is only cut."""
+        line = self.query_one("#row-detail", Static)
+        kind, table = self._focused_kind()
+        cells = self._rows.get(kind.name, [])
+        if table is None or not cells or not 0 <= table.cursor_row < len(cells):
+            line.update("")
+            return
+        row = dict(zip(kind.columns, cells[table.cursor_row], strict=True))
+        title = row.pop(kind.title_field, "")
+        rest = " · ".join(f"{_header(c)} {v}" for c, v in row.items() if v != "—")
+        line.update(plain(f"{title} — {rest}" if rest else title))
 
     def _titles(self, cycle_id: str | None) -> dict[str, str]:
         titles: dict[str, str] = {}
@@ -130,12 +181,12 @@ class StageScreen(AreaScreen):
 
     def action_new(self) -> None:
         kind, _ = self._focused_kind()
-        self._open_form(kind, None)
+        self.open_form(kind, None)
 
     def action_vision(self) -> None:
         cycle_id = self.ilearn.ensure_cycle()
         record = vision_for(self.ilearn.journal, cycle_id)
-        self._open_form(KINDS["vision"], record)
+        self.open_form(KINDS["vision"], record)
 
     @on(DataTable.RowSelected)
     def action_edit(self) -> None:
@@ -145,7 +196,7 @@ class StageScreen(AreaScreen):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         record = get_record(self.ilearn.journal, kind, str(row_key.value))
         if record is not None:
-            self._open_form(kind, record)
+            self.open_form(kind, record)
 
     def action_details(self) -> None:
         from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
@@ -157,7 +208,7 @@ class StageScreen(AreaScreen):
         row_key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
         self.app.push_screen(GoalDetailScreen(str(row_key.value)))
 
-    def _open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
+    def open_form(self, kind: RecordKind, record: dict[str, Any] | None) -> None:
         from ilearn_tui.tui.screens.record_form import RecordFormScreen
 
         if kind.name in ("question", "check") and record is None and not self._titles_of("goal"):
@@ -166,13 +217,26 @@ class StageScreen(AreaScreen):
                 severity="warning",
             )
             return
+        defaults: dict[str, Any] = {}
+        goal_id = self._highlighted_goal()  # read before ensure_cycle, whose refresh resets the cursor
+        if record is None and goal_id and any(f.name == "goal_id" for f in kind.fields):
+            defaults["goal_id"] = goal_id  # the goal under the cursor is the one being worked on
         cycle_id = self.ilearn.ensure_cycle()
 
         def saved(record_id: str | None) -> None:
             if record_id:
                 self.notify(f"{kind.noun.capitalize()} saved.")
 
-        self.app.push_screen(RecordFormScreen(kind, record, cycle_id), saved)
+        self.app.push_screen(RecordFormScreen(kind, record, cycle_id, defaults), saved)
+
+    def _highlighted_goal(self) -> str | None:
+        tables = self.query("#table-goal")
+        if not tables:
+            return None
+        table = tables.first(DataTable)
+        if table.row_count == 0:
+            return None
+        return str(table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value)
 
     def _titles_of(self, kind_name: str) -> list[dict[str, Any]]:
         return list_records(self.ilearn.journal, KINDS[kind_name], self.ilearn.overview().cycle_id)

@@ -54,6 +54,7 @@ def _set_aside_drafts(app: Shell, error: Exception) -> None:
 
 
 class OnboardingScreen(UsesShell, ModalScreen[None]):
+    AUTO_FOCUS = "#name"
     BINDINGS = actions.bindings("dialog", "onboarding.")
     DEFAULT_CSS = """
     OnboardingScreen { align: center middle; }
@@ -125,6 +126,7 @@ class OnboardingScreen(UsesShell, ModalScreen[None]):
 class DraftsScreen(UsesShell, ModalScreen[None]):
     """Unsaved text from last time: open it again, or let it go."""
 
+    AUTO_FOCUS = "#open"
     BINDINGS = actions.bindings("dialog", "drafts.")
     DEFAULT_CSS = """
     DraftsScreen { align: center middle; }
