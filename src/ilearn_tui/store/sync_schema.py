@@ -27,9 +27,12 @@ def sync_triggers() -> dict[str, str]:
     trash), the mark commits or rolls back with the write, so a crash before ``ilearn sync``
     loses nothing. Tags travel with their reflection, so a tag change marks the reflection.
     """
+    # An upsert, not INSERT OR REPLACE: an outer statement's own conflict clause (a sync's
+    # upsert of a record) would override a trigger's OR REPLACE and fail on the second mark.
     mark = (
-        "INSERT OR REPLACE INTO sync_changes(tbl, ref, op, seq) VALUES ('{table}', {key}, '{op}', "
-        "(SELECT coalesce(max(seq), 0) + 1 FROM sync_changes))"
+        "INSERT INTO sync_changes(tbl, ref, op, seq) VALUES ('{table}', {key}, '{op}', "
+        "(SELECT coalesce(max(seq), 0) + 1 FROM sync_changes)) "
+        "ON CONFLICT(tbl, ref) DO UPDATE SET op = excluded.op, seq = excluded.seq"
     )
     triggers: dict[str, str] = {}
     for entry in TABLES:

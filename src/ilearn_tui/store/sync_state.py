@@ -22,6 +22,7 @@ REMOTE = "sync_remote"
 LAST_COMMIT = "sync_last_commit"
 LAST_AT = "sync_last_at"
 JOURNAL_ID = "journal_id"
+APPLIED = "sync_applied"  # the last commit whose records the journal holds
 JOIN = "sync_join"  # the teacher asked to combine this journal with the remote's
 TAGS = "tags"
 
@@ -164,12 +165,14 @@ def all_records(journal: Journal) -> Iterator[tuple[str, Row]]:
 
 
 # --- applying a merge -----------------------------------------------------------------------
-def apply_merge(journal: Journal, merge: Merge, *, since: int) -> None:
+def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> None:
     """Write a merge's result in one transaction; refused if the journal changed after ``since``.
 
     ``since`` is the change log's last mark when the local records were read: a write after
     it (another window) is not in the merge, so the merge is not applied and is done again.
     The marks this write makes itself are removed: what it writes came from the remote.
+    ``commit`` (the merge's) is noted with it, so a sync cut short after this write knows the
+    journal already holds that commit.
     Deleted records go to the trash, with what belongs to them, never out of the journal.
     """
     order = {t: i for i, t in enumerate(TABLE_ORDER)}
@@ -179,10 +182,17 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int) -> None:
             if newer:
                 raise ChangedDuringSyncError("the journal changed during the sync")
             conn.execute("PRAGMA defer_foreign_keys = ON")
-            for table, row in sorted(merge.puts, key=lambda p: order[p[0]]):
-                _put(conn, table, row)
+            puts = sorted(merge.puts, key=lambda p: order[p[0]])
+            for table, row in puts:
+                if table != "cycles":
+                    _put(conn, table, row)
             for table, where in sorted(merge.deletes, key=lambda p: order[p[0]]):
                 _delete(journal, conn, table, where)
+            # Cycles last: a cycle folded into another leaves only once its records have moved,
+            # and the one kept (of the same dates) may only arrive after it has left.
+            for table, row in puts:
+                if table == "cycles":
+                    _put(conn, table, row)
             for c in merge.conflicts:
                 conn.execute(
                     "INSERT INTO sync_conflicts(id, tbl, ref, field, kept, other, copy_id, found_at) "
@@ -199,6 +209,7 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int) -> None:
                     ),
                 )
             conn.execute("DELETE FROM sync_changes WHERE seq > ?", (since,))
+            _put_meta(conn, APPLIED, commit)
     except sqlite3.IntegrityError as exc:
         raise IlearnError(
             f"the merged records break a rule of the journal ({exc}); nothing was applied"

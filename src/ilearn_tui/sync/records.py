@@ -111,6 +111,14 @@ def dump_version(table: str, version: Row | Tombstone) -> bytes:
     return dump_tombstone(version) if isinstance(version, Tombstone) else dump(table, version)
 
 
+def is_tombstone(data: bytes) -> bool:
+    try:
+        value = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return False
+    return isinstance(value, dict) and set(value) == {"deleted_at"}
+
+
 def load(table: str, key: str, data: bytes) -> Row | Tombstone:
     """A record file read back and checked: a valid record named by its path, or a tombstone."""
     place = f"{table}/{key}"
