@@ -8,16 +8,19 @@ from pathlib import Path
 
 from ilearn_tui.locations import resolve
 from ilearn_tui.store.journal import Journal, open_journal
-from tests.helpers.cli import Result, invoke, ok
+from tests.helpers.cli import Result, invoke, ok, run_ilearn
 
 
 class Computer:
     """One of the teacher's computers: its own ``--home``."""
 
-    def __init__(self, home: Path) -> None:
+    def __init__(self, home: Path, *, real: bool = False) -> None:
         self.home = home
+        self.real = real  # run commands as real processes (when this process serves a remote)
 
     def run(self, *args: str) -> Result:
+        if self.real:
+            return run_ilearn(*args, home=self.home)
         return invoke(*args, home=self.home)
 
     def ok(self, *args: str) -> str:

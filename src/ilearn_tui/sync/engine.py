@@ -24,7 +24,7 @@ from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.schema import SCHEMA_VERSION
 from ilearn_tui.sync import records
 from ilearn_tui.sync.merge import Outcome, fold_cycles, merge_trees
-from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url
+from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
 
@@ -53,12 +53,13 @@ def repo_dir(journal: Journal) -> Path:
 
 def setup(journal: Journal, url: str, *, join: bool = False) -> str:
     """Name the remote (making a bare repository in an empty folder); returns it as stored."""
-    stored = check_remote_url(url)
-    if "://" not in stored:
+    folder = folder_of(url) if url.strip() else None
+    if folder is not None:
         data = journal.locations.data_dir.resolve()
-        there = Path(stored).resolve()
+        there = folder.resolve()
         if there == data or data in there.parents:
             raise RemoteError("the remote cannot be inside the journal's own folder")
+    stored = check_remote_url(url)
     sync_state.set_remote(journal, stored, join=join)
     return stored
 

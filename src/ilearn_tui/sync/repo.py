@@ -39,7 +39,7 @@ class RemoteMovedError(IlearnError):
     """Another computer pushed between this one's fetch and its push; fetch and merge again."""
 
 
-def _plain_folder(url: str) -> Path | None:
+def folder_of(url: str) -> Path | None:
     """The folder a remote names, for a path or ``file://`` remote; None for a network one."""
     if url.startswith("file://"):
         return Path(url[len("file://") :])
@@ -58,7 +58,7 @@ def check_remote_url(url: str) -> str:
         raise RemoteError("the remote is empty or holds a control character")
     if "://" in url and not url.startswith(REMOTE_SCHEMES):
         raise RemoteError(f"{url!r} is not a remote ilearn can use (a folder, file://, ssh://, http(s)://)")
-    folder = _plain_folder(url)
+    folder = folder_of(url)
     if folder is None:
         rest = url.split("://", 1)[1]
         if not rest.split("/", 1)[0]:
@@ -164,8 +164,13 @@ class SyncRepo:
             return [head] if head and head != ZERO and head not in store else []
 
         result = _talk(url, lambda client, path: client.fetch(path, self.repo, determine_wants=wants))
-        head = (result.refs or {}).get(BRANCH)
-        return bytes(head) if head and head != ZERO else None
+        refs = {name: sha for name, sha in (result.refs or {}).items() if sha and sha != ZERO}
+        if BRANCH not in refs and any(name.startswith(b"refs/heads/") for name in refs):
+            raise RemoteError(
+                f"{url} is a git repository but not an ilearn sync repository; nothing was changed"
+            )
+        head = refs.get(BRANCH)
+        return bytes(head) if head else None
 
     def push(self, url: str, commit: bytes, expected: bytes | None) -> None:
         """Make the remote's branch ``commit``, only if it still is ``expected``."""
