@@ -114,3 +114,18 @@ def _draft() -> dict[str, object]:
         "created_at": stamp,
         "updated_at": stamp,
     }
+
+
+def test_a_second_sync_of_the_same_journal_waits_its_turn(pair: tuple[Computer, Computer, Path]) -> None:
+    import fcntl
+
+    from ilearn_tui.locations import resolve
+
+    laptop, _, _ = pair
+    laptop.reflect("One sync at a time.")
+    with open(resolve(laptop.home).data_dir / "sync.lock", "a+b") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        result = laptop.run("sync")
+        assert result.code != 0 and "another 'ilearn sync' of this journal is running" in result.err
+        fcntl.flock(held.fileno(), fcntl.LOCK_UN)
+    laptop.ok("sync")

@@ -11,7 +11,8 @@ and the result is pushed. If another computer pushed in between, the round is re
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -77,6 +78,36 @@ def sync(journal: Journal) -> tuple[str, Summary]:
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
+    with _one_sync_at_a_time(journal):
+        return _sync(journal, url)
+
+
+@contextmanager
+def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
+    """Two syncs of one journal at once (two windows) would race on the branch and the log.
+
+    The lock is the operating system's, so a sync that is killed releases it with its process.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks of this kind; the journal's own write lock remains
+        yield
+        return
+    make_private_dir(journal.locations.data_dir)
+    with open(journal.locations.data_dir / "sync.lock", "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise IlearnError(
+                "another 'ilearn sync' of this journal is running; try again when it ends"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
     try:
         _recover(journal, repo)
