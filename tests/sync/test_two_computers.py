@@ -182,3 +182,30 @@ def test_tags_travel_with_their_reflection(pair: tuple[Computer, Computer, Path]
     laptop.ok("sync")
     desktop.ok("sync")
     assert "Think-pair-share" in desktop.ok("search", "discussion")
+
+
+def test_a_conflicted_copy_keeps_the_links_of_the_version_it_copies(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    from ilearn_tui.store import plan
+    from ilearn_tui.store.reflections import add_reflection
+
+    laptop, desktop, _ = pair
+    with laptop.journal() as journal:
+        goal = plan.add_goal(journal, "Better questions")
+        rid = add_reflection(journal, "Linked words.", links={"goal_id": [goal]})
+    laptop.ok("sync")
+    desktop.ok("sync")
+    _edit(laptop, rid, "Linked words, school.")
+    _edit(desktop, rid, "Linked words, home.")
+    laptop.ok("sync")
+    desktop.ok("sync")
+    laptop.ok("sync")
+    for computer in (laptop, desktop):
+        with computer.journal() as journal:
+            sql = (
+                "SELECT l.goal_id FROM reflection_links l JOIN reflections r ON r.id = l.reflection_id "
+                "WHERE r.title LIKE 'Conflicted copy%'"
+            )
+            assert [row[0] for row in journal.conn.execute(sql)] == [goal]
+    assert laptop.records() == desktop.records()
