@@ -209,3 +209,31 @@ def test_a_conflicted_copy_keeps_the_links_of_the_version_it_copies(
             )
             assert [row[0] for row in journal.conn.execute(sql)] == [goal]
     assert laptop.records() == desktop.records()
+
+
+def test_a_record_deleted_on_one_side_stays_when_the_other_gave_it_a_new_child(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    from ilearn_tui.store import plan
+    from ilearn_tui.store.plan import insert_row
+    from ilearn_tui.store.trash import move_to_trash
+
+    laptop, desktop, _ = pair
+    with laptop.journal() as journal:
+        goal = plan.add_goal(journal, "Better questions", questions=["Does wait time help?"])
+    laptop.ok("sync")
+    desktop.ok("sync")
+    with laptop.journal() as journal:
+        move_to_trash(journal, "goals", goal, "goal", "Better questions")
+    with desktop.journal() as journal, journal.write() as conn:
+        insert_row(conn, "questions", {"goal_id": goal, "text": "Do sentence stems help too?"})
+    laptop.ok("sync")
+    desktop.ok("sync")
+    laptop.ok("sync")
+    assert laptop.records() == desktop.records()
+    questions = [row[2] for row in laptop.records()["questions"]]
+    assert questions == ["Do sentence stems help too?"]
+    assert [row[0] for row in laptop.records()["goals"]] == [goal]
+    assert "Does wait time help?" in desktop.ok("trash", "list") or "Better questions" in desktop.ok(
+        "trash", "list"
+    )

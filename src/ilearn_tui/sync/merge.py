@@ -145,7 +145,71 @@ def merge_trees(
             outcome.changes[path] = data
     for original, copy_id in copies:
         _copy_links(outcome, remote, read, original, copy_id)
+    _keep_what_is_still_used(outcome, base, local, remote, read)
     return outcome
+
+
+def _keep_what_is_still_used(
+    outcome: Outcome,
+    base: Mapping[str, bytes],
+    local: Mapping[str, bytes],
+    remote: Mapping[str, bytes],
+    read: Reader,
+) -> None:
+    """A record deleted on one side stays if the other side just gave it a new or edited child.
+
+    Otherwise the child would point at nothing: refused by the journal's references (on the
+    side that never had the delete) or swept into the trash with its parent (on the other).
+    An edit beats a delete, here as for the record itself: its last live version is kept.
+    """
+    changed = [
+        p for p in set(local) | set(remote) if local.get(p) != base.get(p) or remote.get(p) != base.get(p)
+    ]
+
+    def merged(path: str) -> tuple[str, str, Version] | None:
+        place = parse_path(path)
+        if place is None:
+            return None
+        data = outcome.changes.get(path)
+        if data is None:
+            data = read("local", path) if path in local else None
+        return (*place, load(*place, data)) if data is not None else None
+
+    for _pass in range(4):  # a kept parent may itself need its own parent (a goal, its cycle)
+        gone: dict[tuple[str, str], str] = {}
+        children: list[tuple[str, Row]] = []
+        for path in changed:
+            found = merged(path)
+            if found is None:
+                continue
+            table, key, version = found
+            if isinstance(version, Tombstone) and is_record(table):
+                gone[(table, key)] = path
+            elif isinstance(version, dict):
+                children.append((table, version))
+        used = {
+            (spec.ref, str(row[spec.name]))
+            for table, row in children
+            for spec in BY_TABLE[table].fields
+            if spec.type == "ref" and row.get(spec.name) is not None
+        }
+        revive = [path for parent, path in gone.items() if parent in used]
+        if not revive:
+            return
+        for path in revive:
+            for side, files in (("local", local), ("remote", remote)):
+                if path in files and not isinstance(load(*_place(path), read(side, path)), Tombstone):
+                    if side == "local":
+                        outcome.changes.pop(path, None)
+                    else:
+                        outcome.changes[path] = read(side, path)
+                    break
+
+
+def _place(path: str) -> tuple[str, str]:
+    place = parse_path(path)
+    assert place is not None
+    return place
 
 
 def _copy_links(
