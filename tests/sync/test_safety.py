@@ -12,6 +12,7 @@ from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.sync import records
 from ilearn_tui.sync.repo import SyncRepo
 from tests.sync.helpers import Computer
+from tests.sync.helpers import summary as summary_line
 
 
 @pytest.fixture
@@ -129,3 +130,40 @@ def test_a_second_sync_of_the_same_journal_waits_its_turn(pair: tuple[Computer, 
         assert result.code != 0 and "another 'ilearn sync' of this journal is running" in result.err
         fcntl.flock(held.fileno(), fcntl.LOCK_UN)
     laptop.ok("sync")
+
+
+def test_after_restoring_an_older_backup_the_newer_records_come_back(
+    pair: tuple[Computer, Computer, Path], tmp_path: Path
+) -> None:
+    laptop, desktop, _ = pair
+    laptop.reflect("Before the backup.")
+    laptop.ok("sync")
+    copy = tmp_path / "old.sqlite3"
+    laptop.ok("backup", "--out", str(copy))
+    laptop.reflect("After the backup.")
+    laptop.ok("sync")
+    laptop.ok("restore", str(copy))
+    assert laptop.bodies() == {"Before the backup."}
+    laptop.ok("sync")
+    assert laptop.bodies() == {"Before the backup.", "After the backup."}
+    desktop.ok("sync")
+    assert laptop.records() == desktop.records()
+
+
+def test_a_lost_local_repository_is_fetched_again_and_nothing_doubles(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    import shutil
+
+    from ilearn_tui.locations import resolve
+
+    laptop, desktop, _ = pair
+    laptop.reflect("Kept through the loss.")
+    laptop.ok("sync")
+    desktop.ok("sync")
+    shutil.rmtree(resolve(laptop.home).data_dir / "sync")
+    laptop.reflect("Written after the loss.")
+    assert summary_line(laptop.ok("sync"))[2] == 0
+    desktop.ok("sync")
+    assert laptop.records() == desktop.records()
+    assert desktop.bodies() == {"Kept through the loss.", "Written after the loss."}

@@ -22,7 +22,7 @@ REMOTE = "sync_remote"
 LAST_COMMIT = "sync_last_commit"
 LAST_AT = "sync_last_at"
 JOURNAL_ID = "journal_id"
-APPLIED = "sync_applied"  # the last commit whose records the journal holds
+APPLIED = "sync_applied"  # the commit whose records the journal holds (the branch starts there)
 JOIN = "sync_join"  # the teacher asked to combine this journal with the remote's
 TAGS = "tags"
 
@@ -104,6 +104,7 @@ def mark_synced(journal: Journal, commit: str, sent: Sequence[Change]) -> None:
     """The remote holds ``commit``: what was pending when it was made is pending no more."""
     with journal.write() as conn:
         _put_meta(conn, LAST_COMMIT, commit)
+        _put_meta(conn, APPLIED, commit)
         _put_meta(conn, LAST_AT, now_stamp())
         conn.executemany(
             "DELETE FROM sync_changes WHERE tbl = ? AND ref = ? AND seq = ?",

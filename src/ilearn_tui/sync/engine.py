@@ -110,12 +110,15 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
 def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
     try:
-        _recover(journal, repo)
+        _start_from_journal(journal, repo)
         conflicts = 0
+        first: bytes | None = None
         for _round in range(MAX_ROUNDS):
             changes = sync_state.pending(journal)
-            since = max((c.seq for c in changes), default=sync_state.last_mark(journal))
+            # The log was read whole: with nothing in it, anything written later has a mark above 0.
+            since = max((c.seq for c in changes), default=0)
             local = _commit_pending(journal, repo, changes)
+            first = first or local
             remote = repo.fetch(url)
             _check_remote(journal, repo, url, remote)
             head, outcome, merge = _merge(journal, repo, local, remote)
@@ -134,18 +137,27 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
                 except RemoteMovedError:
                     continue
             sync_state.mark_synced(journal, head.decode(), changes)
-            return url, Summary(_count(repo, remote, head), _count(repo, local, head), conflicts)
+            return url, Summary(_count(repo, remote, head), _count(repo, first, head), conflicts)
         raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
     finally:
         repo.close()
 
 
-def _recover(journal: Journal, repo: SyncRepo) -> None:
-    """A sync cut short after the journal took a merge: point the branch at that merge."""
-    applied = journal.get_meta(sync_state.APPLIED).encode()
-    head = repo.head()
-    if applied and head and applied != head and repo.has(applied) and repo.contains(head, applied):
-        repo.set_head(applied)
+def _start_from_journal(journal: Journal, repo: SyncRepo) -> None:
+    """Put the branch back on the commit the journal says it holds, whatever happened since.
+
+    The journal is the truth and the branch is derived from it: a sync cut short may have left
+    a commit of pending records (they are still pending, and are written again), and a journal
+    restored from a backup holds an older commit (the remote's newer records then arrive again,
+    instead of being taken as already here). A lost local repository is fetched again.
+    """
+    held = journal.get_meta(sync_state.APPLIED).encode()
+    if held and not repo.has(held):
+        repo.fetch(journal.get_meta(sync_state.REMOTE))  # this computer's repository was lost
+    if held and repo.has(held):
+        repo.set_head(held)
+    elif not held:
+        repo.clear_head()
 
 
 def _count(repo: SyncRepo, before: bytes | None, after: bytes) -> int:

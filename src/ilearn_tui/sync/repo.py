@@ -147,6 +147,11 @@ class SyncRepo:
     def set_head(self, commit: bytes) -> None:
         self.repo.refs[BRANCH] = ObjectID(commit)
 
+    def clear_head(self) -> None:
+        """No commit yet: the next one sends every record of the journal."""
+        if BRANCH in self.repo.refs:
+            del self.repo.refs[BRANCH]
+
     def merge_base(self, one: bytes, other: bytes) -> bytes | None:
         found = find_merge_base(self.repo, [ObjectID(one), ObjectID(other)])
         return bytes(found[0]) if found else None
