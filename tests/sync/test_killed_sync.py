@@ -46,3 +46,29 @@ def test_a_sync_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
         computer.ok("sync")
     assert laptop.records() == desktop.records()
     assert written <= laptop.bodies()
+
+
+def test_two_computers_syncing_at_the_same_moment_both_finish(tmp_path: Path) -> None:
+    """One of them finds the remote moved (or locked) under it, fetches, merges and pushes again."""
+    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
+    for computer in (laptop, desktop):
+        computer.ok("sync", "setup", str(tmp_path / "remote"))
+        computer.ok("sync")
+    command = [ILEARN] if ILEARN else [sys.executable, "-m", "ilearn_tui"]
+    for round_ in range(3):
+        for computer in (laptop, desktop):
+            with computer.journal() as journal:
+                add_reflection(journal, f"round {round_} on {computer.home.name}")
+        procs = [
+            subprocess.Popen(
+                [*command, "--home", str(c.home), "sync"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+            )
+            for c in (laptop, desktop)
+        ]
+        for proc in procs:
+            _, err = proc.communicate(timeout=60)
+            assert proc.returncode == 0, err.decode()
+    laptop.ok("sync")
+    desktop.ok("sync")
+    assert laptop.records() == desktop.records()
+    assert len(laptop.bodies()) == 6

@@ -11,6 +11,7 @@ and the result is pushed. If another computer pushed in between, the round is re
 from __future__ import annotations
 
 import hashlib
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -119,7 +120,11 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
             since = max((c.seq for c in changes), default=0)
             local = _commit_pending(journal, repo, changes)
             first = first or local
-            remote = repo.fetch(url)
+            try:
+                remote = repo.fetch(url)
+            except RemoteMovedError:
+                _wait(_round)
+                continue
             _check_remote(journal, repo, url, remote)
             head, outcome, merge = _merge(journal, repo, local, remote)
             if not merge.empty:
@@ -135,12 +140,18 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
                 try:
                     repo.push(url, head, remote)
                 except RemoteMovedError:
+                    _wait(_round)
                     continue
             sync_state.mark_synced(journal, head.decode(), changes)
             return url, Summary(_count(repo, remote, head), _count(repo, first, head), conflicts)
         raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
     finally:
         repo.close()
+
+
+def _wait(round_: int) -> None:
+    """Two computers syncing at once: let the other one finish before trying again."""
+    time.sleep(0.2 * (round_ + 1))
 
 
 def _start_from_journal(journal: Journal, repo: SyncRepo) -> None:

@@ -15,6 +15,7 @@ from typing import Any
 
 from dulwich.client import get_transport_and_path
 from dulwich.errors import NotGitRepository
+from dulwich.file import FileLocked
 from dulwich.graph import find_merge_base
 from dulwich.index import commit_tree
 from dulwich.object_store import iter_tree_contents
@@ -175,6 +176,8 @@ class SyncRepo:
                 f"{url} is a git repository but not an ilearn sync repository; nothing was changed"
             )
         head = refs.get(BRANCH)
+        if head and not self.has(head):  # read while another computer was still writing it
+            raise RemoteMovedError("the remote changed while it was read")
         return bytes(head) if head else None
 
     def push(self, url: str, commit: bytes, expected: bytes | None) -> None:
@@ -201,6 +204,8 @@ def _talk(url: str, action: Any) -> Any:
         return action(client, path)
     except (RemoteMovedError, IlearnError):
         raise
+    except FileLocked:  # another computer is updating the same folder remote this moment
+        raise RemoteMovedError("the remote is being updated") from None
     except Exception as exc:  # a remote can fail in many ways (network, protocol, files): all one line
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise RemoteError(f"cannot reach the remote {url}: {detail}") from None
