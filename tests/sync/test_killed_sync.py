@@ -10,11 +10,14 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from ilearn_tui.store.reflections import add_reflection
 from tests.helpers.cli import ILEARN
 from tests.sync.helpers import Computer
 
 
+@pytest.mark.slow
 def test_a_sync_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     rng = random.Random(7)
     laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
@@ -48,6 +51,7 @@ def test_a_sync_killed_at_random_moments_loses_nothing(tmp_path: Path) -> None:
     assert written <= laptop.bodies()
 
 
+@pytest.mark.slow
 def test_two_computers_syncing_at_the_same_moment_both_finish(tmp_path: Path) -> None:
     """One of them finds the remote moved (or locked) under it, fetches, merges and pushes again."""
     laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")

@@ -237,3 +237,16 @@ def test_a_record_deleted_on_one_side_stays_when_the_other_gave_it_a_new_child(
     assert "Does wait time help?" in desktop.ok("trash", "list") or "Better questions" in desktop.ok(
         "trash", "list"
     )
+
+
+def test_the_first_sync_sends_records_written_before_sync_existed(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    """A journal upgraded to this version holds records the change log never saw."""
+    laptop, desktop, _ = pair
+    laptop.reflect("Written long before sync.")
+    with laptop.journal() as journal, journal.write() as conn:
+        conn.execute("DELETE FROM sync_changes")  # as after the upgrade: nothing marked
+    laptop.ok("sync")
+    desktop.ok("sync")
+    assert "Written long before sync." in desktop.bodies()
