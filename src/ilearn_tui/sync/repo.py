@@ -90,6 +90,7 @@ class SyncRepo:
     """The local repository: one branch, ``main``, holding every record as a file."""
 
     def __init__(self, path: Path) -> None:
+        self._unwritten: dict[bytes, Blob] = {}
         if (path / "HEAD").exists():
             self.repo = Repo(str(path))
         else:
@@ -114,12 +115,21 @@ class SyncRepo:
         }
 
     def read(self, blob_id: bytes) -> bytes:
+        waiting = self._unwritten.get(blob_id)
+        if waiting is not None:
+            return bytes(waiting.as_raw_string())
         return bytes(self.repo[ObjectID(blob_id)].as_raw_string())
 
     def add_blob(self, data: bytes) -> bytes:
+        """A file's content; written with the next commit, in one pack (a first sync has thousands)."""
         blob = Blob.from_string(data)
-        self.repo.object_store.add_object(blob)
+        self._unwritten[bytes(blob.id)] = blob
         return bytes(blob.id)
+
+    def _write_blobs(self) -> None:
+        if self._unwritten:
+            self.repo.object_store.add_objects([(blob, None) for blob in self._unwritten.values()])
+            self._unwritten.clear()
 
     def commit(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
         """A commit of exactly ``files`` (path -> blob id), made the branch's head."""
@@ -129,6 +139,7 @@ class SyncRepo:
 
     def commit_object(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
         """A commit of exactly ``files``, not yet on the branch (the journal must take it first)."""
+        self._write_blobs()
         store = self.repo.object_store
         entries = [(p.encode("utf-8"), ObjectID(sha), _FILE_MODE) for p, sha in sorted(files.items())]
         commit = Commit()
@@ -143,7 +154,7 @@ class SyncRepo:
         return bytes(commit.id)
 
     def has(self, object_id: bytes) -> bool:
-        return ObjectID(object_id) in self.repo.object_store
+        return object_id in self._unwritten or ObjectID(object_id) in self.repo.object_store
 
     def set_head(self, commit: bytes) -> None:
         self.repo.refs[BRANCH] = ObjectID(commit)
