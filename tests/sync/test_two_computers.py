@@ -250,3 +250,25 @@ def test_the_first_sync_sends_records_written_before_sync_existed(
     laptop.ok("sync")
     desktop.ok("sync")
     assert "Written long before sync." in desktop.bodies()
+
+
+def test_a_vision_written_on_both_computers_for_one_year_keeps_both_texts(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    from ilearn_tui.store.plan import insert_row
+
+    laptop, desktop, _ = pair
+    laptop.reflect("So the year exists.")
+    laptop.ok("sync")
+    desktop.ok("sync")
+    for computer, words in ((laptop, "Every student asks a question a day."), (desktop, "Curiosity first.")):
+        with computer.journal() as journal, journal.write() as conn:
+            cycle = conn.execute("SELECT id FROM cycles").fetchone()[0]
+            insert_row(conn, "visions", {"cycle_id": cycle, "body": words})
+    laptop.ok("sync")
+    desktop.ok("sync")
+    laptop.ok("sync")
+    assert laptop.records() == desktop.records()
+    visions = laptop.records()["visions"]
+    assert len(visions) == 1
+    assert "Every student asks a question a day." in str(visions[0]) and "Curiosity first." in str(visions[0])

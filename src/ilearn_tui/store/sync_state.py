@@ -184,16 +184,17 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> N
                 raise ChangedDuringSyncError("the journal changed during the sync")
             conn.execute("PRAGMA defer_foreign_keys = ON")
             puts = sorted(merge.puts, key=lambda p: order[p[0]])
-            for table, row in puts:
-                if table != "cycles":
-                    _put(conn, table, row)
-            for table, where in sorted(merge.deletes, key=lambda p: order[p[0]]):
-                _delete(journal, conn, table, where)
+            deletes = sorted(merge.deletes, key=lambda p: order[p[0]])
+            # Deletes first: a record may give way to another (a second vision of one year).
             # Cycles last: a cycle folded into another leaves only once its records have moved,
             # and the one kept (of the same dates) may only arrive after it has left.
-            for table, row in puts:
-                if table == "cycles":
-                    _put(conn, table, row)
+            for cycles in (False, True):
+                for table, where in deletes:
+                    if (table == "cycles") == cycles:
+                        _delete(journal, conn, table, where)
+                for table, row in puts:
+                    if (table == "cycles") == cycles:
+                        _put(conn, table, row)
             for c in merge.conflicts:
                 conn.execute(
                     "INSERT INTO sync_conflicts(id, tbl, ref, field, kept, other, copy_id, found_at) "

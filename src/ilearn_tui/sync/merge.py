@@ -241,7 +241,8 @@ def fold_cycles(files: Mapping[str, bytes], read: Callable[[str], bytes], outcom
 
     ``files`` is the merged tree (path -> blob id, before ``outcome``'s changes) and ``read``
     reads a blob of it; the records of a folded cycle move to the kept one, a second vision
-    of the year is added to the first, and the folded cycle leaves a tombstone.
+    of the year is added to the first (also when the cycle was one already), and the folded
+    cycle leaves a tombstone.
     """
 
     def current(path: str) -> Version:
@@ -264,12 +265,17 @@ def fold_cycles(files: Mapping[str, bytes], read: Callable[[str], bytes], outcom
         if len(same) > 1:
             keep, *drop = sorted(same, key=lambda c: (str(c["created_at"]), str(c["id"])))
             moves.update({str(c["id"]): str(keep["id"]) for c in drop})
-    if not moves:
-        return
+    # Without a fold only the visions need a look: two computers may each have written the
+    # year's vision (a journal keeps one a cycle); the second's words join the first's.
+    tables = (
+        ("visions",)
+        if not moves
+        else tuple(t for t in BY_TABLE if "cycle_id" in BY_TABLE[t].columns_in_table)
+    )
     visions: dict[str, tuple[str, Row]] = {}
-    for path in sorted(paths):
+    for path in sorted(p for p in paths if p.startswith(tuple(f"records/{t}/" for t in tables))):
         place = parse_path(path)
-        if place is None or not is_record(place[0]) or "cycle_id" not in BY_TABLE[place[0]].columns_in_table:
+        if place is None or not is_record(place[0]):
             continue
         row = current(path)
         if not isinstance(row, dict):
