@@ -14,7 +14,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.schema import SEARCHABLE, WITHOUT_ROWID
 
 # Tables the store keeps for itself: not records, never exported as tables.
-INTERNAL = {"meta", "tags", "reflection_tags", "trash", "search_docs"}
+INTERNAL = {"meta", "tags", "reflection_tags", "trash", "search_docs", "sync_changes", "sync_conflicts"}
 AFFINITY = {
     "id": "TEXT",
     "stamp": "TEXT",

@@ -96,6 +96,10 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli import records
 
         return records.run(args)
+    if command == "sync":
+        from ilearn_tui.cli.sync import run as run_sync
+
+        return run_sync(args)
     if command == "trash":
         from ilearn_tui.cli import trash
 

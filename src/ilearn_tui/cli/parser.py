@@ -302,6 +302,17 @@ def build() -> Parser:
     t.add_argument(
         "--older-than", type=whole(0, 36_500), metavar="DAYS", help="only items deleted more than DAYS ago"
     )
+
+    p = _sub(
+        subs, "sync", "sync this journal with your other computers through a git remote (see docs/SYNC.md)"
+    )
+    sync_subs = p.add_subparsers(dest="sync_command", metavar="ACTION", parser_class=Parser)
+    t = _sub(sync_subs, "setup", "name the remote: a folder (USB stick, shared drive), file://, or a git URL")
+    t.add_argument("url", metavar="URL", help="an empty folder becomes a sync repository")
+    t.add_argument(
+        "--join", action="store_true", help="combine this journal's records with the journal already there"
+    )
+    _sub(sync_subs, "status", "the remote, the last sync, what is waiting to be sent, and any conflicts")
     return top
 
 

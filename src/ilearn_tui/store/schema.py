@@ -7,6 +7,7 @@ the resulting tables for validation, and a test keeps the two in agreement.
 from __future__ import annotations
 
 from ilearn_tui.domain.model import TABLE_ORDER
+from ilearn_tui.store.sync_schema import v6_sync
 
 # Tables whose text is searchable, and how each fills the index's title/body columns.
 SEARCHABLE: dict[str, tuple[str, str, str]] = {
@@ -332,6 +333,7 @@ MIGRATIONS: list[str] = [
     _v3_plain_tokens(),
     _V4_UNIQUE_LINKS,
     _v5_one_cycle_per_year(),
+    v6_sync(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

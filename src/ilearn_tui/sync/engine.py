@@ -1,0 +1,321 @@
+"""``ilearn sync``: send what is pending, fetch, merge record by record, apply, push.
+
+The order is chosen so that nothing is ever lost. Pending records are first written into a
+local commit (the change log in SQLite keeps them pending until the remote holds them);
+the remote is fetched and checked (another journal's, or suddenly empty, is refused before
+anything changes); the merge is computed in git objects only; the journal takes a verified
+backup and then the merged records in one transaction; only then does the local branch move,
+and the result is pushed. If another computer pushed in between, the round is repeated.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from ilearn_tui.atomicfile import atomic_write
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.locations import FILE_MODE, make_private_dir
+from ilearn_tui.store import sync_state
+from ilearn_tui.store.backup import backup_to_dir
+from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.schema import SCHEMA_VERSION
+from ilearn_tui.sync import records
+from ilearn_tui.sync.merge import Outcome, fold_cycles, merge_trees
+from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
+
+MAX_ROUNDS = 4
+
+
+@dataclass(frozen=True)
+class Summary:
+    sent: int
+    received: int
+    conflicts: int
+
+    def line(self, url: str) -> str:
+        return f"synced with {url}: sent {self.sent}, received {self.received}, conflicts {self.conflicts}"
+
+
+@dataclass(frozen=True)
+class Status:
+    remote: str
+    last_sync: str
+    pending: int
+    conflicts: list[sync_state.Conflict]
+
+
+def repo_dir(journal: Journal) -> Path:
+    return journal.locations.data_dir / "sync"
+
+
+def setup(journal: Journal, url: str, *, join: bool = False) -> str:
+    """Name the remote (making a bare repository in an empty folder); returns it as stored."""
+    folder = folder_of(url) if url.strip() else None
+    if folder is not None:
+        data = journal.locations.data_dir.resolve()
+        there = folder.resolve()
+        if there == data or data in there.parents:
+            raise RemoteError("the remote cannot be inside the journal's own folder")
+    stored = check_remote_url(url)
+    sync_state.set_remote(journal, stored, join=join)
+    return stored
+
+
+def status(journal: Journal) -> Status:
+    return Status(
+        journal.get_meta(sync_state.REMOTE),
+        journal.get_meta(sync_state.LAST_AT),
+        sync_state.pending_count(journal),
+        sync_state.list_conflicts(journal),
+    )
+
+
+def sync(journal: Journal) -> tuple[str, Summary]:
+    url = journal.get_meta(sync_state.REMOTE)
+    if not url:
+        raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
+    with _one_sync_at_a_time(journal):
+        return _sync(journal, url)
+
+
+@contextmanager
+def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
+    """Two syncs of one journal at once (two windows) would race on the branch and the log.
+
+    The lock is the operating system's, so a sync that is killed releases it with its process.
+    """
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks of this kind; the journal's own write lock remains
+        yield
+        return
+    make_private_dir(journal.locations.data_dir)
+    with open(journal.locations.data_dir / "sync.lock", "a+b") as handle:
+        try:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise IlearnError(
+                "another 'ilearn sync' of this journal is running; try again when it ends"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
+    repo = SyncRepo(repo_dir(journal))
+    try:
+        _start_from_journal(journal, repo)
+        conflicts = 0
+        first: bytes | None = None
+        for _round in range(MAX_ROUNDS):
+            changes = sync_state.pending(journal)
+            # The log was read whole: with nothing in it, anything written later has a mark above 0.
+            since = max((c.seq for c in changes), default=0)
+            local = _commit_pending(journal, repo, changes)
+            first = first or local
+            try:
+                remote = repo.fetch(url)
+            except RemoteMovedError:
+                _wait(_round)
+                continue
+            _check_remote(journal, repo, url, remote)
+            head, outcome, merge = _merge(journal, repo, local, remote)
+            if not merge.empty:
+                backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync")
+                _receive_evidence(journal, repo, head, merge)
+                try:
+                    sync_state.apply_merge(journal, merge, since=since, commit=head.decode())
+                except sync_state.ChangedDuringSyncError:
+                    continue  # written meanwhile (another window): merge again with that write
+            repo.set_head(head)
+            conflicts += len(outcome.conflicts)
+            if head != remote:
+                try:
+                    repo.push(url, head, remote)
+                except RemoteMovedError:
+                    _wait(_round)
+                    continue
+            sync_state.mark_synced(journal, head.decode(), changes)
+            return url, Summary(_count(repo, remote, head), _count(repo, first, head), conflicts)
+        raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
+    finally:
+        repo.close()
+
+
+def _wait(round_: int) -> None:
+    """Two computers syncing at once: let the other one finish before trying again."""
+    time.sleep(0.2 * (round_ + 1))
+
+
+def _start_from_journal(journal: Journal, repo: SyncRepo) -> None:
+    """Put the branch back on the commit the journal says it holds, whatever happened since.
+
+    The journal is the truth and the branch is derived from it: a sync cut short may have left
+    a commit of pending records (they are still pending, and are written again), and a journal
+    restored from a backup holds an older commit (the remote's newer records then arrive again,
+    instead of being taken as already here). A lost local repository is fetched again.
+    """
+    held = journal.get_meta(sync_state.APPLIED).encode()
+    if held and not repo.has(held):
+        repo.fetch(journal.get_meta(sync_state.REMOTE))  # this computer's repository was lost
+    if held and repo.has(held):
+        repo.set_head(held)
+    elif not held:
+        repo.clear_head()
+
+
+def _count(repo: SyncRepo, before: bytes | None, after: bytes) -> int:
+    old, new = repo.files(before), repo.files(after)
+    return sum(
+        1 for p in set(old) | set(new) if old.get(p) != new.get(p) and records.parse_path(p) is not None
+    )
+
+
+def _commit_pending(journal: Journal, repo: SyncRepo, changes: Sequence[sync_state.Change]) -> bytes:
+    """Write pending records (every record, the first time) into a commit on the branch."""
+    head = repo.head()
+    files = repo.files(head)
+    new = dict(files)
+    if head is None:
+        rows = list(sync_state.all_records(journal))
+    else:
+        rows = []
+        for change in changes:
+            where = records.where_of(change.table, change.key)
+            row = sync_state.read_record(journal, change.table, where)
+            if row is not None:
+                rows.append((change.table, row))
+                continue
+            path = records.record_path(change.table, change.key)
+            if path in new and records.parse_path(path) and not _is_tombstone(repo, new[path]):
+                stone = records.Tombstone(now_stamp())
+                new[path] = repo.add_blob(records.dump_tombstone(stone))
+    for table, row in rows:
+        new[records.record_path(table, records.key_of(table, row))] = repo.add_blob(records.dump(table, row))
+        if table == "evidence":
+            _send_evidence(journal, repo, row, new)
+    new[records.MANIFEST] = repo.add_blob(records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION))
+    if head is not None and new == files:
+        return head
+    return repo.commit(new, [head] if head else [], f"{len(rows)} record(s) from this computer")
+
+
+def _is_tombstone(repo: SyncRepo, blob: bytes) -> bool:
+    return records.is_tombstone(repo.read(blob))
+
+
+def _send_evidence(journal: Journal, repo: SyncRepo, row: records.Row, files: dict[str, bytes]) -> None:
+    sha, name = str(row.get("sha256") or ""), str(row.get("file_name") or "")
+    if not sha or not name:
+        return
+    path = records.evidence_path(sha)
+    stored = journal.locations.evidence_dir / name
+    if path in files or not stored.is_file():
+        return
+    data = stored.read_bytes()
+    if hashlib.sha256(data).hexdigest() == sha:
+        files[path] = repo.add_blob(data)
+
+
+def _check_remote(journal: Journal, repo: SyncRepo, url: str, remote: bytes | None) -> None:
+    """Refuse a remote that is not this journal's, before anything is changed."""
+    last = journal.get_meta(sync_state.LAST_COMMIT)
+    if remote is None:
+        if last:
+            raise RemoteError(
+                f"the remote {url} is empty, but this journal has synced with it before "
+                "(a wrong or wiped folder?); nothing was changed"
+            )
+        return
+    files = repo.files(remote)
+    if records.MANIFEST not in files:
+        raise RemoteError(f"{url} is a git repository but not an ilearn sync repository; nothing was changed")
+    theirs = records.read_manifest(repo.read(files[records.MANIFEST]))
+    if theirs == sync_state.journal_id(journal):
+        return
+    joining = journal.get_meta(sync_state.JOIN) == "1" or sync_state.record_count(journal) == 0
+    if last or not joining:
+        raise RemoteError(
+            f"the remote {url} holds another journal; nothing was changed "
+            "(to combine it with this one, run 'ilearn sync setup URL --join')"
+        )
+    sync_state.adopt_journal_id(journal, theirs)
+
+
+def _merge(
+    journal: Journal, repo: SyncRepo, local: bytes, remote: bytes | None
+) -> tuple[bytes, Outcome, sync_state.Merge]:
+    """The commit to end on, the merge's conflicts, and what the journal must take from it."""
+    if remote is None or repo.contains(remote, local):
+        return local, Outcome(), sync_state.Merge()
+    local_files, remote_files = repo.files(local), repo.files(remote)
+    if repo.contains(local, remote):
+        outcome = Outcome({p: repo.read(b) for p, b in remote_files.items() if local_files.get(p) != b})
+        head = remote
+    else:
+        base = repo.merge_base(local, remote)
+        base_files = repo.files(base)
+        sides = {"base": base_files, "local": local_files, "remote": remote_files}
+        outcome = merge_trees(
+            base_files,
+            local_files,
+            remote_files,
+            lambda side, path: repo.read(sides[side][path]),
+            new_id=new_id,
+            stamp=now_stamp(),
+        )
+        merged = dict(local_files)
+        merged.update({p: repo.add_blob(d) for p, d in outcome.changes.items()})
+        fold_cycles(merged, lambda path: repo.read(merged[path]), outcome)
+        outcome.changes[records.MANIFEST] = records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION)
+        merged.update({p: repo.add_blob(d) for p, d in outcome.changes.items()})
+        for path in [p for p in outcome.changes if merged[p] == local_files.get(p)]:
+            del outcome.changes[path]
+        for path, blob in remote_files.items():
+            merged.setdefault(path, blob)  # evidence files the other side sent
+        head = repo.commit_object(merged, [local, remote], "merge records from another computer")
+    return head, outcome, _to_journal(outcome)
+
+
+def _to_journal(outcome: Outcome) -> sync_state.Merge:
+    merge = sync_state.Merge()
+    for path, data in outcome.changes.items():
+        place = records.parse_path(path)
+        if place is None:
+            continue
+        table, key = place
+        version = records.load(table, key, data)
+        if isinstance(version, records.Tombstone):
+            merge.deletes.append((table, records.where_of(table, key)))
+        else:
+            merge.puts.append((table, version))
+    merge.conflicts = [
+        sync_state.Conflict(c.table, c.key, c.field, c.kept, c.other, c.copy_id) for c in outcome.conflicts
+    ]
+    return merge
+
+
+def _receive_evidence(journal: Journal, repo: SyncRepo, head: bytes, merge: sync_state.Merge) -> None:
+    """Every arriving evidence file, checked by its hash, before the records naming it."""
+    files = repo.files(head)
+    folder = journal.locations.evidence_dir
+    for table, row in merge.puts:
+        sha, name = str(row.get("sha256") or ""), str(row.get("file_name") or "")
+        if table != "evidence" or not sha or not name or (folder / name).is_file():
+            continue
+        blob = files.get(records.evidence_path(sha))
+        if blob is None:
+            continue  # its file stayed on the other computer; the record still travels
+        data = repo.read(blob)
+        if hashlib.sha256(data).hexdigest() != sha:
+            raise RemoteError(f"the evidence file {sha[:12]} arrived damaged; nothing was changed")
+        make_private_dir(folder)
+        with atomic_write(folder / name, mode=FILE_MODE) as pending:
+            pending.file.write(data)

@@ -1,0 +1,222 @@
+"""The git side of sync, through dulwich: the local repository, remotes, fetch and push.
+
+The local repository is bare and lives in the journal's data folder (``<data>/sync``), never
+in a synced folder; records are written straight into git objects, so there is no working
+tree to fall out of step. Every failure of a remote (unreachable, refused, not a repository)
+becomes one ``RemoteError`` line, raised before the journal is touched.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from dulwich.client import get_transport_and_path
+from dulwich.errors import NotGitRepository
+from dulwich.file import FileLocked
+from dulwich.graph import find_merge_base
+from dulwich.index import commit_tree
+from dulwich.object_store import iter_tree_contents
+from dulwich.objects import Blob, Commit, ObjectID
+from dulwich.refs import Ref
+from dulwich.repo import Repo
+
+from ilearn_tui.errors import IlearnError
+
+BRANCH = Ref(b"refs/heads/main")
+ZERO = b"0" * 40
+_FILE_MODE = 0o100644
+_AUTHOR = b"ilearn <ilearn@localhost>"
+REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
+
+
+class RemoteError(IlearnError):
+    """The remote could not be used; nothing in the journal changed."""
+
+
+class RemoteMovedError(IlearnError):
+    """Another computer pushed between this one's fetch and its push; fetch and merge again."""
+
+
+def folder_of(url: str) -> Path | None:
+    """The folder a remote names, for a path or ``file://`` remote; None for a network one."""
+    if url.startswith("file://"):
+        return Path(url[len("file://") :])
+    if "://" in url:
+        return None
+    return Path(url).expanduser()
+
+
+def check_remote_url(url: str) -> str:
+    """The remote as it will be stored, or a one-line reason why it cannot be one.
+
+    A folder (or ``file://``) that is missing or empty becomes a bare repository; one that
+    holds anything but a repository is refused, so a sync never writes into someone's files.
+    """
+    if not url.strip() or any(ch in url for ch in "\x00\n\r"):
+        raise RemoteError("the remote is empty or holds a control character")
+    if "://" in url and not url.startswith(REMOTE_SCHEMES):
+        raise RemoteError(f"{url!r} is not a remote ilearn can use (a folder, file://, ssh://, http(s)://)")
+    folder = folder_of(url)
+    if folder is None:
+        rest = url.split("://", 1)[1]
+        if not rest.split("/", 1)[0]:
+            raise RemoteError(f"{url!r} names no server")
+        return url
+    folder = folder.absolute()
+    if folder.exists() and not folder.is_dir():
+        raise RemoteError(f"{folder} is a file, not a folder for a sync repository")
+    if folder.is_dir() and any(folder.iterdir()):
+        try:
+            Repo(str(folder)).close()
+        except NotGitRepository:
+            raise RemoteError(
+                f"{folder} is not empty and is not a sync repository; choose an empty folder"
+            ) from None
+        return str(folder)
+    if not folder.parent.is_dir():
+        raise RemoteError(f"the folder {folder.parent} does not exist")
+    try:
+        folder.mkdir(exist_ok=True)
+        Repo.init_bare(str(folder)).close()
+    except OSError as exc:
+        raise RemoteError(f"cannot make a sync repository in {folder}: {exc.strerror}") from None
+    return str(folder)
+
+
+class SyncRepo:
+    """The local repository: one branch, ``main``, holding every record as a file."""
+
+    def __init__(self, path: Path) -> None:
+        self._unwritten: dict[bytes, Blob] = {}
+        if (path / "HEAD").exists():
+            self.repo = Repo(str(path))
+        else:
+            path.mkdir(parents=True, exist_ok=True)
+            self.repo = Repo.init_bare(str(path))
+
+    def close(self) -> None:
+        self.repo.close()
+
+    def head(self) -> bytes | None:
+        return self.repo.refs.as_dict().get(BRANCH)
+
+    def files(self, commit: bytes | None) -> dict[str, bytes]:
+        """Every file of a commit: path -> blob id."""
+        if commit is None:
+            return {}
+        tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
+        return {
+            entry.path.decode("utf-8"): entry.sha
+            for entry in iter_tree_contents(self.repo.object_store, tree)
+            if entry.path is not None and entry.sha is not None
+        }
+
+    def read(self, blob_id: bytes) -> bytes:
+        waiting = self._unwritten.get(blob_id)
+        if waiting is not None:
+            return bytes(waiting.as_raw_string())
+        return bytes(self.repo[ObjectID(blob_id)].as_raw_string())
+
+    def add_blob(self, data: bytes) -> bytes:
+        """A file's content; written with the next commit, in one pack (a first sync has thousands)."""
+        blob = Blob.from_string(data)
+        self._unwritten[bytes(blob.id)] = blob
+        return bytes(blob.id)
+
+    def _write_blobs(self) -> None:
+        if self._unwritten:
+            self.repo.object_store.add_objects([(blob, None) for blob in self._unwritten.values()])
+            self._unwritten.clear()
+
+    def commit(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
+        """A commit of exactly ``files`` (path -> blob id), made the branch's head."""
+        commit = self.commit_object(files, parents, message)
+        self.set_head(commit)
+        return commit
+
+    def commit_object(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
+        """A commit of exactly ``files``, not yet on the branch (the journal must take it first)."""
+        self._write_blobs()
+        store = self.repo.object_store
+        entries = [(p.encode("utf-8"), ObjectID(sha), _FILE_MODE) for p, sha in sorted(files.items())]
+        commit = Commit()
+        commit.tree = commit_tree(store, entries)
+        commit.parents = [ObjectID(p) for p in parents]
+        commit.author = commit.committer = _AUTHOR
+        commit.author_time = commit.commit_time = int(time.time())
+        commit.author_timezone = commit.commit_timezone = 0
+        commit.encoding = b"UTF-8"
+        commit.message = message.encode("utf-8")
+        store.add_object(commit)
+        return bytes(commit.id)
+
+    def has(self, object_id: bytes) -> bool:
+        return object_id in self._unwritten or ObjectID(object_id) in self.repo.object_store
+
+    def set_head(self, commit: bytes) -> None:
+        self.repo.refs[BRANCH] = ObjectID(commit)
+
+    def clear_head(self) -> None:
+        """No commit yet: the next one sends every record of the journal."""
+        if BRANCH in self.repo.refs:
+            del self.repo.refs[BRANCH]
+
+    def merge_base(self, one: bytes, other: bytes) -> bytes | None:
+        found = find_merge_base(self.repo, [ObjectID(one), ObjectID(other)])
+        return bytes(found[0]) if found else None
+
+    def contains(self, ancestor: bytes, commit: bytes) -> bool:
+        return self.merge_base(ancestor, commit) == ancestor
+
+    # --- remotes --------------------------------------------------------------------------
+    def fetch(self, url: str) -> bytes | None:
+        """Bring the remote's branch into this repository; its head, or None if it has none."""
+        store = self.repo.object_store
+
+        def wants(refs: Mapping[Ref, ObjectID], depth: int | None = None, **_: Any) -> list[ObjectID]:
+            head = refs.get(BRANCH)
+            return [head] if head and head != ZERO and head not in store else []
+
+        result = _talk(url, lambda client, path: client.fetch(path, self.repo, determine_wants=wants))
+        refs = {name: sha for name, sha in (result.refs or {}).items() if sha and sha != ZERO}
+        if BRANCH not in refs and any(name.startswith(b"refs/heads/") for name in refs):
+            raise RemoteError(
+                f"{url} is a git repository but not an ilearn sync repository; nothing was changed"
+            )
+        head = refs.get(BRANCH)
+        if head and not self.has(head):  # read while another computer was still writing it
+            raise RemoteMovedError("the remote changed while it was read")
+        return bytes(head) if head else None
+
+    def push(self, url: str, commit: bytes, expected: bytes | None) -> None:
+        """Make the remote's branch ``commit``, only if it still is ``expected``."""
+
+        def update(refs: dict[Ref, ObjectID]) -> dict[Ref, ObjectID]:
+            if refs.get(BRANCH, ZERO) != (expected or ZERO):
+                raise RemoteMovedError("the remote moved")
+            return {BRANCH: ObjectID(commit)}
+
+        def pack(have: Any, want: Any, *, ofs_delta: bool = False, progress: Any = None) -> Any:
+            return self.repo.generate_pack_data(set(have), set(want), progress=progress, ofs_delta=ofs_delta)
+
+        result = _talk(url, lambda client, path: client.send_pack(path.encode(), update, pack))
+        problems = [e for e in (result.ref_status or {}).values() if e is not None]
+        if problems:
+            raise RemoteMovedError(f"the remote refused the update ({problems[0]})")
+
+
+def _talk(url: str, action: Any) -> Any:
+    """Run one exchange with a remote, turning whatever goes wrong into one line."""
+    try:
+        client, path = get_transport_and_path(url)
+        return action(client, path)
+    except (RemoteMovedError, IlearnError):
+        raise
+    except FileLocked:  # another computer is updating the same folder remote this moment
+        raise RemoteMovedError("the remote is being updated") from None
+    except Exception as exc:  # a remote can fail in many ways (network, protocol, files): all one line
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise RemoteError(f"cannot reach the remote {url}: {detail}") from None
