@@ -109,7 +109,7 @@ def test_html_export_to_a_file_and_stdout(filled: Journal, cli: Cli, tmp_path: P
     assert result.code == 0, result
     assert result.out.strip() == f"wrote {page}"
     assert page.read_text().startswith("<!DOCTYPE html>")
-    assert "left out 2 private item(s)" in result.err  # the class list and the URL one
+    assert "left out 2 private items" in result.err  # the class list and the URL one
     printed = cli("export", "--format", "html")  # no --out: the page goes to stdout
     assert (
         printed.code == 0 and printed.out.startswith("<!DOCTYPE html>") and printed.out.endswith("</html>\n")

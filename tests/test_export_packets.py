@@ -45,7 +45,7 @@ def test_review_packet_is_laid_out_for_the_meeting(journal: Journal) -> None:
     assert "| **Learning** | 23.5 hours, 11.75 credits in 4 activities |" in text
     assert "1. Do sentence stems increase evidence-based claims?" in text
     assert "| **Total** | **4** | **23.5** | **11.75** |" in text
-    assert "_1 private item(s) left out" in text and "Class list" not in text
+    assert "_1 private item left out" in text and "Class list" not in text
 
 
 def test_review_ratings_run_oldest_to_newest_with_the_change(journal: Journal) -> None:

@@ -252,8 +252,8 @@ def test_preflight_reports_what_would_be_replaced(tmp_path: Path) -> None:
 def test_notes_are_worded_once_without_options() -> None:
     said = notes(ExportResult("", left_out=2, redactions={"dana": 2, "jo": 1}, missing=["a", "b", "c", "d"]))
     assert [n.what for n in said] == ["left_out", "redacted", "missing"]
-    assert said[0].text == "left out 2 private item(s)"
-    assert said[1].text == "redacted 3 name(s): dana ×2, jo ×1"
+    assert said[0].text == "left out 2 private items"
+    assert said[1].text == "redacted 3 names: dana ×2, jo ×1"
     assert "(a, b, c, …)" in said[2].text
     assert not any("--" in n.text or "ilearn " in n.text for n in said)
     assert notes(ExportResult("")) == []

@@ -308,7 +308,7 @@ def test_the_json_export_without_private_records_is_redacted(
     assert run([*base, "export", "--format", "json"]) == 0
     captured = capsys.readouterr()
     assert "jamie" not in captured.out.lower() and "[redacted]" in captured.out
-    assert "redacted 3 name(s): jamie smith ×3" in captured.err  # title, body and the link
+    assert "redacted 3 names: jamie smith ×3" in captured.err  # title, body and the link
     shared = tmp_path / "shared.json"
     shared.write_text(captured.out, "utf-8")
     assert run(["--home", str(tmp_path / "other"), "import", str(shared)]) == 0  # still imports

@@ -13,6 +13,7 @@ import re
 import sys
 from typing import Any, Literal, TextIO
 
+from ilearn_tui.domain.text import plural as plural  # the one rule for counted nouns
 from ilearn_tui.store.search import MARK_END, MARK_START
 from ilearn_tui.textsafe import one_line, printable
 
@@ -56,12 +57,6 @@ def highlighted(snippet: str, *, marking: Marking) -> str:
         pieces.append(text)
         marked = not marked
     return "".join(pieces).strip()
-
-
-def plural(count: int, noun: str, many: str | None = None) -> str:
-    """``1 activity``, ``2 activities``: the count with the noun it takes."""
-    word = noun if count == 1 else (many or noun + "s")
-    return f"{count:,} {word}"
 
 
 def saved(noun: str, title: str, record_id: str, *details: str) -> None:

@@ -7,6 +7,7 @@ import json
 
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out
+from ilearn_tui.domain.text import plural
 from ilearn_tui.textsafe import one_line
 
 
@@ -25,7 +26,7 @@ def run(args: argparse.Namespace) -> int:
             last = state.last_sync[:16].replace("T", " ") if state.last_sync else "never"
             out(f"remote: {remote}")
             out(f"last sync: {last}")
-            out(f"pending: {state.pending} change(s) to send")
+            out(f"pending: {plural(state.pending, 'change')} to send")
             out(f"conflicts: {len(state.conflicts)}")
             for c in state.conflicts:
                 other = one_line(str(json.loads(c.other)), 50)

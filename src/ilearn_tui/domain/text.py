@@ -137,3 +137,9 @@ NO_TOPIC = "(no topic)"
 def topic_key(text: str) -> str:
     """The key a topic is grouped under: case and spacing do not make a second topic."""
     return " ".join(text.split()).lower() or NO_TOPIC
+
+
+def plural(count: int, noun: str, many: str | None = None) -> str:
+    """``1 activity``, ``2 activities``: the count with the noun it takes, for every layer's words."""
+    word = noun if count == 1 else (many or noun + "s")
+    return f"{count:,} {word}"

@@ -14,6 +14,7 @@ from datetime import date
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Evidence, Goal
 from ilearn_tui.domain.stage_records import Check
+from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import of_activities
 from ilearn_tui.portfolio.model import Portfolio, goal_facts
 
@@ -64,7 +65,8 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
         f"- **Exported:** {(today or date.today()).isoformat()}",
     ]
     if p.left_out:
-        out.append(f"- {p.left_out} private item(s) left out (student information or private reflections)")
+        left_out = plural(p.left_out, "private item")
+        out.append(f"- {left_out} left out (student information or private reflections)")
     out += ["", "## Contents", ""]
     for _, title in SECTIONS:
         out.append(f"- [{title}](#{_slug(title)})")

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Evidence, Goal
 from ilearn_tui.domain.renewal import Counted, Requirement, progress
+from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Sum, Totals, of_activities
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
 from ilearn_tui.portfolio.model import Portfolio, goal_facts
@@ -31,7 +32,8 @@ def _header(title: str, p: Portfolio, facts: list[tuple[str, str]], today: date 
     out += [f"| **{label}** | {cell(value)} |" for label, value in facts]
     out.append(f"| **Prepared** | {(today or date.today()).isoformat()} |")
     if p.left_out:
-        out += ["", f"_{p.left_out} private item(s) left out (student information or private reflections)._"]
+        left_out = plural(p.left_out, "private item")
+        out += ["", f"_{left_out} left out (student information or private reflections)._"]
     return out + [""]
 
 
@@ -54,8 +56,8 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     facts = [
         ("Cycle", f"{cycles} ({start} to {end})"),
         ("Goals", f"{len(p.goals)} ({achieved} achieved)"),
-        ("Learning", f"{_sums(summed.done)} in {summed.done.activities} activities"),
-        ("Evidence", f"{len(p.evidence)} item(s)"),
+        ("Learning", f"{_sums(summed.done)} in {plural(summed.done.activities, 'activity', 'activities')}"),
+        ("Evidence", plural(len(p.evidence), "item")),
         ("Progress checks", str(len(p.checks))),
     ]
     out = _header("Annual review packet", p, facts, today)

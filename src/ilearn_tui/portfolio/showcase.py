@@ -18,6 +18,7 @@ from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Goal
 from ilearn_tui.domain.stage_records import Check
+from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
@@ -132,7 +133,7 @@ def _title(p: Portfolio, today: date | None) -> str:
     out.append("</dl>")
     if p.left_out:
         out.append(
-            f'<p class="note">{p.left_out} private item(s) left out '
+            f'<p class="note">{plural(p.left_out, "private item")} left out '
             "(student information or private reflections).</p>"
         )
     return "\n".join([*out, "</header>"])

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ilearn_tui.domain.text import plural
 from ilearn_tui.portfolio.formats import BY_NAME, Choice, ExportKind
 from ilearn_tui.portfolio.model import Portfolio, Scope
 from ilearn_tui.portfolio.progress import Progress, silent
@@ -123,17 +124,18 @@ def notes(result: ExportResult) -> list[Note]:
     """What the teacher should know about a finished export, worded once for every UI."""
     found: list[Note] = []
     if result.left_out:
-        found.append(Note("left_out", f"left out {result.left_out} private item(s)"))
+        found.append(Note("left_out", f"left out {plural(result.left_out, 'private item')}"))
     if result.redactions:
         summary = ", ".join(f"{name} ×{n}" for name, n in sorted(result.redactions.items()))
-        found.append(Note("redacted", f"redacted {sum(result.redactions.values())} name(s): {summary}"))
+        names = plural(sum(result.redactions.values()), "name")
+        found.append(Note("redacted", f"redacted {names}: {summary}"))
     if result.missing:
         shown = ", ".join(one_line(m, 40) for m in result.missing[:3])
         shown += ", …" if len(result.missing) > 3 else ""
         found.append(
             Note(
                 "missing",
-                f"{len(result.missing)} evidence file(s) are missing from the journal and were "
+                f"{plural(len(result.missing), 'evidence file')} missing from the journal, "
                 f"listed without a copy ({shown})",
             )
         )

@@ -7,6 +7,7 @@ import sqlite3
 import stat
 from dataclasses import dataclass, field
 
+from ilearn_tui.domain.text import plural
 from ilearn_tui.locations import DIR_MODE, FILE_MODE
 from ilearn_tui.store.journal import Journal
 
@@ -54,7 +55,7 @@ def examine(journal: Journal) -> Report:
         report.problems += [f"database integrity: {line}" for line in integrity[:5]]
     broken = conn.execute("PRAGMA foreign_key_check").fetchall()
     if broken:
-        report.problems.append(f"{len(broken)} record(s) point at records that no longer exist")
+        report.problems.append(f"{plural(len(broken), 'record')} point at records that no longer exist")
     else:
         report.ok.append("links between records: ok")
     try:
@@ -83,7 +84,7 @@ def examine(journal: Journal) -> Report:
         orphans = [p.name for p in folder.iterdir() if p.is_file() and p.name not in known]
         if orphans:
             report.problems.append(
-                f"{len(orphans)} file(s) in {folder} belong to no evidence record "
+                f"{plural(len(orphans), 'file')} in {folder} belong to no evidence record "
                 f"(e.g. {orphans[0]}); they are kept"
             )
     for path, wanted in ((journal.locations.data_dir, DIR_MODE), (journal.locations.db_path, FILE_MODE)):

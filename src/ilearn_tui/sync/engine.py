@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ilearn_tui.atomicfile import atomic_write
+from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store import sync_state
@@ -204,7 +205,7 @@ def _commit_pending(journal: Journal, repo: SyncRepo, changes: Sequence[sync_sta
     new[records.MANIFEST] = repo.add_blob(records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION))
     if head is not None and new == files:
         return head
-    return repo.commit(new, [head] if head else [], f"{len(rows)} record(s) from this computer")
+    return repo.commit(new, [head] if head else [], f"{plural(len(rows), 'record')} from this computer")
 
 
 def _is_tombstone(repo: SyncRepo, blob: bytes) -> bool:

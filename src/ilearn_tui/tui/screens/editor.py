@@ -15,7 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Input, Markdown, Select, Static, TextArea
 
 from ilearn_tui.domain.prompts import PROMPTS
-from ilearn_tui.domain.text import parse_day, split_tags
+from ilearn_tui.domain.text import parse_day, plural, split_tags
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError, NotFoundError
 from ilearn_tui.store.drafts import discard_draft, save_draft
@@ -193,7 +193,7 @@ class EditorScreen(UsesShell, Screen[None]):
             if links is not None:
                 self.links = links
                 total = sum(len(v) for v in links.values())
-                self._status(f"{total} link(s) set; ctrl+s to save")
+                self._status(f"{plural(total, 'link')} set; ctrl+s to save")
                 self._saved_text += "\x01"  # links changed: the editor is now dirty
 
         self.app.push_screen(LinksScreen(self.links), chosen)

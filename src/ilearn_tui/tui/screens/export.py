@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
+from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose, is_folder_name
 from ilearn_tui.portfolio.model import Scope
@@ -193,7 +194,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         except IlearnError as exc:
             self.app.call_from_thread(self._finished, f"Not exported: {exc}", True)
             return
-        said = [f"{result.copied} evidence file(s) copied"] if result.copied else []
+        said = [f"{plural(result.copied, 'evidence file')} copied"] if result.copied else []
         said += [note.text for note in notes(result)]
         message = f"Wrote {result.path}" + (f" ({'; '.join(said)})" if said else "")
         self.app.call_from_thread(self._finished, message, False)

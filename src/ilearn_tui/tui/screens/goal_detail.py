@@ -8,6 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ilearn_tui.domain.text import plural
 from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
@@ -41,7 +42,7 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
             facts = Text(f"Status: {detail.status}")
             if detail.target_date:
                 facts.append(f" · target {detail.target_date}")
-            facts.append(f" · {detail.reflections} linked reflection(s)\n")
+            facts.append(f" · {plural(detail.reflections, 'linked reflection')}\n")
             for label, value in (("Why", detail.why), ("Success looks like", detail.success_indicators)):
                 if value.strip():
                     facts.append(f"{label}: ", style="bold")

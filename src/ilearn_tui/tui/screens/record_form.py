@@ -16,7 +16,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ilearn_tui.domain.forms import KINDS, FieldSpec, RecordKind, clean
-from ilearn_tui.domain.text import default_status, parse_day
+from ilearn_tui.domain.text import default_status, parse_day, plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.records import choices_for, save_record
@@ -235,9 +235,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         if result.errors:
             first = next(iter(result.errors))
             self.query_one("#goal-questions" if first == "questions" else f"#field-{first}").focus()
-            self.notify(
-                f"{len(result.errors)} field(s) need attention; nothing was saved yet.", severity="warning"
-            )
+            wrong = plural(len(result.errors), "field")
+            self.notify(f"{wrong} to put right; nothing was saved yet.", severity="warning")
             return
         try:
             record_id = self._write(result.values, result.links, questions)

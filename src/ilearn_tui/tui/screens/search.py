@@ -11,6 +11,7 @@ from textual.worker import get_current_worker
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
+from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.search import BackgroundSearch, SearchTooSlowError, SearchUnavailable
 from ilearn_tui.textsafe import printable
@@ -154,7 +155,8 @@ class SearchScreen(AreaScreen):
         if not typed:
             status = self._back_hint()
         elif count:
-            status = f"{count}{'+' if count == LIMIT else ''} result(s) — ↓ to the list, enter to open"
+            more = "+" if count == LIMIT else ""
+            status = f"{plural(count, 'result')}{more} — ↓ to the list, enter to open"
         elif len(typed) < MIN_CHARS:
             status = "Keep typing… (or press enter to search for this now)"
         else:

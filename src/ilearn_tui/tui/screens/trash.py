@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.trash import list_trash, purge, restore
 from ilearn_tui.textsafe import one_line
@@ -96,7 +97,7 @@ class TrashScreen(UsesShell, ModalScreen[None]):
             if yes:
                 gone = purge(self.ilearn.journal)
                 self.ilearn.changed()
-                self.notify(f"Emptied the trash: {gone} item(s) deleted for good.")
+                self.notify(f"Emptied the trash: {plural(gone, 'item')} deleted for good.")
                 self._fill()
 
         self.app.push_screen(
