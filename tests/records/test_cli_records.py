@@ -7,7 +7,6 @@ can be named by a short prefix, and two records whose ids share a prefix.
 from __future__ import annotations
 
 import json
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -17,35 +16,15 @@ from ilearn_tui.domain import forms
 from tests.helpers.cli import Result, assert_fails, ok, snapshot, tables
 from tests.helpers.records import (
     ACTIVITY,
-    EDITOR,
     GOAL,
     QUESTION,
     RECORDS,
-    build,
     rid,
 )
 
 Cli = Callable[..., Result]
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    home = tmp_path_factory.mktemp("records") / "home"
-    reflection = build(home)
-    (home / "reflection-id").write_text(reflection)
-    return home, snapshot(home)
-
-
-@pytest.fixture
-def reflection(home: Path, seeded: str) -> str:
-    return (home / "reflection-id").read_text()
-
-
-@pytest.fixture
-def editor(tmp_path: Path) -> str:
-    script = tmp_path / "editor.py"
-    script.write_text(EDITOR)
-    return f"{sys.executable} {script}"
 
 
 # --- show -------------------------------------------------------------------------------
