@@ -4,89 +4,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
-import time
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-TMUX = shutil.which("tmux")
-ILEARN = shutil.which("ilearn")
+from tests.helpers.tmux import ILEARN, TMUX, Terminal, running, until
+
 pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
-
-
-# How fast the tests type: one key (or one pasted string) every 0.2 s, as a quick typist would.
-KEY_GAP = 0.2
-
-
-def until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    """Wait for ``check`` to hold, polling; fail naming ``what`` if it never does."""
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen within {timeout} s")
-        time.sleep(0.05)
-
-
-class Terminal:
-    """One tmux session on the test's own tmux server (its socket in the test's temp dir)."""
-
-    def __init__(self, socket: Path, session: str) -> None:
-        self.socket = socket
-        self.session = session
-        self._last_key = 0.0
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            [TMUX, "-S", str(self.socket), *args], check=True, capture_output=True, text=True
-        )
-        return done.stdout
-
-    def _pace(self) -> None:
-        gap = self._last_key + KEY_GAP - time.monotonic()
-        if gap > 0:
-            time.sleep(gap)
-        self._last_key = time.monotonic()
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self._pace()
-            self.tmux("send-keys", "-t", self.session, key)
-
-    def type(self, text: str) -> None:
-        self._pace()
-        self.tmux("send-keys", "-t", self.session, "-l", text)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-t", self.session, "-p")
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            shown = self.screen()
-            if text in shown:
-                return shown
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
-
-    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
-        until(lambda: text not in self.screen(), f"{text!r} going away", timeout)
-        return self.screen()
-
-    def settled(self, text: str, timeout: float = 20.0) -> str:
-        """Wait for ``text``, then for the screen to stop changing (the app is idle, ready for keys)."""
-        deadline = time.monotonic() + timeout
-        shown = self.wait_for(text, timeout)
-        while time.monotonic() < deadline:
-            time.sleep(KEY_GAP)
-            again = self.screen()
-            if again == shown:
-                return shown
-            shown = again
-        raise AssertionError(f"the screen never settled; it shows:\n{shown}")
 
 
 @pytest.fixture
@@ -166,7 +93,7 @@ def test_first_run_write_a_reflection_and_find_it_from_the_shell(terminal: Termi
     assert "Students argued about evidence" in shown
     pid = _app_pid(home)
     terminal.keys("C-q")
-    until(lambda: not _running(pid), "the app quitting")
+    until(lambda: not running(pid), "the app quitting")
 
     found = subprocess.run(
         [ILEARN, "--home", str(home), "search", "claim", "--json"], capture_output=True, text=True, check=True
@@ -196,15 +123,6 @@ def _row(screen: str, label: str) -> str:
     """The line of the screen that shows ``label``."""
     (line,) = [line for line in screen.splitlines() if label in line]
     return line
-
-
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is still a live process (a zombie counts as gone)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 def _app_pid(home: Path) -> int:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,12 +22,10 @@ import pytest
 from ilearn_tui.locations import resolve
 from ilearn_tui.store.drafts import list_drafts
 from ilearn_tui.store.journal import open_journal
+from tests.helpers.tmux import ILEARN, TMUX, Terminal, running, until
 
-TMUX = shutil.which("tmux")
-ILEARN = shutil.which("ilearn")
 pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
 
-KEY_GAP = 0.2  # one key (or one typed string) every 0.2 s, as a quick typist would
 # The app promises to end within 5 s of the signal; one more second for a loaded machine.
 GONE_WITHIN = 6.0
 
@@ -43,97 +40,55 @@ sys.exit(main(["--home", sys.argv[1]]))
 """
 
 
-def until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"{what} did not happen within {timeout} s")
-        time.sleep(0.05)
+class AppTerminal(Terminal):
+    """The pane runs a shell that runs the app and writes down its exit status.
 
+    The status comes from that file rather than from tmux's ``pane_dead_status``, which now and
+    then stayed empty long after the process had gone.
+    """
 
-def running(pid: int) -> bool:
-    """Alive and not yet a zombie (tmux reaps its panes' processes, but not instantly)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (FileNotFoundError, ProcessLookupError):
-        return False
-    return state != "Z"
-
-
-class Terminal:
-    """One tmux session whose single pane runs the app itself (``exec``), so its pid is the app's."""
-
-    def __init__(self, socket: Path, session: str) -> None:
-        self.socket = socket
-        self.session = session
-        self._last_key = 0.0
-
-    def tmux(self, *args: str) -> str:
-        done = subprocess.run(
-            [str(TMUX), "-S", str(self.socket), *args], check=True, capture_output=True, text=True
-        )
-        return done.stdout
-
-    def _pace(self) -> None:
-        gap = self._last_key + KEY_GAP - time.monotonic()
-        if gap > 0:
-            time.sleep(gap)
-        self._last_key = time.monotonic()
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            self._pace()
-            self.tmux("send-keys", "-t", self.session, key)
-
-    def type(self, text: str) -> None:
-        self._pace()
-        self.tmux("send-keys", "-t", self.session, "-l", text)
-
-    def paste_raw(self, text_file: Path) -> None:
-        """Paste as raw keystrokes (no ``-p``: no bracketed paste), as a flood of typing."""
-        self.tmux("load-buffer", "-b", "flood", str(text_file))
-        self.tmux("paste-buffer", "-b", "flood", "-t", self.session)
-
-    def wait_for(self, text: str, timeout: float = 20.0) -> None:
-        until(lambda: text in self.tmux("capture-pane", "-t", self.session, "-p"), repr(text), timeout)
+    def __init__(self, socket: Path, session: str, status_file: Path) -> None:
+        super().__init__(socket, session)
+        self.status_file = status_file
 
     def pid(self) -> int:
-        return int(self.tmux("display-message", "-p", "-t", self.session, "#{pane_pid}").strip())
+        """The app's pid: the one child of the pane's shell."""
+        shell = super().pid()
+        children: list[str] = []
+
+        def started() -> bool:
+            children[:] = Path(f"/proc/{shell}/task/{shell}/children").read_text().split()
+            return len(children) == 1
+
+        until(started, "the app starting under its shell", timeout=20)
+        return int(children[0])
 
     def exit_status(self) -> int:
-        """The ended app's exit status (tmux reaps it a moment after it ends)."""
-        status = ""
-
-        def known() -> bool:
-            nonlocal status
-            status = self.tmux("display-message", "-p", "-t", self.session, "#{pane_dead_status}").strip()
-            return bool(status)
-
-        # Only reading the status: how fast the app ended is measured by ``gone_after``.
-        until(known, "tmux noticing the app ended", timeout=20)
-        return int(status)
+        until(lambda: self.status_file.exists() and self.status_file.read_text().strip() != "",
+              "the app's exit status being written", timeout=20)
+        return int(self.status_file.read_text())
 
 
 @pytest.fixture
-def start_in_tmux(tmp_path: Path) -> Iterator[Callable[[str], Terminal]]:
+def start_in_tmux(tmp_path: Path) -> Iterator[Callable[[str], AppTerminal]]:
     """Start a command in an 80×24 tmux session on a tmux server of this test's own."""
     socket = tmp_path / "tmux.sock"
     env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
     started = False
 
-    def start(command: str) -> Terminal:
+    def start(command: str) -> AppTerminal:
         nonlocal started
         session = f"hangup-{uuid.uuid4().hex[:8]}"
+        status_file = tmp_path / f"{session}.status"
+        wrapped = f"{command}; echo $? > {shlex.quote(str(status_file))}"
         subprocess.run(
             [str(TMUX), "-S", str(socket), "-f", "/dev/null", "new-session", "-d", "-s", session,
-             "-x", "80", "-y", "24", f"exec {command}",
-             # Keep the pane after the app ends, so its exit status can be read.
-             ";", "set-option", "-t", session, "remain-on-exit", "on"],
+             "-x", "80", "-y", "24", wrapped],
             check=True,
             env={**env, "TERM": "xterm-256color"},
         )
         started = True
-        return Terminal(socket, session)
+        return AppTerminal(socket, session, status_file)
 
     yield start
     if started:
@@ -145,7 +100,7 @@ def drafts(home: Path) -> list[str]:
         return [d.body for d in list_drafts(journal)]
 
 
-def open_editor_and_autosave(terminal: Terminal, home: Path, text: str) -> None:
+def open_editor_and_autosave(terminal: AppTerminal, home: Path, text: str) -> None:
     """Type into a new reflection and wait until the editor's timer has kept it as a draft."""
     terminal.wait_for("Welcome to ilearn")
     terminal.keys("Escape")
@@ -175,7 +130,7 @@ def gone_after(pid: int, sig: signal.Signals) -> float:
 
 
 def test_sigterm_ends_an_app_whose_main_thread_is_blocked(
-    home: Path, start_in_tmux: Callable[[str], Terminal]
+    home: Path, start_in_tmux: Callable[[str], AppTerminal]
 ) -> None:
     harness = f"{shlex.quote(sys.executable)} -c {shlex.quote(BUSY_APP)} {shlex.quote(str(home))}"
     terminal = start_in_tmux(harness)
@@ -192,7 +147,7 @@ def test_sigterm_ends_an_app_whose_main_thread_is_blocked(
 
 
 def test_sighup_ends_an_app_flooded_with_keystrokes_and_keeps_the_draft(
-    home: Path, tmp_path: Path, start_in_tmux: Callable[[str], Terminal]
+    home: Path, tmp_path: Path, start_in_tmux: Callable[[str], AppTerminal]
 ) -> None:
     terminal = start_in_tmux(f"{ILEARN} --home {shlex.quote(str(home))}")
     pid = terminal.pid()
@@ -210,7 +165,7 @@ def test_sighup_ends_an_app_flooded_with_keystrokes_and_keeps_the_draft(
 
 
 def test_an_idle_app_exits_in_order_before_the_countdown_and_keeps_unsaved_text(
-    home: Path, start_in_tmux: Callable[[str], Terminal]
+    home: Path, start_in_tmux: Callable[[str], AppTerminal]
 ) -> None:
     terminal = start_in_tmux(f"{ILEARN} --home {shlex.quote(str(home))}")
     pid = terminal.pid()
