@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from itertools import accumulate
 
-from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.text import school_year_bounds
 from journal_corpus import (
     ACTIVITY_TITLES,
     GOAL_TITLES,

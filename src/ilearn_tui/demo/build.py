@@ -14,8 +14,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from pathlib import Path
 
-from ilearn_tui.dates import school_year_bounds
 from ilearn_tui.demo.content import Content, DemoContentError, Record, load_content
+from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import UsageError
 from ilearn_tui.settings import load_settings, save_settings
 from ilearn_tui.store.bulk import BulkWriter, bulk_write
