@@ -35,6 +35,8 @@ class Settings:
     renewal: dict[str, object] = field(default_factory=dict)
     # Binding id -> keys ("editor.save": "ctrl+s,f2"); the app checks the ids against its actions.
     keymap: dict[str, str] = field(default_factory=dict)
+    # Off: evidence marked as student information (and its file) never leaves this computer by sync.
+    sync_student_info: bool = False
     problems: list[str] = field(default_factory=list, repr=False)
     # Set when the file could not tell us which names to redact: a shared export must then stop.
     redaction_unknown: str = field(default="", repr=False)
@@ -70,7 +72,7 @@ def load_settings(locations: Locations) -> Settings:
             continue
         value = raw[spec.name]
         default = getattr(settings, spec.name)
-        ok = isinstance(value, type(default)) and not isinstance(value, bool)
+        ok = isinstance(value, type(default)) and isinstance(value, bool) == isinstance(default, bool)
         if spec.name == "redact_names":
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
         if spec.name == "keymap" and ok:

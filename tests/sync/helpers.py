@@ -18,13 +18,13 @@ class Computer:
         self.home = home
         self.real = real  # run commands as real processes (when this process serves a remote)
 
-    def run(self, *args: str) -> Result:
+    def run(self, *args: str, env: dict[str, str] | None = None) -> Result:
         if self.real:
-            return run_ilearn(*args, home=self.home)
-        return invoke(*args, home=self.home)
+            return run_ilearn(*args, home=self.home, env=env)
+        return invoke(*args, home=self.home, env=dict(env or {}))
 
-    def ok(self, *args: str) -> str:
-        return ok(self.run(*args))
+    def ok(self, *args: str, env: dict[str, str] | None = None) -> str:
+        return ok(self.run(*args, env=env))
 
     def reflect(self, text: str) -> str:
         return self.ok("reflect", text)
@@ -59,3 +59,15 @@ def summary(line: str) -> tuple[int, int, int]:
     tail = line.split(": ", 1)[1]
     numbers = [int(part.split()[1]) for part in tail.split(", ")]
     return numbers[0], numbers[1], numbers[2]
+
+
+def double_edit_goal(laptop: Computer, desktop: Computer) -> None:
+    """A goal's title changed on both computers; the desktop merges second and lists it."""
+    laptop.ok("goal", "add", "Better questions")
+    laptop.ok("sync")
+    desktop.ok("sync")
+    for computer, title in ((laptop, "Better questions at school"), (desktop, "Better questions at home")):
+        with computer.journal() as journal, journal.write() as conn:
+            conn.execute("UPDATE goals SET title = ?", (title,))
+    laptop.ok("sync")
+    desktop.ok("sync")

@@ -11,7 +11,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.sync import records
 from ilearn_tui.sync.repo import SyncRepo
-from tests.sync.helpers import Computer
+from tests.sync.helpers import Computer, double_edit_goal
 from tests.sync.helpers import summary as summary_line
 
 
@@ -70,14 +70,7 @@ def test_a_double_edit_of_a_goal_is_listed_with_the_other_value(
     pair: tuple[Computer, Computer, Path],
 ) -> None:
     laptop, desktop, _ = pair
-    laptop.ok("goal", "add", "Better questions")
-    laptop.ok("sync")
-    desktop.ok("sync")
-    for computer, title in ((laptop, "Better questions at school"), (desktop, "Better questions at home")):
-        with computer.journal() as journal, journal.write() as conn:
-            conn.execute("UPDATE goals SET title = ?", (title,))
-    laptop.ok("sync")
-    desktop.ok("sync")
+    double_edit_goal(laptop, desktop)
     laptop.ok("sync")
     status = desktop.ok("sync", "status")
     assert "conflicts: 1" in status and "goals" in status and "Better questions at school" in status

@@ -313,6 +313,18 @@ def build() -> Parser:
         "--join", action="store_true", help="combine this journal's records with the journal already there"
     )
     _sub(sync_subs, "status", "the remote, the last sync, what is waiting to be sent, and any conflicts")
+    t = _sub(sync_subs, "resolve", "settle a conflict: keep this computer's value, the other's, or an edit")
+    t.add_argument(
+        "conflict", metavar="ID", help="the record's or copy's id (or its start), from 'ilearn sync status'"
+    )
+    how = t.add_mutually_exclusive_group(required=True)
+    how.add_argument("--keep", choices=("mine", "theirs"), help="keep this computer's value, or the other's")
+    how.add_argument("--edit", action="store_true", help="write your own text from both, in $EDITOR")
+    p.add_argument(
+        "--allow-deletes",
+        action="store_true",
+        help="go ahead with a merge that moves more than half of the records to the trash",
+    )
     return top
 
 

@@ -1,14 +1,19 @@
-"""``ilearn sync``, ``ilearn sync setup URL``, ``ilearn sync status``: one line each, or a short list."""
+"""``ilearn sync`` and its actions (setup, status, resolve): one line each, or a short list."""
 
 from __future__ import annotations
 
 import argparse
-import json
 
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out
+from ilearn_tui.cli.record_values import run_editor
 from ilearn_tui.domain.text import plural
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line
+
+MINE = "--- this computer's version ---"
+THEIRS = "--- the other computer's version ---"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -21,18 +26,56 @@ def run(args: argparse.Namespace) -> int:
             out(f"sync remote set to {one_line(stored, 200)}; run 'ilearn sync' to send and receive")
             return 0
         if action == "status":
-            state = engine.status(journal)
-            remote = one_line(state.remote, 200) if state.remote else "none (run 'ilearn sync setup URL')"
-            last = state.last_sync[:16].replace("T", " ") if state.last_sync else "never"
-            out(f"remote: {remote}")
-            out(f"last sync: {last}")
-            out(f"pending: {plural(state.pending, 'change')} to send")
-            out(f"conflicts: {len(state.conflicts)}")
-            for c in state.conflicts:
-                other = one_line(str(json.loads(c.other)), 50)
-                where = f"conflicted copy {c.copy_id[:8]}" if c.copy_id else f"other value {other!r}"
-                out(f"  {c.table} {c.key[:8]} {c.field}: kept this computer's; {where}")
+            _status(journal)
             return 0
-        url, summary = engine.sync(journal)
+        if action == "resolve":
+            return _resolve(journal, args)
+        url, summary = engine.sync(journal, allow_deletes=args.allow_deletes)
         out(one_line(summary.line(url), 300))
         return 0
+
+
+def _status(journal: Journal) -> None:
+    from ilearn_tui.sync import engine
+    from ilearn_tui.sync.resolve import value_text
+
+    state = engine.status(journal)
+    remote = one_line(state.remote, 200) if state.remote else "none (run 'ilearn sync setup URL')"
+    last = state.last_sync[:16].replace("T", " ") if state.last_sync else "never"
+    out(f"remote: {remote}")
+    out(f"last sync: {last}")
+    out(f"pending: {plural(state.pending, 'change')} to send")
+    out(f"conflicts: {len(state.conflicts)}")
+    for c in state.conflicts:
+        other = one_line(value_text(c.other), 50)
+        where = f"conflicted copy {c.copy_id[:8]}" if c.copy_id else f"other value {other!r}"
+        out(f"  {c.table} {c.key[:8]} {c.field}: kept this computer's; {where}")
+        out(f"    resolve: ilearn sync resolve {c.key[:8]} --keep mine|theirs, or --edit")
+
+
+def _resolve(journal: Journal, args: argparse.Namespace) -> int:
+    from ilearn_tui.sync import resolve
+
+    conflict = resolve.find_conflict(journal, args.conflict)
+    about = f"{conflict.table} {conflict.key[:8]} {conflict.field}"
+    if args.keep == "mine":
+        resolve.keep_mine(journal, conflict)
+        out(f"resolved {about}: kept this computer's; it travels on the next 'ilearn sync'")
+        return 0
+    if args.keep == "theirs":
+        resolve.keep_theirs(journal, conflict)
+        out(f"resolved {about}: kept the other computer's; it travels on the next 'ilearn sync'")
+        return 0
+    start = "\n".join(
+        (MINE, resolve.value_text(conflict.kept), "", THEIRS, resolve.value_text(conflict.other), "")
+    )
+    edited, status = run_editor(journal, start)
+    if status != 0:
+        raise IlearnError(f"the editor exited with status {status}; nothing was changed")
+    text = "\n".join(line for line in edited.splitlines() if line.strip() not in (MINE, THEIRS)).strip()
+    if edited == start or not text:
+        out(f"no change to {about}; the conflict is still listed")
+        return 0
+    resolve.keep_edit(journal, conflict, text)
+    out(f"resolved {about}: kept your edit; it travels on the next 'ilearn sync'")
+    return 0

@@ -127,11 +127,13 @@ def day(option: str, text: str) -> str:
 
 
 def suggest_choice(message: str) -> str | None:
-    """argparse's "invalid choice" (a misspelt command or action) with a "did you mean …?"."""
+    """argparse's "invalid choice" (a misspelt command, action or option value) with a "did you mean …?"."""
     found = re.search(r"invalid choice: '(.*?)' \(choose from (.*)\)$", message)
     if found is None:
         return None
     typed, offered = found.group(1), re.findall(r"'([^']*)'", found.group(2))
     close = difflib.get_close_matches(typed.lower(), offered, n=1, cutoff=0.6)
     hint = f"did you mean {close[0]!r}?" if close else f"use one of {', '.join(offered)}"
-    return f"unknown command {_shown(typed)!r}; {hint}"
+    option = re.match(r"argument (--[-\w]+)", message)
+    what = f"{option.group(1)}: unknown value" if option else "unknown command"
+    return f"{what} {_shown(typed)!r}; {hint}"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ilearn_tui.domain.fields import Kind
-from ilearn_tui.domain.model import BY_TABLE, TABLE_ORDER
+from ilearn_tui.domain.model import BY_TABLE, TABLE_ORDER, TABLES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.tags import write_tags
@@ -125,8 +125,8 @@ def pending_count(journal: Journal) -> int:
 
 
 def record_count(journal: Journal) -> int:
-    """How many records the journal holds (cycles aside, which the app makes by itself)."""
-    tables = [t for t in TABLE_ORDER if t != "cycles"]
+    """How many records the journal holds (links and cycles aside: the app makes cycles itself)."""
+    tables = [t for t in TABLE_ORDER if t != "cycles" and isinstance(BY_TABLE[t], Kind)]
     return sum(int(journal.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]) for t in tables)
 
 
@@ -165,6 +165,32 @@ def all_records(journal: Journal) -> Iterator[tuple[str, Row]]:
             if table == "reflections":
                 row[TAGS] = _tags_of(journal.conn, str(row["id"]))
             yield table, row
+
+
+def student_info_records(journal: Journal) -> list[tuple[str, Row]]:
+    """Evidence marked as student information, and every record naming it (a link, a check).
+
+    What names the evidence waits with it: sent alone it would name a record the other
+    computer cannot have, and the merge there would refuse it.
+    """
+    ids = [str(r[0]) for r in journal.conn.execute("SELECT id FROM evidence WHERE student_info = 1")]
+    found: list[tuple[str, Row]] = []
+    for evidence_id in ids:
+        row = read_record(journal, "evidence", {"id": evidence_id})
+        if row is not None:
+            found.append(("evidence", row))
+    if not ids:
+        return found
+    marks = ", ".join("?" for _ in ids)
+    for entry in TABLES:
+        columns = entry.columns_in_table
+        for spec in entry.fields:
+            if spec.type != "ref" or spec.ref != "evidence":
+                continue
+            sql = f"SELECT {', '.join(columns)} FROM {entry.table} WHERE {spec.name} IN ({marks})"
+            for values in journal.conn.execute(sql, ids).fetchall():
+                found.append((entry.table, dict(zip(columns, values, strict=True))))
+    return found
 
 
 # --- applying a merge -----------------------------------------------------------------------

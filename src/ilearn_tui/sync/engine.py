@@ -21,6 +21,7 @@ from ilearn_tui.atomicfile import atomic_write
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
+from ilearn_tui.settings import load_settings
 from ilearn_tui.store import sync_state
 from ilearn_tui.store.backup import backup_to_dir
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
@@ -30,6 +31,11 @@ from ilearn_tui.sync.merge import Outcome, fold_cycles, merge_trees
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
+# A merge that would move more than this share of the records to the trash, and more than
+# ``TRASH_FLOOR`` of them, is refused unless asked for: a wiped or wrong journal on the other
+# computer looks, to a merge, exactly like the teacher deleting everything.
+TRASH_SHARE = 0.5
+TRASH_FLOOR = 10
 
 
 @dataclass(frozen=True)
@@ -76,12 +82,13 @@ def status(journal: Journal) -> Status:
     )
 
 
-def sync(journal: Journal) -> tuple[str, Summary]:
+def sync(journal: Journal, *, allow_deletes: bool = False) -> tuple[str, Summary]:
+    """Send and receive; ``allow_deletes`` lets a merge trash more than ``TRASH_SHARE``."""
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
     with _one_sync_at_a_time(journal):
-        return _sync(journal, url)
+        return _sync(journal, url, allow_deletes=allow_deletes)
 
 
 @contextmanager
@@ -109,8 +116,9 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
+def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
+    kept_home = _kept_home(journal)
     try:
         _start_from_journal(journal, repo)
         conflicts = 0
@@ -119,7 +127,7 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
             changes = sync_state.pending(journal)
             # The log was read whole: with nothing in it, anything written later has a mark above 0.
             since = max((c.seq for c in changes), default=0)
-            local = _commit_pending(journal, repo, changes)
+            local, held = _commit_pending(journal, repo, changes, kept_home)
             first = first or local
             try:
                 remote = repo.fetch(url)
@@ -129,6 +137,8 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
             _check_remote(journal, repo, url, remote)
             head, outcome, merge = _merge(journal, repo, local, remote)
             if not merge.empty:
+                if not allow_deletes:
+                    _refuse_mass_trash(journal, merge)
                 backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync")
                 _receive_evidence(journal, repo, head, merge)
                 try:
@@ -143,7 +153,8 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
                 except RemoteMovedError:
                     _wait(_round)
                     continue
-            sync_state.mark_synced(journal, head.decode(), changes)
+            sent = [c for c in changes if (c.table, c.key) not in held]
+            sync_state.mark_synced(journal, head.decode(), sent)
             return url, Summary(_count(repo, remote, head), _count(repo, first, head), conflicts)
         raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
     finally:
@@ -179,16 +190,44 @@ def _count(repo: SyncRepo, before: bytes | None, after: bytes) -> int:
     )
 
 
-def _commit_pending(journal: Journal, repo: SyncRepo, changes: Sequence[sync_state.Change]) -> bytes:
-    """Write pending records (every record, the first time) into a commit on the branch."""
+def _kept_home(journal: Journal) -> list[tuple[str, records.Row]] | None:
+    """The records that stay on this computer (student information), or None to send them all."""
+    if load_settings(journal.locations).sync_student_info:
+        return None
+    return sync_state.student_info_records(journal)
+
+
+def _commit_pending(
+    journal: Journal,
+    repo: SyncRepo,
+    changes: Sequence[sync_state.Change],
+    kept_home: list[tuple[str, records.Row]] | None,
+) -> tuple[bytes, set[tuple[str, str]]]:
+    """Write pending records (every record, the first time) into a commit on the branch.
+
+    Returns the commit and the records held back (they stay pending, to go when allowed).
+    With nothing held back, student information never sent before (held back by an earlier
+    sync, which leaves no pending mark on a first sync) is sent now.
+    """
     head = repo.head()
     files = repo.files(head)
     new = dict(files)
+    held = {(t, records.key_of(t, row)) for t, row in kept_home or []}
     if head is None:
-        rows = list(sync_state.all_records(journal))
+        rows = [
+            (t, row) for t, row in sync_state.all_records(journal) if (t, records.key_of(t, row)) not in held
+        ]
     else:
         rows = []
+        if kept_home is None:
+            rows = [
+                (t, row)
+                for t, row in sync_state.student_info_records(journal)
+                if records.record_path(t, records.key_of(t, row)) not in files
+            ]
         for change in changes:
+            if (change.table, change.key) in held:
+                continue
             where = records.where_of(change.table, change.key)
             row = sync_state.read_record(journal, change.table, where)
             if row is not None:
@@ -204,8 +243,9 @@ def _commit_pending(journal: Journal, repo: SyncRepo, changes: Sequence[sync_sta
             _send_evidence(journal, repo, row, new)
     new[records.MANIFEST] = repo.add_blob(records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION))
     if head is not None and new == files:
-        return head
-    return repo.commit(new, [head] if head else [], f"{plural(len(rows), 'record')} from this computer")
+        return head, held
+    message = f"{plural(len(rows), 'record')} from this computer"
+    return repo.commit(new, [head] if head else [], message), held
 
 
 def _is_tombstone(repo: SyncRepo, blob: bytes) -> bool:
@@ -223,6 +263,24 @@ def _send_evidence(journal: Journal, repo: SyncRepo, row: records.Row, files: di
     data = stored.read_bytes()
     if hashlib.sha256(data).hexdigest() == sha:
         files[path] = repo.add_blob(data)
+
+
+def _refuse_mass_trash(journal: Journal, merge: sync_state.Merge) -> None:
+    """One line, before anything changes, when a merge would trash most of the journal."""
+    held = sync_state.record_count(journal)
+    trashed = sum(
+        1
+        for table, where in merge.deletes
+        if table != "cycles"
+        and records.is_record(table)
+        and sync_state.read_record(journal, table, where) is not None
+    )
+    if trashed > TRASH_FLOOR and trashed > held * TRASH_SHARE:
+        raise IlearnError(
+            f"this sync would move {trashed} of the journal's {held} records to the trash (deleted on "
+            "another computer); nothing was changed. If that is what you want, run "
+            "'ilearn sync --allow-deletes'"
+        )
 
 
 def _check_remote(journal: Journal, repo: SyncRepo, url: str, remote: bytes | None) -> None:
