@@ -44,7 +44,8 @@ def _status(journal: Journal) -> None:
     last = state.last_sync[:16].replace("T", " ") if state.last_sync else "never"
     out(f"remote: {remote}")
     out(f"last sync: {last}")
-    out(f"pending: {plural(state.pending, 'change')} to send")
+    kept = f" ({state.kept_home} of them student information, kept here)" if state.kept_home else ""
+    out(f"pending: {plural(state.pending, 'change')} to send{kept}")
     out(f"conflicts: {len(state.conflicts)}")
     for c in state.conflicts:
         other = one_line(value_text(c.other), 50)

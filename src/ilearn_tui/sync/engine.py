@@ -54,6 +54,7 @@ class Status:
     last_sync: str
     pending: int
     conflicts: list[sync_state.Conflict]
+    kept_home: int = 0  # of ``pending``: student information that waits for sync_student_info
 
 
 def repo_dir(journal: Journal) -> Path:
@@ -74,11 +75,14 @@ def setup(journal: Journal, url: str, *, join: bool = False) -> str:
 
 
 def status(journal: Journal) -> Status:
+    held = {(t, records.key_of(t, row)) for t, row in _kept_home(journal) or []}
+    waiting = sum(1 for c in sync_state.pending(journal) if (c.table, c.key) in held) if held else 0
     return Status(
         journal.get_meta(sync_state.REMOTE),
         journal.get_meta(sync_state.LAST_AT),
         sync_state.pending_count(journal),
         sync_state.list_conflicts(journal),
+        waiting,
     )
 
 
