@@ -11,15 +11,6 @@ from tests.helpers.cli import assert_fails
 from tests.sync.helpers import Computer
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Computer, Computer]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "usb"
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop
-
-
 def _shared(laptop: Computer, desktop: Computer, count: int) -> list[str]:
     """``count`` reflections written on the laptop, held by both computers."""
     with laptop.journal() as journal:
@@ -41,8 +32,10 @@ def _trashed(computer: Computer) -> int:
         return int(journal.conn.execute("SELECT count(*) FROM trash").fetchone()[0])
 
 
-def test_trashing_most_of_the_journal_is_refused_and_changes_nothing(pair: tuple[Computer, Computer]) -> None:
-    laptop, desktop = pair
+def test_trashing_most_of_the_journal_is_refused_and_changes_nothing(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    laptop, desktop, _ = pair
     ids = _shared(laptop, desktop, 14)
     _delete_on(laptop, ids[:12])
     desktop.reflect("Written at home meanwhile.")
@@ -71,9 +64,9 @@ def test_trashing_most_of_the_journal_is_refused_and_changes_nothing(pair: tuple
     ids=["ten-of-ten", "half"],
 )
 def test_deletes_up_to_the_limits_go_through(
-    pair: tuple[Computer, Computer], held: int, deleted: int
+    pair: tuple[Computer, Computer, Path], held: int, deleted: int
 ) -> None:
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     ids = _shared(laptop, desktop, held)
     _delete_on(laptop, ids[:deleted])
     desktop.ok("sync")

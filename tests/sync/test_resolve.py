@@ -5,8 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pytest
-
 from ilearn_tui.store import sync_state
 from ilearn_tui.store.reflections import update_reflection
 from ilearn_tui.sync import resolve
@@ -14,15 +12,6 @@ from tests.helpers.cli import assert_fails
 from tests.sync.helpers import Computer, double_edit_goal
 
 SCHOOL, HOME = "Lesson study, as written at school.", "Lesson study, as written at home."
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Computer, Computer]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "remote"
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop
 
 
 def _edit(computer: Computer, rid: str, body: str) -> None:
@@ -72,17 +61,17 @@ def _both_agree(laptop: Computer, desktop: Computer) -> None:
     assert _conflicts(laptop) == _conflicts(desktop) == []
 
 
-def test_status_says_how_to_resolve_each_conflict(pair: tuple[Computer, Computer]) -> None:
-    laptop, desktop = pair
+def test_status_says_how_to_resolve_each_conflict(pair: tuple[Computer, Computer, Path]) -> None:
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     status = desktop.ok("sync", "status")
     assert f"ilearn sync resolve {rid[:8]} --keep mine|theirs, or --edit" in status
 
 
 def test_keep_theirs_takes_the_other_text_and_trashes_the_copy_on_both(
-    pair: tuple[Computer, Computer],
+    pair: tuple[Computer, Computer, Path],
 ) -> None:
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     [copy] = _copies(desktop)
     line = desktop.ok("sync", "resolve", rid[:8], "--keep", "theirs")
@@ -96,8 +85,8 @@ def test_keep_theirs_takes_the_other_text_and_trashes_the_copy_on_both(
     assert copy not in {r[0] for r in laptop.records()["reflections"]}
 
 
-def test_keep_mine_keeps_this_text_and_the_copy_leaves_both(pair: tuple[Computer, Computer]) -> None:
-    laptop, desktop = pair
+def test_keep_mine_keeps_this_text_and_the_copy_leaves_both(pair: tuple[Computer, Computer, Path]) -> None:
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     [copy] = _copies(desktop)
     desktop.ok("sync", "resolve", copy[:8], "--keep", "mine")  # the copy's id names it too
@@ -119,8 +108,10 @@ def _editor(tmp_path: Path, body: str) -> dict[str, str]:
     return {"EDITOR": f"{sys.executable} {script}"}
 
 
-def test_an_edit_of_both_texts_is_kept_and_travels(pair: tuple[Computer, Computer], tmp_path: Path) -> None:
-    laptop, desktop = pair
+def test_an_edit_of_both_texts_is_kept_and_travels(
+    pair: tuple[Computer, Computer, Path], tmp_path: Path
+) -> None:
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     joined = "Lesson study: written at school, finished at home."
     result = desktop.run("sync", "resolve", rid[:8], "--edit", env=_editor(tmp_path, joined))
@@ -131,9 +122,9 @@ def test_an_edit_of_both_texts_is_kept_and_travels(pair: tuple[Computer, Compute
 
 
 def test_an_unchanged_or_emptied_edit_changes_nothing(
-    pair: tuple[Computer, Computer], tmp_path: Path
+    pair: tuple[Computer, Computer, Path], tmp_path: Path
 ) -> None:
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     before = desktop.records()
     for editor in ({"EDITOR": "true"}, _editor(tmp_path, "\n  \n")):
@@ -142,16 +133,16 @@ def test_an_unchanged_or_emptied_edit_changes_nothing(
     assert desktop.records() == before and len(_conflicts(desktop)) == 1
 
 
-def test_an_editor_that_fails_changes_nothing(pair: tuple[Computer, Computer]) -> None:
-    laptop, desktop = pair
+def test_an_editor_that_fails_changes_nothing(pair: tuple[Computer, Computer, Path]) -> None:
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     before = desktop.records()
     assert_fails(desktop.run("sync", "resolve", rid[:8], "--edit", env={"EDITOR": "false"}), 1)
     assert desktop.records() == before and len(_conflicts(desktop)) == 1
 
 
-def test_a_goal_conflict_keeps_the_other_title(pair: tuple[Computer, Computer]) -> None:
-    laptop, desktop = pair
+def test_a_goal_conflict_keeps_the_other_title(pair: tuple[Computer, Computer, Path]) -> None:
+    laptop, desktop, _ = pair
     double_edit_goal(laptop, desktop)
     [conflict] = _conflicts(desktop)
     assert conflict.copy_id is None
@@ -161,9 +152,11 @@ def test_a_goal_conflict_keeps_the_other_title(pair: tuple[Computer, Computer]) 
         assert journal.conn.execute("SELECT title FROM goals").fetchone()[0] == "Better questions at school"
 
 
-def test_a_conflict_settled_on_the_other_computer_stops_being_listed(pair: tuple[Computer, Computer]) -> None:
+def test_a_conflict_settled_on_the_other_computer_stops_being_listed(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
     """The laptop never listed it (the desktop's merge found it); deleting the copy there settles it."""
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     _double_edit(laptop, desktop)
     [copy] = _copies(laptop)
     assert _conflicts(laptop) == []
@@ -176,9 +169,9 @@ def test_a_conflict_settled_on_the_other_computer_stops_being_listed(pair: tuple
 
 
 def test_a_field_written_again_on_the_other_computer_settles_its_conflict(
-    pair: tuple[Computer, Computer],
+    pair: tuple[Computer, Computer, Path],
 ) -> None:
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     _edit(laptop, rid, "Lesson study, rewritten from both.")
     laptop.ok("sync")
@@ -188,9 +181,9 @@ def test_a_field_written_again_on_the_other_computer_settles_its_conflict(
 
 
 def test_keeping_theirs_when_the_record_is_in_the_trash_changes_nothing(
-    pair: tuple[Computer, Computer],
+    pair: tuple[Computer, Computer, Path],
 ) -> None:
-    laptop, desktop = pair
+    laptop, desktop, _ = pair
     rid = _double_edit(laptop, desktop)
     desktop.ok("delete", rid)
     before = desktop.records()

@@ -15,15 +15,6 @@ from tests.sync.helpers import Computer, double_edit_goal
 from tests.sync.helpers import summary as summary_line
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "remote"
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop, remote
-
-
 def _backups(computer: Computer) -> list[str]:
     with computer.journal() as journal:
         folder = journal.locations.backups_dir

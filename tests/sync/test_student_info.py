@@ -15,15 +15,6 @@ STUDENT_WORK = b"Ana's essay, first draft\n" * 50
 LESSON_PLAN = b"Lesson plan: think-pair-share\n" * 50
 
 
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "usb"
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop, remote
-
-
 def _allow(computer: Computer, allowed: bool) -> None:
     with computer.journal() as journal:
         settings = load_settings(journal.locations)
