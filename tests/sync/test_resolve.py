@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
+import pytest
+
+from ilearn_tui.domain.fields import MAX_BODY_CHARS
+from ilearn_tui.errors import UsageError
 from ilearn_tui.store import sync_state
-from ilearn_tui.store.reflections import update_reflection
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.reflections import add_reflection, update_reflection
+from ilearn_tui.store.trash import list_trash
 from ilearn_tui.sync import resolve
 from tests.helpers.cli import assert_fails
 from tests.sync.helpers import Computer, double_edit_goal
@@ -227,3 +234,52 @@ def test_a_bad_keep_value_suggests_the_right_one(tmp_path: Path) -> None:
     assert_fails(computer.run("sync", "resolve", "abab0001"), 2)  # neither --keep nor --edit
     assert_fails(computer.run("sync", "resolve", "abab0001", "--keep", "mine", "--edit"), 2)
     assert len(_conflicts(computer)) == 2
+
+
+# --- the API the app's Conflicts view uses ------------------------------------------------------
+def _listed(journal: Journal, rid: str, *fields: str, copy_id: str | None = None) -> None:
+    merge = sync_state.Merge(
+        conflicts=[
+            sync_state.Conflict(
+                "reflections", rid, f, json.dumps(f"Here {f}"), json.dumps(f"There {f}"), copy_id
+            )
+            for f in fields
+        ]
+    )
+    sync_state.apply_merge(journal, merge, since=sync_state.last_mark(journal), commit="")
+
+
+def _ids(journal: Journal) -> set[str]:
+    return {str(r[0]) for r in journal.conn.execute("SELECT id FROM reflections")}
+
+
+def test_a_resolution_is_a_pending_change_and_the_copy_goes_with_the_last_field(journal: Journal) -> None:
+    rid = add_reflection(journal, "Here body", title="Here title")
+    copy = add_reflection(journal, "There body", title="Conflicted copy: There title")
+    _listed(journal, rid, "title", "body", copy_id=copy)
+    first = resolve.find_conflict(journal, copy[:8])
+    resolve.keep_theirs(journal, first)
+    assert copy in _ids(journal)  # the copy still holds the other field's text
+    second = resolve.find_conflict(journal, rid)
+    assert second.field != first.field
+    resolve.keep_mine(journal, second)
+    assert copy not in _ids(journal) and sync_state.list_conflicts(journal) == []
+    [(kind, label)] = [(t.kind, t.label) for t in list_trash(journal)]
+    assert kind == "reflection" and label.startswith("Conflicted copy")
+    waiting = {(c.table, c.key) for c in sync_state.pending(journal)}
+    assert {("reflections", rid), ("reflections", copy)} <= waiting
+
+
+@pytest.mark.parametrize(
+    ("field", "text"),
+    [("body", " \n\t"), ("title", "x" * (MAX_BODY_CHARS + 1)), ("private", "1")],
+    ids=["empty", "too-long", "not-a-text"],
+)
+def test_an_edit_that_the_record_cannot_hold_is_refused(journal: Journal, field: str, text: str) -> None:
+    rid = add_reflection(journal, "Here body", title="Here title")
+    _listed(journal, rid, field)
+    before = sync_state.read_record(journal, "reflections", {"id": rid})
+    with pytest.raises(UsageError):
+        resolve.keep_edit(journal, resolve.find_conflict(journal, rid), text)
+    assert sync_state.read_record(journal, "reflections", {"id": rid}) == before
+    assert len(sync_state.list_conflicts(journal)) == 1

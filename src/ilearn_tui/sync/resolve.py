@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from ilearn_tui.domain.model import BY_TABLE
 from ilearn_tui.domain.validation import check_row
 from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store import sync_conflicts, sync_state
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.lookup import MIN_PREFIX
 from ilearn_tui.store.sync_state import Conflict
+
+EDITABLE = ("text", "long")  # the field types an edit of both versions can be written into
 
 __all__ = ["Conflict", "find_conflict", "keep_edit", "keep_mine", "keep_theirs", "value_text"]
 
@@ -76,6 +79,12 @@ def keep_edit(journal: Journal, conflict: Conflict, text: str) -> None:
     """
     if not text.strip():
         raise UsageError("the edited text is empty; nothing was changed")
+    entry = BY_TABLE[conflict.table]
+    spec = next((f for f in entry.fields if f.name == conflict.field), None)
+    if spec is None or spec.type not in EDITABLE:
+        raise UsageError(
+            f"{conflict.field!r} is not a text to edit; keep this computer's value or the other's"
+        )
     _write(journal, conflict, text)
 
 
