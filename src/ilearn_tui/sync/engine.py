@@ -21,21 +21,15 @@ from ilearn_tui.atomicfile import atomic_write
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
-from ilearn_tui.settings import load_settings
 from ilearn_tui.store import sync_state
 from ilearn_tui.store.backup import backup_to_dir
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.schema import SCHEMA_VERSION
-from ilearn_tui.sync import records
+from ilearn_tui.sync import guards, records
 from ilearn_tui.sync.merge import Outcome, fold_cycles, merge_trees
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
-# A merge that would move more than this share of the records to the trash, and more than
-# ``TRASH_FLOOR`` of them, is refused unless asked for: a wiped or wrong journal on the other
-# computer looks, to a merge, exactly like the teacher deleting everything.
-TRASH_SHARE = 0.5
-TRASH_FLOOR = 10
 
 
 @dataclass(frozen=True)
@@ -75,7 +69,7 @@ def setup(journal: Journal, url: str, *, join: bool = False) -> str:
 
 
 def status(journal: Journal) -> Status:
-    held = {(t, records.key_of(t, row)) for t, row in _kept_home(journal) or []}
+    held = {(t, records.key_of(t, row)) for t, row in guards.kept_home(journal) or []}
     waiting = sum(1 for c in sync_state.pending(journal) if (c.table, c.key) in held) if held else 0
     return Status(
         journal.get_meta(sync_state.REMOTE),
@@ -87,7 +81,7 @@ def status(journal: Journal) -> Status:
 
 
 def sync(journal: Journal, *, allow_deletes: bool = False) -> tuple[str, Summary]:
-    """Send and receive; ``allow_deletes`` lets a merge trash more than ``TRASH_SHARE``."""
+    """Send and receive; ``allow_deletes`` lets a merge trash more than ``guards.TRASH_SHARE``."""
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
@@ -122,7 +116,7 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
 
 def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
-    kept_home = _kept_home(journal)
+    kept_home = guards.kept_home(journal)
     try:
         _start_from_journal(journal, repo)
         conflicts = 0
@@ -142,7 +136,7 @@ def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summ
             head, outcome, merge = _merge(journal, repo, local, remote)
             if not merge.empty:
                 if not allow_deletes:
-                    _refuse_mass_trash(journal, merge)
+                    guards.refuse_mass_trash(journal, merge)
                 backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync")
                 _receive_evidence(journal, repo, head, merge)
                 try:
@@ -192,13 +186,6 @@ def _count(repo: SyncRepo, before: bytes | None, after: bytes) -> int:
     return sum(
         1 for p in set(old) | set(new) if old.get(p) != new.get(p) and records.parse_path(p) is not None
     )
-
-
-def _kept_home(journal: Journal) -> list[tuple[str, records.Row]] | None:
-    """The records that stay on this computer (student information), or None to send them all."""
-    if load_settings(journal.locations).sync_student_info:
-        return None
-    return sync_state.student_info_records(journal)
 
 
 def _commit_pending(
@@ -267,24 +254,6 @@ def _send_evidence(journal: Journal, repo: SyncRepo, row: records.Row, files: di
     data = stored.read_bytes()
     if hashlib.sha256(data).hexdigest() == sha:
         files[path] = repo.add_blob(data)
-
-
-def _refuse_mass_trash(journal: Journal, merge: sync_state.Merge) -> None:
-    """One line, before anything changes, when a merge would trash most of the journal."""
-    held = sync_state.record_count(journal)
-    trashed = sum(
-        1
-        for table, where in merge.deletes
-        if table != "cycles"
-        and records.is_record(table)
-        and sync_state.read_record(journal, table, where) is not None
-    )
-    if trashed > TRASH_FLOOR and trashed > held * TRASH_SHARE:
-        raise IlearnError(
-            f"this sync would move {trashed} of the journal's {held} records to the trash (deleted on "
-            "another computer); nothing was changed. If that is what you want, run "
-            "'ilearn sync --allow-deletes'"
-        )
 
 
 def _check_remote(journal: Journal, repo: SyncRepo, url: str, remote: bytes | None) -> None:
