@@ -233,6 +233,12 @@ def test_a_bad_keep_value_suggests_the_right_one(tmp_path: Path) -> None:
     assert "--keep: unknown value 'their'; did you mean 'theirs'?" in result.err
     assert_fails(computer.run("sync", "resolve", "abab0001"), 2)  # neither --keep nor --edit
     assert_fails(computer.run("sync", "resolve", "abab0001", "--keep", "mine", "--edit"), 2)
+    # A goal's title is a text; its status is not, and no editor is opened for it.
+    with computer.journal() as journal:
+        resolve.check_editable(resolve.find_conflict(journal, "abab0001"))  # no error
+        status = sync_state.Conflict("goals", "abab0001", "status", '"active"', '"done"')
+        with pytest.raises(UsageError, match="not a text to edit"):
+            resolve.check_editable(status)
     assert len(_conflicts(computer)) == 2
 
 

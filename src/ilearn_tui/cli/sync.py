@@ -67,6 +67,7 @@ def _resolve(journal: Journal, args: argparse.Namespace) -> int:
         resolve.keep_theirs(journal, conflict)
         out(f"resolved {about}: kept the other computer's; it travels on the next 'ilearn sync'")
         return 0
+    resolve.check_editable(conflict)
     start = "\n".join(
         (MINE, resolve.value_text(conflict.kept), "", THEIRS, resolve.value_text(conflict.other), "")
     )

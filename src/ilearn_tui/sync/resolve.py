@@ -23,7 +23,15 @@ from ilearn_tui.store.sync_state import Conflict
 
 EDITABLE = ("text", "long")  # the field types an edit of both versions can be written into
 
-__all__ = ["Conflict", "find_conflict", "keep_edit", "keep_mine", "keep_theirs", "value_text"]
+__all__ = [
+    "Conflict",
+    "check_editable",
+    "find_conflict",
+    "keep_edit",
+    "keep_mine",
+    "keep_theirs",
+    "value_text",
+]
 
 
 def find_conflict(journal: Journal, prefix: str) -> Conflict:
@@ -77,15 +85,20 @@ def keep_edit(journal: Journal, conflict: Conflict, text: str) -> None:
     An empty text is refused rather than taken as "clear the field": it is what an editor
     left unsaved looks like, and an unsaved edit must never blank a reflection.
     """
+    check_editable(conflict)
     if not text.strip():
         raise UsageError("the edited text is empty; nothing was changed")
+    _write(journal, conflict, text)
+
+
+def check_editable(conflict: Conflict) -> None:
+    """Refuse, before any editor opens, an edit of a field that is not text (a date, a number)."""
     entry = BY_TABLE[conflict.table]
     spec = next((f for f in entry.fields if f.name == conflict.field), None)
     if spec is None or spec.type not in EDITABLE:
         raise UsageError(
             f"{conflict.field!r} is not a text to edit; keep this computer's value or the other's"
         )
-    _write(journal, conflict, text)
 
 
 def _write(journal: Journal, conflict: Conflict, value: Any) -> None:
