@@ -163,6 +163,23 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
     return 0
 
 
+def _semester_units(journal: Journal, semester_credits: float) -> float:
+    """Semester credits in the renewal rule's units: the preset's conversion (PA: 30 each)."""
+    from ilearn_tui.domain.renewal import custom_requirement, from_config
+    from ilearn_tui.settings import load_settings
+
+    config = load_settings(journal.locations).renewal
+    try:
+        rule = from_config(dict(config))[0]
+    except ValueError:  # none set, or unusable: the stored rate if any, else the default
+        rate = config.get("semester_credit_rate", 15) if config else 15
+        try:
+            rule = custom_requirement("hours", 1, 1, semester_credit_rate=float(rate))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            rule = custom_requirement("hours", 1, 1)
+    return rule.from_semester_hours(semester_credits)
+
+
 def _log(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
@@ -171,10 +188,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
             raise UsageError("give --credits or --semester-credits, not both")
         if not 0 < args.semester_credits <= 60:
             raise UsageError("--semester-credits must be more than 0 and at most 60")
-        from ilearn_tui.settings import load_settings
-
-        rate = float(load_settings(journal.locations).renewal.get("semester_credit_rate", 15))  # type: ignore[arg-type]
-        args.credits = args.semester_credits * rate
+        args.credits = _semester_units(journal, args.semester_credits)
     activity_id = plan.add_activity(
         journal,
         args.type.lower(),

@@ -99,11 +99,13 @@ def _renewal(journal: Journal) -> str:
     except ValueError as exc:
         return f"The renewal setting cannot be used ({exc}); set it again with ilearn renewal set"
     rule = result.requirement
+    days = f"{result.days_left(date.today())} days left (details: ilearn renewal)"
+    if rule.track_only:
+        return f"{rule.summary()}; {result.total:g} {rule.units} logged; {days}"
     to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
-    return (
-        f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}; "
-        f"{result.days_left(date.today())} days left (details: ilearn renewal)"
-    )
+    unmet = [line for line in result.unmet() if not line.startswith("Total:")]
+    still = f" (still unmet: {'; '.join(unmet)})" if unmet else ""
+    return f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}{still}; {days}"
 
 
 def _stage(journal: Journal, cycle_id: str, number: int) -> None:
