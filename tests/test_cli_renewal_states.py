@@ -37,7 +37,7 @@ def test_a_preset_is_named_in_any_case(ilearn: Callable[..., Any], given: str, k
 
 def test_a_misspelt_preset_gets_did_you_mean(ilearn: Callable[..., Any]) -> None:
     result = ilearn("renewal", "set", "IL-NBTC", "--start", "2026-09-01")
-    assert result.code == 2 and "did you mean IL-NBCT?" in result.err
+    assert result.code == 2 and "did you mean 'IL-NBCT'?" in result.err
     one_line_error(result)
     assert ilearn("renewal").code == 1  # nothing was saved
 

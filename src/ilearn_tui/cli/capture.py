@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.textsafe import one_line
+
+if TYPE_CHECKING:
+    from ilearn_tui.domain.records import Goal
+from ilearn_tui.textsafe import one_line, printable
 
 MAX_STDIN_BYTES = 8 * 1024 * 1024
 
@@ -37,7 +41,7 @@ def _validate(args: argparse.Namespace) -> None:
     """Check everything that needs no journal first, so bad input never creates one."""
     from ilearn_tui.cli import values
 
-    for name, option in (("date", "--date"), ("target_date", "--target")):
+    for name, option in (("date", "--date"), ("target_date", "--by")):
         value = getattr(args, name, None)
         if value is not None:
             setattr(args, name, parse_date(value, option))
@@ -52,6 +56,8 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:
         raise UsageError("goal needs an action: add or list")
+    if args.command == "goal" and args.goal_command == "add" and args.kind is not None:
+        args.kind = values.goal_kind(args.kind)
     if args.command == "evidence" and args.evidence_command is None:
         raise UsageError("evidence needs an action: add or list")
 
@@ -127,15 +133,41 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
     return 0
 
 
+def _smart_lines(goal: Goal) -> list[str]:
+    """A goal's SMART parts, one short line each, only those it has."""
+    from ilearn_tui.domain.smart import kind_label
+
+    parts = [
+        ("kind", kind_label(goal.kind)),
+        ("baseline", goal.baseline),
+        ("target", goal.target),
+        ("measure", goal.measure),
+        ("by", goal.target_date or ""),
+    ]
+    return [f"{label}: {one_line(text, 60)}" for label, text in parts if text]
+
+
 def _goal(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
     if args.goal_command == "add":
+        from ilearn_tui.domain.smart import gap_hint
+
+        smart = {"kind": args.kind, "baseline": args.baseline, "target": args.target, "measure": args.measure}
         goal_id = plan.add_goal(
-            journal, args.title, questions=args.question, why=args.why, target_date=args.target_date
+            journal,
+            args.title,
+            questions=args.question,
+            why=args.why,
+            target_date=args.target_date,
+            smart={k: (" ".join(v.split()) if v else v) for k, v in smart.items()},
         )
         asked = plural(len(args.question), "research question") if args.question else ""
         saved("goal", args.title, goal_id, asked)
+        hint = gap_hint(args.measure, args.target_date)
+        if hint:
+            # On stderr, so ``id=$(ilearn goal add …)`` still captures only the id.
+            sys.stderr.write(printable(f"hint: {hint} (ilearn edit {goal_id[:8]} adds them)") + "\n")
         return 0
     cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
     goals = plan.list_goals(journal, cycle_id)
@@ -147,6 +179,10 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
                     "title": g.title,
                     "status": g.status,
                     "target_date": g.target_date,
+                    "kind": g.kind,
+                    "baseline": g.baseline,
+                    "target": g.target,
+                    "measure": g.measure,
                     "cycle_id": g.cycle_id,
                     "questions": [q.text for q in g.questions],
                 }
@@ -158,6 +194,8 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
         out("No goals yet. Add one: ilearn goal add 'TITLE' --question 'QUESTION'")
     for goal in goals:
         out(f"{goal.id[:8]}  {one_line(goal.title, 70)}  [{goal.status}]")
+        for line in _smart_lines(goal):
+            out(f"          {line}")
         for question in goal.questions:
             out(f"          ? {one_line(question.text, 68)}")
     return 0

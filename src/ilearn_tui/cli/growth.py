@@ -170,28 +170,15 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
     settings = load_settings(journal.locations)
     settings.renewal = config
     save_settings(journal.locations, settings)
-    out(
-        f"renewal requirement: {rule.name}, {rule.amount:g} {rule.units} every {rule.years} years "
-        f"from {config['start']}"
-    )
+    out(f"renewal requirement: {rule.name}, {rule.asks()} from {config['start']}")
     return 0
 
 
 def _preset_key(given: str) -> str:
-    """A preset named in any case ("ma", "il-nbct"); a misspelt one gets "did you mean"."""
-    import difflib
+    """A preset by any unambiguous start, in any case ("il-n"); a misspelt one gets "did you mean"."""
+    from ilearn_tui.cli.values import pick
 
-    wanted = given.strip().upper()
-    if wanted == "CUSTOM":
-        return "custom"
-    if wanted in renewal.PRESETS:
-        return wanted
-    close = difflib.get_close_matches(wanted, [*renewal.PRESETS, "CUSTOM"], n=1, cutoff=0.6)
-    hint = f"; did you mean {close[0] if close[0] != 'CUSTOM' else 'custom'}?" if close else ""
-    raise UsageError(
-        f"unknown preset {given!r}{hint} (use {', '.join(renewal.PRESETS)} or custom; "
-        "ilearn renewal presets lists them)"
-    )
+    return pick("PRESET", given, [*renewal.PRESETS, "custom"])
 
 
 def _show(args: argparse.Namespace, journal: Journal) -> int:

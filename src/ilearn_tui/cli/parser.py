@@ -123,7 +123,13 @@ def build() -> Parser:
         help="an action-research question (repeatable)",
     )
     g.add_argument("--why", default="", help="why this goal matters for your students")
-    g.add_argument("--target", dest="target_date", metavar="DATE", help="target date")
+    g.add_argument(
+        "--kind", metavar="KIND", help="student-learning or professional-practice (any unambiguous prefix)"
+    )
+    g.add_argument("--baseline", default="", metavar="B", help="where students (or you) start")
+    g.add_argument("--target", default="", metavar="T", help="what you aim for")
+    g.add_argument("--measure", default="", metavar="M", help="how you will know")
+    g.add_argument("--by", dest="target_date", metavar="DATE", help="the goal's date (today, yesterday, ISO)")
     g = _sub(goal_subs, "list", "list goals with their research questions")
     g.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
     g.add_argument("--json", action="store_true", help="print JSON")

@@ -14,6 +14,7 @@ from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out, plural
 from ilearn_tui.domain import model, vocab
 from ilearn_tui.domain.fields import Kind
+from ilearn_tui.domain.smart import missing_kinds_note
 from ilearn_tui.domain.stages import all_statuses, current_stage, next_step
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line
@@ -68,6 +69,12 @@ def _status(journal: Journal, cycle_id: str) -> None:
             f"  {one_line(goal.title, 50)} ({goal.status}; {plural(goal.questions, 'research question')}; "
             f"{rated}{trend}) id {goal.id[:8]}"
         )
+    if goals:
+        from ilearn_tui.store.plan import list_goals
+
+        short = missing_kinds_note(g.kind for g in list_goals(journal, cycle_id))
+        if short:
+            out(f"  Note: {short}.")
     summary = hours_report(journal, cycle_id)
     out("\nHours and credits this cycle:")
     out(

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Evidence, Goal
 from ilearn_tui.domain.renewal import Counted, Requirement, current_start, progress
+from ilearn_tui.domain.smart import gaps, missing_kinds_note
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Sum, Totals, of_activities
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
@@ -64,6 +65,9 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     out += ["## Goals and progress", ""]
     if not p.goals:
         out += ["_No goals in this cycle._", ""]
+    else:
+        short = missing_kinds_note(g.kind for g in p.goals)
+        out += [f"_{short}._", ""] if short else []
     for number_, goal in enumerate(p.goals, 1):
         out += _goal(number_, goal, p, links)
     unlinked = [e for e in p.evidence if e.goal_id not in {g.id for g in p.goals}]
@@ -93,6 +97,9 @@ def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[st
     for label, text in goal_facts(goal):
         if text.strip():
             out.append(f"- **{label}:** {' '.join(text.split())}")
+    missing = gaps(goal.measure, goal.target_date)
+    if missing:
+        out.append(f"- _Not yet SMART: {' and '.join(missing)}._")
     out.append("")
     questions = [q for q in p.questions if q.goal_id == goal.id]
     if questions:
