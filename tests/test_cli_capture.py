@@ -205,7 +205,8 @@ def test_goal_list_when_empty(ilearn: Cli) -> None:
         pytest.param(("goal", "add"), 2, id="no-title"),
         pytest.param(("goal", "add", ""), 2, id="empty-title"),
         pytest.param(("goal", "add", "   "), 2, id="blank-title"),
-        pytest.param(("goal", "add", "X", "--target", "2024-02-30"), 2, id="bad-target-date"),
+        pytest.param(("goal", "add", "X", "--by", "2024-02-30"), 2, id="bad-by-date"),
+        pytest.param(("goal", "add", "X", "--kind", "nosuch"), 2, id="unknown-kind"),
         pytest.param(("goal", "list", "--cycle", "nosuch"), 1, id="unknown-cycle"),
     ],
 )

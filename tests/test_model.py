@@ -162,7 +162,15 @@ def test_typed_records_carry_only_declared_fields(kind: str) -> None:
 
 def test_free_fields_come_from_the_model() -> None:
     assert registry.free_fields(records.Reflection) == ("title", "body")
-    assert registry.free_fields(records.Goal) == ("title", "why", "skills", "success_indicators")
+    assert registry.free_fields(records.Goal) == (
+        "title",
+        "why",
+        "skills",
+        "success_indicators",
+        "baseline",
+        "target",
+        "measure",
+    )
     for kind, record in stage_records.record_types().items():
         assert set(registry.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
     assert registry.flag_positions(records.Reflection) == (

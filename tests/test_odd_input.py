@@ -141,7 +141,7 @@ DIGITS_5001 = "9" * 5001
         ["log", "book", "T", "--date", "9999-12-31"],
         ["log", "book", "T", "--date", "0001-01-01"],
         ["evidence", "add", "https://x.example/a", "--date", "9999-12-31"],
-        ["goal", "add", "T", "--target", "9999-12-31"],
+        ["goal", "add", "T", "--by", "9999-12-31"],
     ],
 )
 def test_odd_numbers_and_far_dates_are_refused(

@@ -104,7 +104,7 @@ def test_cli_and_record_form_refuse_the_same_dates_in_the_same_words(
     "command",
     [
         ("log", "book", "T", "--date"),
-        ("goal", "add", "T", "--target"),
+        ("goal", "add", "T", "--by"),
         ("check", "g", "--indicator", "other", "--rating", "3", "--date"),
         ("export", "--from"),
         ("renewal", "set", "MA", "--start"),

@@ -8,6 +8,7 @@ from ilearn_tui.store import plan
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, delete_reflection, update_reflection
 from ilearn_tui.store.search import MARK_START, plain, search, to_fts_query
+from tests.helpers.journals import UNDO_AFTER_V6
 
 
 def kinds_and_ids(journal: Journal, text: str) -> list[tuple[str, str]]:
@@ -123,7 +124,7 @@ def test_upgrading_a_version_2_journal_rebuilds_the_index(journal: Journal) -> N
         "DROP TABLE search_index;"
         "CREATE VIRTUAL TABLE search_index USING fts5(title, body, tags, tokenize = 'porter unicode61');"
         "DROP INDEX reflection_links_once;"
-        "PRAGMA user_version = 2;"
+        "PRAGMA user_version = 2;" + UNDO_AFTER_V6
     )
     prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION

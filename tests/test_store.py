@@ -22,6 +22,7 @@ from ilearn_tui.store.reflections import (
     update_reflection,
 )
 from ilearn_tui.store.schema import SCHEMA_VERSION
+from tests.helpers.journals import UNDO_AFTER_V6
 
 
 def test_connection_settings_are_durable(journal: Journal) -> None:
@@ -207,7 +208,8 @@ def test_upgrading_folds_duplicate_links_and_keeps_them_single(journal: Journal)
     conn = journal.conn
     conn.executescript(
         "DROP INDEX reflection_links_once; PRAGMA user_version = 3;"
-        f"INSERT INTO reflection_links(reflection_id, goal_id) VALUES ('{rid}', '{goal}');"
+        + UNDO_AFTER_V6
+        + f"INSERT INTO reflection_links(reflection_id, goal_id) VALUES ('{rid}', '{goal}');"
         f"INSERT INTO reflection_links(reflection_id, goal_id) VALUES ('{rid}', '{goal}');"
     )
     assert conn.execute("SELECT count(*) FROM reflection_links").fetchone()[0] == 3

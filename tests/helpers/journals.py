@@ -61,3 +61,11 @@ def stored_evidence(home: Path) -> Path:
     """The one evidence file the journal stores."""
     (stored,) = (home / "evidence").iterdir()
     return stored
+
+
+# What the migrations after version 6 added, undone, so a test that rewinds ``user_version``
+# to replay the older steps gets a file shaped like the old one (ADD COLUMN cannot run twice).
+UNDO_AFTER_V6 = (
+    "ALTER TABLE goals DROP COLUMN kind; ALTER TABLE goals DROP COLUMN baseline;"
+    "ALTER TABLE goals DROP COLUMN target; ALTER TABLE goals DROP COLUMN measure;"
+)

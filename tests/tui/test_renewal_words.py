@@ -44,3 +44,10 @@ async def test_the_dashboard_shows_it_without_a_percentage(make_app: Callable[..
         await until(pilot, lambda: "logged" in "\n".join(_dashboard_lines(app)))
         shown = "\n".join(_dashboard_lines(app))
         assert "still needed" in shown and "% done" not in shown and "to go" not in shown
+
+
+def test_a_rule_without_hours_never_reads_zero_of_zero() -> None:
+    from ilearn_tui.domain.renewal import PRESETS
+
+    line = renewal_headline(Progress(PRESETS["CA"], date(2024, 7, 1), date(2029, 7, 1), total=12))
+    assert line == "California clear credential: 12 hours logged — no hours required: tracked for yourself"

@@ -5,13 +5,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
 from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.textsafe import one_line
+
+if TYPE_CHECKING:
+    from ilearn_tui.domain.records import Goal
+from ilearn_tui.textsafe import one_line, printable
 
 MAX_STDIN_BYTES = 8 * 1024 * 1024
 
@@ -37,7 +41,7 @@ def _validate(args: argparse.Namespace) -> None:
     """Check everything that needs no journal first, so bad input never creates one."""
     from ilearn_tui.cli import values
 
-    for name, option in (("date", "--date"), ("target_date", "--target")):
+    for name, option in (("date", "--date"), ("target_date", "--by")):
         value = getattr(args, name, None)
         if value is not None:
             setattr(args, name, parse_date(value, option))
@@ -52,6 +56,8 @@ def _validate(args: argparse.Namespace) -> None:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:
         raise UsageError("goal needs an action: add or list")
+    if args.command == "goal" and args.goal_command == "add" and args.kind is not None:
+        args.kind = values.goal_kind(args.kind)
     if args.command == "evidence" and args.evidence_command is None:
         raise UsageError("evidence needs an action: add or list")
 
@@ -127,15 +133,41 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
     return 0
 
 
+def _smart_lines(goal: Goal) -> list[str]:
+    """A goal's SMART parts, one short line each, only those it has."""
+    from ilearn_tui.domain.smart import kind_label
+
+    parts = [
+        ("kind", kind_label(goal.kind)),
+        ("baseline", goal.baseline),
+        ("target", goal.target),
+        ("measure", goal.measure),
+        ("by", goal.target_date or ""),
+    ]
+    return [f"{label}: {one_line(text, 60)}" for label, text in parts if text]
+
+
 def _goal(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
 
     if args.goal_command == "add":
+        from ilearn_tui.domain.smart import gap_hint
+
+        smart = {"kind": args.kind, "baseline": args.baseline, "target": args.target, "measure": args.measure}
         goal_id = plan.add_goal(
-            journal, args.title, questions=args.question, why=args.why, target_date=args.target_date
+            journal,
+            args.title,
+            questions=args.question,
+            why=args.why,
+            target_date=args.target_date,
+            smart={k: (" ".join(v.split()) if v else v) for k, v in smart.items()},
         )
         asked = plural(len(args.question), "research question") if args.question else ""
         saved("goal", args.title, goal_id, asked)
+        hint = gap_hint(args.measure, args.target_date)
+        if hint:
+            # On stderr, so ``id=$(ilearn goal add …)`` still captures only the id.
+            sys.stderr.write(printable(f"hint: {hint} (ilearn edit {goal_id[:8]} adds them)") + "\n")
         return 0
     cycle_id = journal.find_cycle(args.cycle).id if args.cycle else None
     goals = plan.list_goals(journal, cycle_id)
@@ -147,6 +179,10 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
                     "title": g.title,
                     "status": g.status,
                     "target_date": g.target_date,
+                    "kind": g.kind,
+                    "baseline": g.baseline,
+                    "target": g.target,
+                    "measure": g.measure,
                     "cycle_id": g.cycle_id,
                     "questions": [q.text for q in g.questions],
                 }
@@ -158,9 +194,28 @@ def _goal(args: argparse.Namespace, journal: Journal) -> int:
         out("No goals yet. Add one: ilearn goal add 'TITLE' --question 'QUESTION'")
     for goal in goals:
         out(f"{goal.id[:8]}  {one_line(goal.title, 70)}  [{goal.status}]")
+        for line in _smart_lines(goal):
+            out(f"          {line}")
         for question in goal.questions:
             out(f"          ? {one_line(question.text, 68)}")
     return 0
+
+
+def _semester_units(journal: Journal, semester_credits: float) -> float:
+    """Semester credits in the renewal rule's units: the preset's conversion (PA: 30 each)."""
+    from ilearn_tui.domain.renewal import custom_requirement, from_config
+    from ilearn_tui.settings import load_settings
+
+    config = load_settings(journal.locations).renewal
+    try:
+        rule = from_config(dict(config))[0]
+    except ValueError:  # none set, or unusable: the stored rate if any, else the default
+        rate = config.get("semester_credit_rate", 15) if config else 15
+        try:
+            rule = custom_requirement("hours", 1, 1, semester_credit_rate=float(rate))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            rule = custom_requirement("hours", 1, 1)
+    return rule.from_semester_hours(semester_credits)
 
 
 def _log(args: argparse.Namespace, journal: Journal) -> int:
@@ -171,10 +226,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
             raise UsageError("give --credits or --semester-credits, not both")
         if not 0 < args.semester_credits <= 60:
             raise UsageError("--semester-credits must be more than 0 and at most 60")
-        from ilearn_tui.settings import load_settings
-
-        rate = float(load_settings(journal.locations).renewal.get("semester_credit_rate", 15))  # type: ignore[arg-type]
-        args.credits = args.semester_credits * rate
+        args.credits = _semester_units(journal, args.semester_credits)
     activity_id = plan.add_activity(
         journal,
         args.type.lower(),

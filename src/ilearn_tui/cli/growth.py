@@ -24,12 +24,7 @@ def run(args: argparse.Namespace) -> int:
             args.date = parse_date(args.date)
     if args.command == "renewal" and args.renewal_command == "presets":
         for rule in renewal.PRESETS.values():
-            out(f"{rule.key}  {rule.name}: {rule.amount:g} {rule.units} every {rule.years} years")
-            for category in rule.categories:
-                out(f"      at least {category.minimum:g} in {category.label} (topic '{category.key}')")
-            if rule.topic_minimum:
-                out(f"      a topic counts from {rule.topic_minimum:g} {rule.units}")
-            out(f"      source: {rule.source}")
+            _describe(rule)
         return 0
     with journal_for(args) as journal:
         if args.command == "hours":
@@ -39,6 +34,27 @@ def run(args: argparse.Namespace) -> int:
         if args.renewal_command == "set":
             return _set(args, journal)
         return _show(args, journal)
+
+
+def _describe(rule: renewal.Requirement) -> None:
+    """One preset as ``ilearn renewal presets`` lists it: the rule, its sub-rules, its source."""
+    out(f"{rule.key}  {rule.summary()}")
+    for category in rule.categories:
+        out(f"      at least {category.minimum:g} in {category.label} (topic '{category.key}')")
+    if rule.topic_minimum:
+        out(f"      a topic counts from {rule.topic_minimum:g} {rule.units}")
+    for cap in rule.caps:
+        out(f"      at most {cap.share:.0%} from {cap.label.lower()}")
+    if rule.per_extra_licence:
+        out(f"      +{rule.per_extra_licence:g} {rule.units} per additional licence (--extra-licences N)")
+    for note in rule.notes:
+        out(f"      {note}")
+    for item in rule.checklist:
+        out(f"      training to have on file: {item}")
+    if rule.confirm:
+        out(f"      to confirm: {rule.confirm}")
+    checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
+    out(f"      source: {rule.source}{checked}")
 
 
 def _hours(args: argparse.Namespace, journal: Journal) -> int:
@@ -118,10 +134,12 @@ def _check(args: argparse.Namespace, journal: Journal) -> int:
 def _set(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.settings import load_settings, save_settings
 
-    key = args.preset.upper() if args.preset.lower() != "custom" else "custom"
-    if key != "custom" and key not in renewal.PRESETS:
-        raise UsageError(f"unknown preset {args.preset!r}: use {', '.join(renewal.PRESETS)} or custom")
+    key = _preset_key(args.preset)
     config: dict[str, Any] = {"preset": key, "start": parse_date(args.start, "--start")}
+    if args.extra_licences:
+        if key == "custom":
+            raise UsageError("--extra-licences is for a state's preset; a custom rule gives its own --amount")
+        config["extra_licences"] = args.extra_licences
     for name in ("hour_rate", "semester_credit_rate"):
         value = getattr(args, name)
         if value is not None:
@@ -152,11 +170,15 @@ def _set(args: argparse.Namespace, journal: Journal) -> int:
     settings = load_settings(journal.locations)
     settings.renewal = config
     save_settings(journal.locations, settings)
-    out(
-        f"renewal requirement: {rule.name}, {rule.amount:g} {rule.units} every {rule.years} years "
-        f"from {config['start']}"
-    )
+    out(f"renewal requirement: {rule.name}, {rule.asks()} from {config['start']}")
     return 0
+
+
+def _preset_key(given: str) -> str:
+    """A preset by any unambiguous start, in any case ("il-n"); a misspelt one gets "did you mean"."""
+    from ilearn_tui.cli.values import pick
+
+    return pick("PRESET", given, [*renewal.PRESETS, "custom"])
 
 
 def _show(args: argparse.Namespace, journal: Journal) -> int:
@@ -196,20 +218,38 @@ def _show(args: argparse.Namespace, journal: Journal) -> int:
                     for c in rule.categories
                 },
                 "by_topic": result.by_topic,
+                "unmet": result.unmet(),
+                "track_only": rule.track_only,
                 "warnings": result.warnings,
                 "source": rule.source,
+                "checked_on": rule.checked_on,
+                "confirm": rule.confirm,
             }
         )
         return 0
-    out(
-        f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
-        f"({result.remaining:g} to go; {result.days_left(today)} days left, period ends {result.period_end})"
-    )
+    if rule.track_only:
+        out(
+            f"{rule.summary()}; {result.total:g} {rule.units} logged this period "
+            f"({result.days_left(today)} days left, period ends {result.period_end})"
+        )
+    else:
+        out(
+            f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
+            f"({result.remaining:g} to go; {result.days_left(today)} days left, "
+            f"period ends {result.period_end})"
+        )
+    for line in result.unmet():
+        out(f"  still unmet: {line}")
     for category in rule.categories:
         have = result.by_category.get(category.key, 0.0)
         mark = "ok " if have >= category.minimum else "   "
         out(f"  {mark} {category.label:<48} {have:>6g} / {category.minimum:g}")
     for warning in result.warnings:
         out(f"  ! {warning}")
-    out(f"Source of the rule: {rule.source}" if rule.source else "")
+    for item in rule.checklist:
+        out(f"  training to have on file: {item}")
+    if rule.confirm:
+        out(f"  to confirm: {rule.confirm}")
+    checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
+    out(f"Source of the rule: {rule.source}{checked}" if rule.source else "")
     return 0

@@ -11,7 +11,7 @@ from typing import NoReturn
 
 from ilearn_tui import __version__
 from ilearn_tui.cli.values import amount
-from ilearn_tui.domain.renewal import MAX_YEARS
+from ilearn_tui.domain.renewal import MAX_YEARS, PRESETS
 from ilearn_tui.domain.text import DATE_FORMS
 from ilearn_tui.errors import UsageError
 
@@ -123,7 +123,13 @@ def build() -> Parser:
         help="an action-research question (repeatable)",
     )
     g.add_argument("--why", default="", help="why this goal matters for your students")
-    g.add_argument("--target", dest="target_date", metavar="DATE", help="target date")
+    g.add_argument(
+        "--kind", metavar="KIND", help="student-learning or professional-practice (any unambiguous prefix)"
+    )
+    g.add_argument("--baseline", default="", metavar="B", help="where students (or you) start")
+    g.add_argument("--target", default="", metavar="T", help="what you aim for")
+    g.add_argument("--measure", default="", metavar="M", help="how you will know")
+    g.add_argument("--by", dest="target_date", metavar="DATE", help="the goal's date (today, yesterday, ISO)")
     g = _sub(goal_subs, "list", "list goals with their research questions")
     g.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
     g.add_argument("--json", action="store_true", help="print JSON")
@@ -247,8 +253,10 @@ def build() -> Parser:
     r = _sub(ren_subs, "show", "progress toward renewal (the default action)")
     r.add_argument("--json", action="store_true")
     _sub(ren_subs, "presets", "list the built-in requirements")
-    r = _sub(ren_subs, "set", "choose a preset (MA, NY, TX, IL, VA) or define a custom requirement")
-    r.add_argument("preset", metavar="PRESET", help="MA, NY, TX, IL, VA or custom")
+    r = _sub(
+        ren_subs, "set", "choose a state's preset (ilearn renewal presets) or define a custom requirement"
+    )
+    r.add_argument("preset", metavar="PRESET", help=f"{', '.join(PRESETS)} or custom")
     r.add_argument("--start", required=True, metavar="DATE", help="when the current licence period began")
     r.add_argument("--units", default="hours", help="custom: what is counted (hours, PDPs, points…)")
     r.add_argument("--amount", type=finite, help="custom: how many units are required")
@@ -276,7 +284,14 @@ def build() -> Parser:
         "--semester-credit-rate",
         type=finite,
         metavar="N",
-        help="units per university semester credit (default 15)",
+        help="units per university semester credit (default: the preset's, else 15)",
+    )
+    r.add_argument(
+        "--extra-licences",
+        type=whole(0, 20),
+        default=0,
+        metavar="N",
+        help="additional licences held, where the rule asks more for each (MA: +30 PDPs)",
     )
 
     p = _sub(subs, "cycle", "list the learning cycles (school years), or start the next one")

@@ -14,6 +14,7 @@ from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out, plural
 from ilearn_tui.domain import model, vocab
 from ilearn_tui.domain.fields import Kind
+from ilearn_tui.domain.smart import missing_kinds_note
 from ilearn_tui.domain.stages import all_statuses, current_stage, next_step
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line
@@ -68,6 +69,12 @@ def _status(journal: Journal, cycle_id: str) -> None:
             f"  {one_line(goal.title, 50)} ({goal.status}; {plural(goal.questions, 'research question')}; "
             f"{rated}{trend}) id {goal.id[:8]}"
         )
+    if goals:
+        from ilearn_tui.store.plan import list_goals
+
+        short = missing_kinds_note(g.kind for g in list_goals(journal, cycle_id))
+        if short:
+            out(f"  Note: {short}.")
     summary = hours_report(journal, cycle_id)
     out("\nHours and credits this cycle:")
     out(
@@ -99,11 +106,13 @@ def _renewal(journal: Journal) -> str:
     except ValueError as exc:
         return f"The renewal setting cannot be used ({exc}); set it again with ilearn renewal set"
     rule = result.requirement
+    days = f"{result.days_left(date.today())} days left (details: ilearn renewal)"
+    if rule.track_only:
+        return f"{rule.summary()}; {result.total:g} {rule.units} logged; {days}"
     to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
-    return (
-        f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}; "
-        f"{result.days_left(date.today())} days left (details: ilearn renewal)"
-    )
+    unmet = [line for line in result.unmet() if not line.startswith("Total:")]
+    still = f" (still unmet: {'; '.join(unmet)})" if unmet else ""
+    return f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units}, {to_go}{still}; {days}"
 
 
 def _stage(journal: Journal, cycle_id: str, number: int) -> None:

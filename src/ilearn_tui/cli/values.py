@@ -100,6 +100,13 @@ def role(text: str) -> str:
     return pick("--role", text, vocab.ACTIVITY_ROLES)
 
 
+def goal_kind(text: str) -> str:
+    """``student`` or ``practice`` is enough; "Student learning" is the label it goes by."""
+    from ilearn_tui.domain.smart import KIND_LABELS
+
+    return pick("--kind", text, {key: (label,) for key, label in KIND_LABELS.items()})
+
+
 # --- numbers and dates --------------------------------------------------------------------
 def amount(option: str, what: str, example: str = "1.5") -> Callable[[str], float]:
     """An argparse type for a decimal amount (hours, credits), refused naming ``option``."""

@@ -155,6 +155,8 @@ def _empty(spec: FieldSpec) -> object:
         return 0.0
     if spec.type in ("date", "ref", "rating", "number"):
         return None
+    if spec.type == "choice" and not spec.required:
+        return None  # an optional choice left open (a goal's kind) is unknown, not a word
     return ""
 
 

@@ -1,11 +1,10 @@
 """The record model, declared once: every kind of record the journal keeps.
 
-Each kind lists its columns in table order with their type, vocabulary and flags; its form (the
-app's fields, in order); its links; how it is titled and searched. Everything else derives from
-this: the record forms (``domain.forms``), redaction and export cleaning (``FREE_TEXT``), the
-search columns, the order in which exports and imports carry the tables (``TABLE_ORDER``), and
-the validation of records arriving from outside. The SQL migrations are history and stay as
-written; a test holds them against this declaration.
+Each kind lists its columns in table order with their type, vocabulary and flags; its form (the app's
+fields, in order); its links; how it is titled and searched. Everything else derives from this: the record
+forms (``domain.forms``), redaction and export cleaning (``FREE_TEXT``), the search columns, the order in
+which exports and imports carry the tables (``TABLE_ORDER``), and the validation of records arriving from
+outside. The SQL migrations are history and stay as written; a test holds them against this declaration.
 """
 
 from __future__ import annotations
@@ -97,11 +96,16 @@ GOAL = Kind(
         Field("target_date", "date", label="Target date", nullable=True, default=None),
         Field("status", "choice", label="Status", required=True, choices=vocab.GOAL_STATUSES, default="open"),
         *stamps(),
+        Field("kind", "choice", label="Kind of goal", choices=vocab.GOAL_KINDS, nullable=True, default=None),
+        Field("baseline", "text", label="Baseline (where students or I start)", free=True),
+        Field("target", "text", label="Target (what I aim for)", free=True),
+        Field("measure", "text", label="Measure (how I will know)", free=True),
     ),
     noun="goal",
     stage=2,
     title_field="title",
-    form=("title", "why", "skills", "success_indicators", "target_date", "status", "outcomes"),
+    form=words("title kind why baseline target measure target_date")
+    + words("skills success_indicators status outcomes"),
     columns=("title", "status", "target_date"),
     links=(
         Link("outcomes", "goal_outcomes", "goal_id", "outcome_id", "outcome", "Student outcomes it serves"),

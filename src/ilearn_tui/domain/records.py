@@ -71,6 +71,10 @@ class Goal:
     status: str = "open"
     created_at: str = ""
     updated_at: str = ""
+    kind: str | None = None
+    baseline: str = ""
+    target: str = ""
+    measure: str = ""
     questions: list[Question] = field(default_factory=list)
 
 

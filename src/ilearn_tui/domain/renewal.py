@@ -1,101 +1,40 @@
-"""Licence-renewal requirements: presets for several states, a custom one, and the arithmetic.
+"""Licence-renewal arithmetic: a teacher's done activities against a preset or a custom rule.
 
-Rules change; each preset names its source so a teacher can check it. Nothing here needs the
-network: the figures are the published headline rules, summarised.
+The rules' shape is ``renewal_rules``; the thirteen states' presets are data in
+``renewal_presets``, each with its source and the day it was checked. Nothing here needs the
+network.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
+from ilearn_tui.domain.renewal_presets import PRESETS, STATES
+from ilearn_tui.domain.renewal_rules import Cap, Category, Requirement
 from ilearn_tui.domain.text import in_calendar, topic_key
+
+__all__ = [
+    "MAX_AMOUNT",
+    "MAX_YEARS",
+    "PRESETS",
+    "STATES",
+    "Cap",
+    "Category",
+    "Counted",
+    "Progress",
+    "Requirement",
+    "current_start",
+    "custom_requirement",
+    "from_config",
+    "period_end",
+    "progress",
+]
 
 MAX_YEARS = 20  # licence periods run 1 to 10 years; twice the longest still fits any calendar
 MAX_AMOUNT = 1_000_000.0
-
-
-@dataclass(frozen=True)
-class Category:
-    key: str
-    label: str
-    minimum: float = 0.0
-
-
-@dataclass(frozen=True)
-class Requirement:
-    key: str
-    name: str
-    units: str
-    amount: float
-    years: int
-    categories: tuple[Category, ...] = ()
-    topic_minimum: float = 0.0  # each topic must reach this many units to count at all
-    source: str = ""
-    hour_rate: float = 1.0  # units per clock hour
-    semester_credit_rate: float = 15.0  # units per university semester credit
-
-    def category(self, topic: str) -> Category | None:
-        """The category a topic counts toward: its key ("sei") or its label, in any case."""
-        wanted = topic_key(topic)
-        return next((c for c in self.categories if wanted in (c.key, topic_key(c.label))), None)
-
-
-PRESETS: dict[str, Requirement] = {
-    r.key: r
-    for r in (
-        Requirement(
-            "MA",
-            "Massachusetts professional licence",
-            "PDPs",
-            150,
-            5,
-            (
-                Category("sei", "SEI, ESL or bilingual education", 15),
-                Category("swd", "Students with disabilities / diverse learners", 15),
-                Category("content", "Content knowledge", 15),
-                Category("pedagogy", "Pedagogy", 15),
-            ),
-            topic_minimum=10,
-            source="https://www.doe.mass.edu/licensing/academic-prek12/renewal/",
-        ),
-        Requirement(
-            "NY",
-            "New York professional certificate (CTLE)",
-            "CTLE hours",
-            100,
-            5,
-            (Category("ell", "English language learners (15%)", 15),),
-            source="https://www.highered.nysed.gov/tcert/resteachers/ctle.html",
-        ),
-        Requirement(
-            "TX",
-            "Texas standard certificate (CPE)",
-            "CPE hours",
-            150,
-            5,
-            source="https://tea.texas.gov/texas-educators/certification/renewing-and-maintaining-certification",
-        ),
-        Requirement(
-            "IL",
-            "Illinois professional educator licence",
-            "hours",
-            120,
-            5,
-            source="https://www.isbe.net/Pages/Professional-Development.aspx",
-        ),
-        Requirement(
-            "VA",
-            "Virginia renewable licence",
-            "points",
-            180,
-            5,
-            source="https://www.doe.virginia.gov/teaching-learning-assessment/teaching-in-virginia/licensure",
-        ),
-    )
-}
 
 
 def custom_requirement(
@@ -143,10 +82,12 @@ class Counted:
     hours: float
     credits: float
     has_certificate: bool
+    type: str = ""
+    role: str = ""
 
     def units(self, rule: Requirement) -> float:
         """Credits as entered, else clock hours converted by the rule."""
-        return self.credits if self.credits > 0 else self.hours * rule.hour_rate
+        return self.credits if self.credits > 0 else rule.from_hours(self.hours)
 
 
 @dataclass
@@ -158,6 +99,7 @@ class Progress:
     by_category: dict[str, float] = field(default_factory=dict)
     by_topic: dict[str, float] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    capped: dict[str, float] = field(default_factory=dict)  # a cap's label: the units it left out
 
     @property
     def remaining(self) -> float:
@@ -174,7 +116,27 @@ class Progress:
     @property
     def done_share(self) -> float:
         """How much of the requirement is met, 0 to 1: full only when nothing remains."""
+        if self.requirement.amount <= 0:
+            return 1.0
         return max(0.0, min(1.0, 1 - self.remaining / self.requirement.amount))
+
+    def unmet(self) -> list[str]:
+        """Each rule still unmet, named with what is done of it ("SEI/ESL: 5 of 15 PDPs").
+
+        A rule without hours (California) has nothing to meet: the list is empty rather
+        than a "0 of 0".
+        """
+        rule = self.requirement
+        if rule.track_only:
+            return []
+        lines = [
+            f"{c.name}: {self.by_category.get(c.key, 0.0):g} of {c.minimum:g} {rule.units}"
+            for c in rule.categories
+            if self.by_category.get(c.key, 0.0) < c.minimum
+        ]
+        if self.total < rule.amount:
+            lines.append(f"Total: {self.total:g} of {rule.amount:g} {rule.units}")
+        return lines
 
     def days_left(self, today: date) -> int:
         return (self.period_end - today).days
@@ -191,12 +153,44 @@ def period_end(start: date, years: int) -> date:
         return start.replace(year=start.year + years, day=28)
 
 
+def current_start(rule: Requirement, start: date, today: date) -> date:
+    """The start of the period ``today`` falls in: for an annual rule (NJ), this year's.
+
+    A fixed-period rule keeps the start the teacher gave, so an ended period still shows
+    as ended instead of quietly starting again.
+    """
+    if not rule.rolling:
+        return start
+    while period_end(start, rule.years) <= today:
+        start = period_end(start, rule.years)
+    return start
+
+
+def _apply_caps(rule: Requirement, activities: list[Counted]) -> tuple[list[float], dict[str, float]]:
+    """Each activity's units after the caps, in date order, and what each cap left out."""
+    used = {cap.label: 0.0 for cap in rule.caps}
+    left_out: dict[str, float] = {}
+    counted: list[float] = []
+    for item in activities:
+        units = item.units(rule)
+        for cap in rule.caps:
+            if cap.applies(item.type, item.role):
+                room = max(0.0, cap.limit(rule.amount) - used[cap.label])
+                allowed = min(units, room)
+                used[cap.label] += allowed
+                if allowed < units:
+                    left_out[cap.label] = left_out.get(cap.label, 0.0) + units - allowed
+                units = allowed
+        counted.append(units)
+    return counted, left_out
+
+
 def progress(rule: Requirement, period_start: date, activities: list[Counted], today: date) -> Progress:
     """Totals against the rule, with a warning for everything that does not count yet."""
     result = Progress(rule, period_start, period_end(period_start, rule.years))
     uncertified: list[str] = []
-    for item in activities:
-        units = item.units(rule)
+    counted, result.capped = _apply_caps(rule, activities)
+    for item, units in zip(activities, counted, strict=True):
         topic = topic_key(item.topic)
         result.by_topic[topic] = result.by_topic.get(topic, 0.0) + units
         if units > 0 and not item.has_certificate:
@@ -207,6 +201,12 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
             f" and {len(uncertified) - 3} more" if len(uncertified) > 3 else ""
         )
         result.warnings.append(f"no certificate or record attached to {_count(len(uncertified))}: {named}")
+    for cap in rule.caps:
+        if cap.label in result.capped:
+            result.warnings.append(
+                f"{cap.label}: {result.capped[cap.label]:g} {rule.units} left out; at most "
+                f"{cap.share:.0%} of {rule.amount:g} ({cap.limit(rule.amount):g}) counts"
+            )
     for topic, units in result.by_topic.items():
         counts = units >= rule.topic_minimum
         if not counts:
@@ -227,8 +227,10 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
     days = result.days_left(today)
     if days < 0:
         result.warnings.append(f"the renewal period ended {-days} days ago")
-    elif result.remaining > 0 and days < 365:
+    elif result.remaining > 0 and days < 365 and not rule.rolling:
         result.warnings.append(f"{result.remaining:g} {rule.units} to go and {days} days left")
+    elif result.remaining > 0 and rule.rolling:
+        result.warnings.append(f"{result.remaining:g} {rule.units} to go this year; {days} days left")
     return result
 
 
@@ -249,18 +251,11 @@ def from_config(config: dict[str, Any]) -> tuple[Requirement, date]:
             )
         else:
             base = PRESETS[key]
-            rule = Requirement(
-                base.key,
-                base.name,
-                base.units,
-                base.amount,
-                base.years,
-                base.categories,
-                base.topic_minimum,
-                base.source,
-                float(config.get("hour_rate", base.hour_rate)),
-                float(config.get("semester_credit_rate", base.semester_credit_rate)),
-            )
+            rule = replace(
+                base,
+                hour_rate=float(config.get("hour_rate", base.hour_rate)),
+                semester_credit_rate=float(config.get("semester_credit_rate", base.semester_credit_rate)),
+            ).with_extra_licences(int(config.get("extra_licences", 0)))
     except KeyError as exc:
         raise ValueError(f"missing {exc}") from exc
     except (TypeError, OverflowError) as exc:

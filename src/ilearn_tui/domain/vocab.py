@@ -13,6 +13,8 @@ STAGES: dict[int, str] = {
 OUTCOME_KINDS = ("knowledge", "habit of mind", "disposition", "21st-century skill")
 INTEREST_KINDS = ("learn", "share")
 GOAL_STATUSES = ("open", "in progress", "achieved", "dropped")
+# SMART(IE) goals in an educator evaluation (Massachusetts asks for one of each per cycle).
+GOAL_KINDS = ("student-learning", "professional-practice")
 
 # Kinds of support a teacher can find in the Illuminate stage, with a short label for lists.
 ACTIVITY_TYPES: dict[str, str] = {

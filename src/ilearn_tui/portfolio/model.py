@@ -110,5 +110,15 @@ def rewritten(records: list[R], text: Callable[[str], str]) -> list[R]:
 
 
 def goal_facts(goal: Goal) -> tuple[tuple[str, str], ...]:
-    """The free-text facts a goal shows under its title, in every format: (label, text)."""
-    return (("Why", goal.why), ("Skills", goal.skills), ("Success looks like", goal.success_indicators))
+    """The facts a goal shows under its title, in every format: (label, text), SMART parts first."""
+    from ilearn_tui.domain.smart import kind_label
+
+    return (
+        ("Kind", kind_label(goal.kind)),
+        ("Baseline", goal.baseline),
+        ("Target", goal.target),
+        ("Measure", goal.measure),
+        ("Why", goal.why),
+        ("Skills", goal.skills),
+        ("Success looks like", goal.success_indicators),
+    )

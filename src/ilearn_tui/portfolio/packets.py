@@ -16,7 +16,8 @@ from datetime import date, timedelta
 
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Evidence, Goal
-from ilearn_tui.domain.renewal import Counted, Requirement, progress
+from ilearn_tui.domain.renewal import Counted, Requirement, current_start, progress
+from ilearn_tui.domain.smart import gaps, missing_kinds_note
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Sum, Totals, of_activities
 from ilearn_tui.portfolio.markdown import cell, evidence_title, number
@@ -64,6 +65,9 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     out += ["## Goals and progress", ""]
     if not p.goals:
         out += ["_No goals in this cycle._", ""]
+    else:
+        short = missing_kinds_note(g.kind for g in p.goals)
+        out += [f"_{short}._", ""] if short else []
     for number_, goal in enumerate(p.goals, 1):
         out += _goal(number_, goal, p, links)
     unlinked = [e for e in p.evidence if e.goal_id not in {g.id for g in p.goals}]
@@ -93,6 +97,9 @@ def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[st
     for label, text in goal_facts(goal):
         if text.strip():
             out.append(f"- **{label}:** {' '.join(text.split())}")
+    missing = gaps(goal.measure, goal.target_date)
+    if missing:
+        out.append(f"- _Not yet SMART: {' and '.join(missing)}._")
     out.append("")
     questions = [q for q in p.questions if q.goal_id == goal.id]
     if questions:
@@ -177,9 +184,12 @@ def renewal_record(
     facts = [("Records", f"{start} to {end}" if start or end else "all dates")]
     if rule is not None:
         required = f"{rule.name}: {number(rule.amount)} {rule.units} in {rule.years} years"
+        if rule.track_only:
+            required = rule.summary()
         facts.insert(0, ("Requirement", required))
         if rule.source:
-            facts.insert(1, ("Rule source", rule.source))
+            checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
+            facts.insert(1, ("Rule source", rule.source + checked))
     out = _header("Licence-renewal record", p, facts, today)
     out += ["## Completed learning", ""]
     if not done:
@@ -218,20 +228,34 @@ def _toward(
     today: date | None,
 ) -> list[str]:
     counted = [
-        Counted(a.id, a.title, a.topic, a.hours, a.credits, bool(certificates.get(a.id))) for a in done
+        Counted(a.id, a.title, a.topic, a.hours, a.credits, bool(certificates.get(a.id)), a.type, a.role)
+        for a in done
     ]
-    result = progress(rule, start, counted, today or date.today())
+    today = today or date.today()
+    result = progress(rule, current_start(rule, start, today), counted, today)
     last_day = result.period_end - timedelta(days=1)  # the period's end is exclusive
-    out = [
-        "## Toward the requirement",
-        "",
-        f"- **Counted:** {number(result.total)} of {number(rule.amount)} {rule.units}",
-        f"- **Still needed:** {number(result.remaining)} {rule.units}",
-        f"- **Period:** {result.period_start.isoformat()} to {last_day.isoformat()}",
-    ]
+    out = ["## Toward the requirement", ""]
+    if rule.track_only:
+        out.append(f"- **Hours required:** none; {plural(len(counted), 'activity', 'activities')} tracked")
+    else:
+        out += [
+            f"- **Counted:** {number(result.total)} of {number(rule.amount)} {rule.units}",
+            f"- **Still needed:** {number(result.remaining)} {rule.units}",
+        ]
+    out.append(f"- **Period:** {result.period_start.isoformat()} to {last_day.isoformat()}")
     for category in rule.categories:
         have = result.by_category.get(category.key, 0.0)
         out.append(f"- **{category.label}:** {number(have)} of at least {number(category.minimum)}")
-    if result.warnings:
-        out += ["", "**To check before submitting**", ""] + [f"- {cell(w)}" for w in result.warnings]
+    unmet = result.unmet()
+    if unmet:
+        out += ["", "**Still unmet**", ""] + [f"- {cell(line)}" for line in unmet]
+    if rule.checklist:
+        out += ["", "**Trainings to have on file**", ""] + [f"- [ ] {item}" for item in rule.checklist]
+    # A category short of its minimum is already named under "Still unmet".
+    named = tuple(f"{c.label}: " for c in rule.categories)
+    warnings = [w for w in result.warnings if not w.startswith(named)] if named else result.warnings
+    if warnings:
+        out += ["", "**To check before submitting**", ""] + [f"- {cell(w)}" for w in warnings]
+    if rule.confirm:
+        out += ["", f"_To confirm: {cell(rule.confirm)}._"]
     return out + [""]

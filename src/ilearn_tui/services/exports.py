@@ -64,10 +64,11 @@ def _renewal_scope(scope: Scope, renewal: RenewalRule | None) -> Scope:
     """A renewal record covers the licence period unless a cycle or dates were chosen."""
     if renewal is None or scope.cycle_id or scope.date_from or scope.date_to:
         return scope
-    from ilearn_tui.domain.renewal import period_end
+    from ilearn_tui.domain.renewal import current_start, period_end
 
-    end = period_end(renewal.start, renewal.rule.years) - timedelta(days=1)
-    return replace(scope, date_from=renewal.start.isoformat(), date_to=end.isoformat())
+    start = current_start(renewal.rule, renewal.start, date.today())  # an annual rule: this year
+    end = period_end(start, renewal.rule.years) - timedelta(days=1)
+    return replace(scope, date_from=start.isoformat(), date_to=end.isoformat())
 
 
 @dataclass(frozen=True)

@@ -60,15 +60,18 @@ def start_next_cycle(journal: Journal) -> str:
             )
         marks = ", ".join("?" for _ in CARRIED_STATUSES)
         for goal in conn.execute(
-            "SELECT id, title, why, skills, success_indicators, target_date, status FROM goals "
+            "SELECT id, title, why, skills, success_indicators, target_date, status, "
+            "kind, baseline, target, measure FROM goals "
             f"WHERE cycle_id = ? AND status IN ({marks}) ORDER BY created_at",
             (last.id, *CARRIED_STATUSES),
         ).fetchall():
             goal_id = new_id()
+            # The SMART parts travel with the goal; its date is for the new year to set.
             conn.execute(
                 "INSERT INTO goals(id, cycle_id, title, why, skills, success_indicators, target_date, "
-                "status, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
-                (goal_id, new_cycle, goal[1], goal[2], goal[3], goal[4], goal[6], stamp, stamp),
+                "status, kind, baseline, target, measure, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?, ?, ?, ?)",
+                (goal_id, new_cycle, *goal[1:5], *goal[6:11], stamp, stamp),
             )
             for (text,) in conn.execute(
                 "SELECT text FROM questions WHERE goal_id = ?", (goal[0],)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.renewal import Counted, Progress, from_config, period_end, progress
+from ilearn_tui.domain.renewal import Counted, Progress, current_start, from_config, period_end, progress
 from ilearn_tui.domain.totals import Line, totals
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal
@@ -62,9 +62,9 @@ def counted_activities(journal: Journal, start: date, end: date) -> list[Counted
         )
     }
     return [
-        Counted(row[0], row[1], row[2], row[3], row[4], row[0] in certified)
+        Counted(row[0], row[1], row[2], row[3], row[4], row[0] in certified, row[5], row[6])
         for row in journal.conn.execute(
-            "SELECT id, title, topic, hours, credits FROM activities "
+            "SELECT id, title, topic, hours, credits, type, role FROM activities "
             "WHERE status = 'done' AND date >= ? AND date < ? ORDER BY date",
             (start.isoformat(), end.isoformat()),
         )
@@ -122,6 +122,7 @@ def goal_checks(journal: Journal, goal_id: str) -> list[tuple[str, str, int | No
 def renewal_progress(journal: Journal, config: dict[str, object], today: date) -> Progress:
     """Progress toward the configured requirement (ValueError if the setting is unusable)."""
     rule, start = from_config(dict(config))
+    start = current_start(rule, start, today)
     end = period_end(start, rule.years)
     return progress(rule, start, counted_activities(journal, start, end), today)
 

@@ -55,7 +55,9 @@ def add_goal(
     why: str = "",
     target_date: str | None = None,
     cycle_id: str | None = None,
+    smart: dict[str, str | None] | None = None,
 ) -> str:
+    """A goal with its research questions; ``smart`` holds its kind, baseline, target, measure."""
     title = clean_title(title, "goal")
     texts = [" ".join(q.split()) for q in questions or []]
     if any(not q for q in texts):
@@ -65,7 +67,7 @@ def add_goal(
         goal_id = insert_row(
             conn,
             "goals",
-            {"cycle_id": cycle_id, "title": title, "why": why, "target_date": target_date},
+            {"cycle_id": cycle_id, "title": title, "why": why, "target_date": target_date, **(smart or {})},
         )
         for text in texts:
             insert_row(conn, "questions", {"goal_id": goal_id, "text": text})

@@ -327,6 +327,17 @@ CREATE UNIQUE INDEX IF NOT EXISTS cycles_once ON cycles(starts_on, ends_on);
 """
 
 
+# Version 7: SMART(IE) goals. A goal's kind (student learning or professional practice), its
+# baseline, target and measure; its timeline is the target date it already had. Old goals keep
+# no kind (NULL) and empty words, so nothing is guessed for them.
+_V7_SMART_GOALS = """
+ALTER TABLE goals ADD COLUMN kind TEXT CHECK (kind IN ('student-learning','professional-practice'));
+ALTER TABLE goals ADD COLUMN baseline TEXT NOT NULL DEFAULT '';
+ALTER TABLE goals ADD COLUMN target TEXT NOT NULL DEFAULT '';
+ALTER TABLE goals ADD COLUMN measure TEXT NOT NULL DEFAULT '';
+"""
+
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
     _V2_TRASH,
@@ -334,6 +345,7 @@ MIGRATIONS: list[str] = [
     _V4_UNIQUE_LINKS,
     _v5_one_cycle_per_year(),
     v6_sync(),
+    _V7_SMART_GOALS,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

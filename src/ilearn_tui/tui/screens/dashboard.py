@@ -36,10 +36,12 @@ def renewal_headline(result: Progress) -> str:
     """
     rule = result.requirement
     logged = f"{rule.name}: {result.total:g} {rule.units} logged"
+    if rule.track_only:
+        return f"{logged} — no hours required: tracked for yourself"
     if not result.remaining:
         return f"{logged} — requirement met"
     short = [
-        f"{c.label} {result.by_category.get(c.key, 0.0):g}/{c.minimum:g}"
+        f"{c.name} {result.by_category.get(c.key, 0.0):g}/{c.minimum:g}"
         for c in rule.categories
         if result.by_category.get(c.key, 0.0) < c.minimum
     ]
@@ -155,9 +157,11 @@ class DashboardScreen(AreaScreen):
         rule = result.requirement
         room = self._text_width() - 4
         text = Text(f"  {one_line(renewal_headline(result), room + 2)}\n")
-        # The bar follows what remains, so unmet category minimums keep it short of full.
+        # The bar follows what remains, so unmet category minimums keep it short of full; a
+        # rule without hours has no bar to fill.
+        shown_bar = "" if rule.track_only else f"{bar(result.done_share, 1.0, 30)} "
         text.append(
-            f"  {bar(result.done_share, 1.0, 30)} {result.days_left(date.today())} days left "
+            f"  {shown_bar}{result.days_left(date.today())} days left "
             f"(period ends {result.period_end.isoformat()})\n"
         )
         for category in rule.categories:

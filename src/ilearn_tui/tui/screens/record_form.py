@@ -93,6 +93,9 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                         yield Label(spec.label + (" *" if spec.required else ""))
                     yield self._widget(spec)
                     yield Static("", id=f"error-{spec.name}", classes="field-error")
+                    if self.kind.name == "goal" and spec.name == "target_date":
+                        # A gentle check, never a block: the goal saves without them.
+                        yield Static("", id="smart-hint", classes="guide")
                     if self._takes_questions and spec.name == self.kind.title_field:
                         # A goal and its research questions are planned together: one form, one save.
                         yield Label("Research questions (one a line)")
@@ -193,7 +196,22 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             status.value = wanted
             self._auto_status = wanted
 
+    @on(Input.Changed, "#field-measure")
+    @on(Input.Changed, "#field-target_date")
+    def _smart_hint(self) -> None:
+        """Under a goal's date: whether it still lacks a measure or a date, as it is typed."""
+        from ilearn_tui.domain.smart import gap_hint
+
+        shown = self.query("#smart-hint")
+        if not shown:
+            return
+        measure = self.query_one("#field-measure", Input).value
+        by = self.query_one("#field-target_date", Input).value
+        hint = gap_hint(measure, by)
+        shown.first(Static).update(f"Hint: {hint[0].upper()}{hint[1:]}." if hint else "")
+
     def on_mount(self) -> None:
+        self._smart_hint()
         self._initial = self._raw()
         for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
             if widget.focusable:

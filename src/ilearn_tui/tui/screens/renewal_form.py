@@ -18,6 +18,17 @@ from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
 
 
+def preset_about(key: str) -> str:
+    """Where a preset comes from and what to confirm, under the list, so a choice is informed."""
+    rule = PRESETS.get(key)
+    if rule is None:
+        return "Your own rule: fill in the fields below."
+    lines = [f"{rule.summary()}. Source: {rule.source} (checked {rule.checked_on})."]
+    if rule.confirm:
+        lines.append(f"To confirm: {rule.confirm}.")
+    return "\n".join(lines)
+
+
 class RenewalScreen(UsesShell, ModalScreen[bool]):
     AUTO_FOCUS = "#preset"
     BINDINGS = actions.bindings("renewal")
@@ -35,7 +46,7 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
     def compose(self) -> ComposeResult:
         current: dict[str, Any] = dict(self.ilearn.settings.renewal)
         options = [
-            (f"{r.key} — {r.amount:g} {r.units} every {r.years} years", r.key) for r in PRESETS.values()
+            (f"{r.key} — {r.asks()}", r.key) for r in PRESETS.values()
         ]
         options.append(("Custom — my own rule", "custom"))
         with Vertical():
@@ -46,7 +57,9 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
                     classes="guide",
                 )
                 yield Label("Requirement")
-                yield Select(options, value=current.get("preset", "MA"), allow_blank=False, id="preset")
+                chosen = str(current.get("preset", "MA"))
+                yield Select(options, value=chosen, allow_blank=False, id="preset")
+                yield Static(preset_about(chosen), id="preset-about", classes="guide")
                 yield Label("Start of the current licence period (YYYY-MM-DD)")
                 yield Input(str(current.get("start", "")), placeholder="e.g. 2024-07-01", id="start")
                 yield Static("For a custom rule:", classes="section-title")
@@ -63,6 +76,10 @@ class RenewalScreen(UsesShell, ModalScreen[bool]):
             with Horizontal(id="renewal-buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    @on(Select.Changed, "#preset")
+    def _preset_changed(self, event: Select.Changed) -> None:
+        self.query_one("#preset-about", Static).update(preset_about(str(event.value)))
 
     def on_mount(self) -> None:
         # Focus given as the dialog was composed scrolled before the layout was known, hiding
