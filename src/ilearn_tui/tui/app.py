@@ -14,7 +14,7 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.settings import save_settings
@@ -303,14 +303,13 @@ class IlearnApp(Shell):
 
     def action_export_as(self, choice: str) -> None:
         """The export dialog with its format (or a folder) already chosen."""
-        from ilearn_tui.tui.screens.export import ExportScreen, default_path
+        from ilearn_tui.tui.screens.export import ExportScreen
 
         dialog = ExportScreen()
 
         def choose() -> None:
             if choice == "folder":
-                folder = default_path("md").with_suffix("")
-                dialog.query_one("#path", Input).value = f"{folder}{os.sep}"
+                dialog.query_one("#shape", Select).value = "folder"
             else:
                 dialog.query_one("#format", Select).value = choice
 

@@ -24,6 +24,7 @@ from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.tick_box import TickBox
 
 
 class RecordFormScreen(UsesShell, ModalScreen[str | None]):
@@ -129,7 +130,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 allow_blank=not spec.required,
             )
         if spec.type == "flag":
-            return Checkbox(spec.label, bool(value), id=wid)
+            return TickBox(spec.label, bool(value), id=wid)
         if spec.type == "ref":
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
