@@ -61,6 +61,10 @@ class IlearnApp(Shell):
         themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
         for theme in themes:
             self.register_theme(theme)
+        if self.no_color:
+            # The terminal-palette themes turn black on black once NO_COLOR strips the colours.
+            for name in [n for n, t in self.available_themes.items() if t.ansi]:
+                self.unregister_theme(name)
         self._theme_problems += problems
         wanted = self.settings.theme
         self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
@@ -77,6 +81,7 @@ class IlearnApp(Shell):
 
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.set_class(self.no_color, "-no-color")  # app.tcss: accents read as plain text then
         self._apply_keymap()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("dashboard")
