@@ -102,7 +102,7 @@ async def test_choosing_a_format_renames_the_default_file(make_app: Callable[...
             assert path.value.endswith(ending), path.value
         select.value = "review"
         await pilot.pause()
-        assert Path(path.value).name.startswith("ilearn-review-packet-")
+        assert Path(path.value).name.startswith("review-packet-")
 
 
 async def test_a_damaged_settings_file_stops_a_shared_export(
@@ -115,7 +115,7 @@ async def test_a_damaged_settings_file_stops_a_shared_export(
     app.settings = load_settings(app.journal.locations)
     target = tmp_path / "portfolio.md"
     message = await run_export(app, "md", str(target))
-    assert message.startswith("Not exported:") and "names to redact are unknown" in message, message
+    assert message.startswith("✗ Not exported:") and "names to redact are unknown" in message, message
     assert not target.exists()
 
 

@@ -138,7 +138,7 @@ async def test_a_far_date_in_the_editor_is_a_field_message(
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, EditorScreen)
-            assert error_line(app).startswith("Date:"), error_line(app)
+            assert error_line(app).startswith("⚠ Date:"), error_line(app)
             assert far in error_line(app)
         assert list_reflections(app.journal) == []
 

@@ -93,7 +93,11 @@ async def test_every_key_a_key_bar_shows_is_in_help(make_app: Callable[..., Ilea
             for binding in shown:
                 action = actions.BY_ID.get(binding.id or "")
                 assert action is not None, f"{name}: {binding.key} is shown but not in the table"
-                assert app.get_key_display(binding) in str(bar.render()), f"{name}: {binding.key}"
+                if bar._typing() and not action.fires_in_text_field(binding.key):
+                    # A key the focused text field types: the bar leaves it out.
+                    assert f" {binding.description}" not in str(bar.render()), f"{name}: {binding.key}"
+                else:
+                    assert app.get_key_display(binding) in str(bar.render()), f"{name}: {binding.key}"
                 for key in actions.keys_of(action, {}):
                     assert f"`{key}`" in help_text, f"{name}: {key} ({action.id}) missing from help"
                 assert action.help in help_text, f"{name}: {action.id} missing from help"

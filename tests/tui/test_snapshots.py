@@ -119,3 +119,24 @@ def test_renewal_form(size: tuple[int, int], journal: Journal, snap_compare: Cal
         await settle(pilot)
 
     assert snap_compare(app, terminal_size=size, run_before=run_before)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_trash(size: tuple[int, int], journal: Journal, snap_compare: Callable[..., bool]) -> None:
+    from ilearn_tui.store.reflections import add_reflection, delete_reflection
+
+    fill(journal)
+    for title in ("Lab groups, first try", "Exit tickets: what the tally said"):
+        delete_reflection(journal, add_reflection(journal, f"{title}. Notes.", title=title, day="2024-10-02"))
+    # Fixed deletion times, so the frame does not depend on when the test runs.
+    journal.conn.execute(
+        "UPDATE trash SET deleted_at = '2024-10-03T09:0' || rowid || ':00+00:00'"
+    )
+    app = IlearnApp(journal)
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await settle(pilot)
+        await pilot.app.run_action("trash")
+        await settle(pilot)
+
+    assert snap_compare(app, terminal_size=size, run_before=run_before)

@@ -97,7 +97,11 @@ def search_in(
             found = conn.execute(date_sql, (ref,)).fetchone()
             day = found[0] if found else ""
         title, snippet = marks.get(docid, ("", ""))
-        hits.append(SearchHit(kind=kind, id=ref, title=title, snippet=snippet, rank=score, date=day))
+        hits.append(
+            SearchHit(
+                kind=kind, id=ref, title=unmarkdown(title), snippet=unmarkdown(snippet), rank=score, date=day
+            )
+        )
     return hits
 
 
@@ -144,6 +148,29 @@ def _opening(body: str, words: int = 12) -> str:
     """The first words of a text, for a hit whose match the window does not reach."""
     found = body.split(maxsplit=words)
     return " ".join(found[:words]) + ("…" if len(found) > words else "")
+
+
+_LINE_MARKUP = re.compile(r"^[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+(?:\[[ xX]\][ \t]+)?)", re.M)
+_LINK = re.compile(r"!?\[([^\]\n]*)\]\([^)\n]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
+_CODE = re.compile(r"`+([^`]*)`+")
+_STRAY = re.compile(r"\*\*|__|`+")
+
+
+def unmarkdown(text: str) -> str:
+    """A hit's title or snippet as words: Markdown's headings, bullets, links and emphasis gone.
+
+    Done once here, so the app and ``ilearn search`` (whose ``--json`` marks matches with
+    ``**``) show the same plain text, and a snippet cut inside ``**bold**`` leaves no stray
+    stars. The match marks pass through untouched.
+    """
+    text = _LINE_MARKUP.sub("", text)
+    text = _LINK.sub(r"\1", text)
+    text = _STRONG.sub(r"\2", text)
+    text = _EMPHASIS.sub(r"\2", text)
+    text = _CODE.sub(r"\1", text)
+    return _STRAY.sub("", text)
 
 
 def plain(text: str) -> str:

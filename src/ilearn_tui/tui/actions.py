@@ -31,6 +31,18 @@ class Action:
     priority: bool = False  # wins over a focused widget's own use of the key
     key_display: str | None = None
     builtin: bool = False  # bound by Textual itself: listed in help, never bound again here
+    # Whether the key still does this while a text field has focus; None: decided by the key
+    # (a key that types or moves the cursor there never reaches the action).
+    in_text_field: bool | None = None
+
+    def fires_in_text_field(self, key: str | None = None) -> bool:
+        """True when ``key`` (default: the first of ``keys``) does this even while typing."""
+        if self.in_text_field is not None:
+            return self.in_text_field
+        if self.priority:
+            return True
+        first = (key if key is not None else self.keys).split(",")[0].strip()
+        return not (len(_SYMBOLS.get(first, first)) == 1 or first in _EDITING_KEYS)
 
 
 # Help sections, in the order help shows them.
@@ -169,6 +181,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("renewal.cancel", "escape", "dismiss(False)", "Cancel", "renewal", "leave it unchanged"),
     Action("export.run", "ctrl+s", "export", "Export", "export", "export now", priority=True),
     Action("export.close", "escape", "dismiss", "Close", "export", "close without exporting"),
+    Action("export.open", "ctrl+o", "open_folder", "Open folder", "export",
+           "open the folder of the last export with the desktop's file manager", priority=True),
     Action("trash.restore_one", "r", "restore", "Restore", "trash", "restore the highlighted item"),
     Action("trash.empty", "ctrl+d", "empty", "Empty", "trash", "empty the trash for good (asks first)"),
     Action("trash.close", "escape", "close", "Close", "trash", "close the trash"),
@@ -263,6 +277,11 @@ def check_keymap(keymap: Mapping[str, str]) -> tuple[dict[str, str], list[str]]:
 
 
 _SYMBOLS = {"question_mark": "?", "slash": "/"}
+# Keys a text field keeps for itself: they edit the text or move its cursor.
+_EDITING_KEYS = {
+    "space", "enter", "delete", "backspace", "home", "end",
+    "left", "right", "up", "down", "pageup", "pagedown",
+}
 
 
 def keys_of(action: Action, keymap: Mapping[str, str]) -> list[str]:

@@ -14,7 +14,7 @@ from typing import Any
 from textual import events
 from textual.app import SystemCommand
 from textual.screen import Screen
-from textual.widgets import Input, Select
+from textual.widgets import Select
 
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.settings import save_settings
@@ -61,6 +61,10 @@ class IlearnApp(Shell):
         themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
         for theme in themes:
             self.register_theme(theme)
+        if self.no_color:
+            # The terminal-palette themes turn black on black once NO_COLOR strips the colours.
+            for name in [n for n, t in self.available_themes.items() if t.ansi]:
+                self.unregister_theme(name)
         self._theme_problems += problems
         wanted = self.settings.theme
         self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
@@ -77,6 +81,7 @@ class IlearnApp(Shell):
 
     # --- start-up ------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.set_class(self.no_color, "-no-color")  # app.tcss: accents read as plain text then
         self._apply_keymap()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("dashboard")
@@ -303,14 +308,13 @@ class IlearnApp(Shell):
 
     def action_export_as(self, choice: str) -> None:
         """The export dialog with its format (or a folder) already chosen."""
-        from ilearn_tui.tui.screens.export import ExportScreen, default_path
+        from ilearn_tui.tui.screens.export import ExportScreen
 
         dialog = ExportScreen()
 
         def choose() -> None:
             if choice == "folder":
-                folder = default_path("md").with_suffix("")
-                dialog.query_one("#path", Input).value = f"{folder}{os.sep}"
+                dialog.query_one("#shape", Select).value = "folder"
             else:
                 dialog.query_one("#format", Select).value = choice
 

@@ -49,6 +49,7 @@ class AreaScreen(UsesShell, Screen[None]):
 
 
 def show_error(line: Static, message: str) -> None:
-    """An error line takes room only while it has something to say."""
-    line.update(plain(message))
+    """An error line takes room only while it has something to say, marked ``⚠`` as forms mark
+    theirs, so it reads as an error without its colour."""
+    line.update(plain(f"⚠ {message}" if message else ""))
     line.display = bool(message)

@@ -1,7 +1,13 @@
-"""Export from the app: choose format and scope, watch it run, see where it went."""
+"""Export from the app: choose format and scope, watch it run, see where it went.
+
+The path field has focus from the first frame, so a typed path and ctrl+s is the whole job.
+The format follows the name by the command line's rule (``portfolio.formats.choose``); one
+file or a folder with evidence copies is a choice of its own, never guessed from a slash.
+"""
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,28 +16,74 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
-from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose, is_folder_name
+from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose
 from ilearn_tui.portfolio.model import Scope
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.opener import folder_opener
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import show_error
 from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
     from ilearn_tui.services.exports import Preflight, RenewalRule
 
 # The choices on offer, from the one table of export kinds.
 FORMATS = [(kind.title, kind.name) for kind in KINDS if kind.available]
+SHAPES = [("one file", "file"), ("a folder with evidence", "folder")]
+PRIVATE_LABEL = "Include private reflections (only for yourself — not for sharing)"
+
+
+def default_folder() -> Path:
+    """``~/Documents/ilearn``: the teacher's documents, never the bare home folder."""
+    import platformdirs
+
+    return Path(platformdirs.user_documents_dir()) / "ilearn"
 
 
 def default_path(choice: str) -> Path:
-    """``~/ilearn-portfolio-DATE.md`` and the like; a folder typed instead takes evidence copies."""
+    """``~/Documents/ilearn/portfolio-DATE.md`` and the like, dated so exports never collide."""
     kind = BY_NAME[choice]
-    return Path.home() / f"ilearn-{kind.stem.removeprefix('ilearn-')}-{date.today().isoformat()}{kind.suffix}"
+    return default_folder() / f"{kind.stem.removeprefix('ilearn-')}-{date.today().isoformat()}{kind.suffix}"
+
+
+def _is_default(path: Path) -> bool:
+    """A path the dialog filled in itself (any format's, as a file or a folder)."""
+    return any(path in (default_path(kind.name), default_path(kind.name).with_suffix("")) for kind in KINDS)
+
+
+def shape_named(raw: str) -> str | None:
+    """"folder" for a name ending in a separator or an existing folder, "file" for one with a
+    format's suffix, else None (the dialog's choice decides)."""
+    raw = raw.strip()
+    if raw.endswith(("/", os.sep)) or (raw and Path(raw).expanduser().is_dir()):
+        return "folder"
+    if not Path(raw).suffix:
+        return None
+    try:
+        return None if choose(raw, None).folder else "file"
+    except IlearnError:
+        return None  # a suffix that names no format: the choice stands
+
+
+def as_shape(raw: str, shape: str, kind_name: str) -> str:
+    """The typed path made to name what was chosen: a folder ends in a separator, a file has a suffix."""
+    raw = raw.strip()
+    if not raw:
+        return raw
+    if shape == "folder":
+        bare = raw.rstrip("/" + os.sep)
+        path = Path(bare)
+        if path.suffix and not path.is_dir():
+            bare = str(path.with_suffix(""))
+        return bare + os.sep
+    if raw.endswith(("/", os.sep)) or not Path(raw).suffix:
+        return raw.rstrip("/" + os.sep) + BY_NAME[kind_name].suffix
+    return raw
 
 
 class ExportScreen(UsesShell, ModalScreen[None]):
@@ -40,16 +92,23 @@ class ExportScreen(UsesShell, ModalScreen[None]):
     DEFAULT_CSS = """
     ExportScreen { align: center middle; }
     ExportScreen > VerticalScroll {
-        width: 90%; max-width: 90; height: auto; max-height: 100%; border: round $primary;
+        width: 100%; max-width: 90; height: auto; max-height: 100%; border: round $primary;
         background: $surface; padding: 0 1;
     }
     ExportScreen #export-choices { height: auto; margin-top: 1; }
     ExportScreen #export-choices > Vertical { width: 1fr; height: auto; }
     ExportScreen #save-to { margin-top: 1; }
+    ExportScreen #export-where { height: auto; }
+    ExportScreen #path { width: 1fr; }
+    ExportScreen #shape { width: 32; }
     ExportScreen #export-buttons { height: auto; align-horizontal: right; margin-top: 1; }
     ExportScreen #export-buttons Button { margin-left: 1; }
     ExportScreen #export-result { height: auto; margin-top: 1; }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.exported: Path | None = None  # the last export's file or folder, for "open folder"
 
     def compose(self) -> ComposeResult:
         app = self.ilearn
@@ -57,6 +116,11 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         # Side by side, so the whole dialog, buttons included, fits an 80×24 terminal.
         with VerticalScroll():
             yield Static("Export your portfolio", classes="area-title")
+            yield Label("Save to (the format follows the name: .md, .html, .json, .zip)", id="save-to")
+            with Horizontal(id="export-where"):
+                # Selected as it takes focus: a typed path replaces the suggested one.
+                yield Input(str(default_path("md")), id="path")
+                yield Select(SHAPES, value="file", allow_blank=False, id="shape")
             with Horizontal(id="export-choices"):
                 with Vertical():
                     yield Label("Format")
@@ -64,25 +128,42 @@ class ExportScreen(UsesShell, ModalScreen[None]):
                 with Vertical():
                     yield Label("Cycle")
                     yield Select(cycles, prompt="all cycles", id="cycle")
-            # Short enough to read whole at 80 columns.
-            yield Checkbox("Include student info and private reflections (not to share)", id="private")
-            yield Label("Save to", id="save-to")
-            yield Input(str(default_path("md")), id="path")
+            # Short enough to read whole at 80 columns; off unless the teacher ticks it.
+            yield TickBox(PRIVATE_LABEL, False, id="private")
             yield Static("", id="export-error", classes="error-line")
             yield ProgressBar(total=100, show_eta=False, id="progress")
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
+                yield Button("Open folder (ctrl+o)", id="open")
                 yield Button("Close", id="close")
                 yield Button("Export (ctrl+s)", id="go", variant="primary")
+
+    def on_mount(self) -> None:
+        self.query_one("#path", Input).focus()
+        self.query_one("#open", Button).display = False  # until there is a folder to open
+        show_error(self.query_one("#export-error", Static), "")
 
     @on(Select.Changed, "#format")
     def _format_changed(self, event: Select.Changed) -> None:
         path = self.query_one("#path", Input)
-        if is_folder_name(path.value):
+        if self._shape() == "folder" or not isinstance(event.value, str):
             return
-        current = Path(path.value)
-        if current.name.startswith("ilearn-") and isinstance(event.value, str):
+        current = Path(path.value.strip()).expanduser()
+        if _is_default(current):
             path.value = str(current.with_name(default_path(event.value).name))
+
+    @on(Select.Changed, "#shape")
+    def _shape_changed(self, event: Select.Changed) -> None:
+        path = self.query_one("#path", Input)
+        shaped = as_shape(path.value, self._shape(), self._kind_name())
+        if shaped != path.value.strip():
+            path.value = shaped
+
+    def _shape(self) -> str:
+        return str(self.query_one("#shape", Select).value)
+
+    def _kind_name(self) -> str:
+        return str(self.query_one("#format", Select).value)
 
     @on(Button.Pressed, "#close")
     def _close(self) -> None:
@@ -90,28 +171,35 @@ class ExportScreen(UsesShell, ModalScreen[None]):
 
     @on(Input.Changed, "#path")
     def _path_changed(self, event: Input.Changed) -> None:
-        """A typed name that names a format picks it, by the same rule as ``ilearn export --out``."""
-        select = self.query_one("#format", Select)
-        if not isinstance(select.value, str):
-            return
-        try:
-            named = choose(event.value.strip(), None)
-        except IlearnError:
-            return  # nothing typed yet, or a name that names no format: the choice stands
-        if not named.folder and named.kind.format != BY_NAME[select.value].format:
-            select.value = named.kind.name
+        """A typed name that names a format picks it, by the same rule as ``ilearn export --out``.
+
+        A name ending in a separator picks "a folder"; one with a format's suffix picks "one file".
+        """
+        raw = event.value.strip()
+        shape = shape_named(raw)
+        if shape is None:
+            return  # still being typed, or no format's name: the choices stand
+        self.query_one("#shape", Select).value = shape
+        named = choose(raw, None).kind
+        if shape == "file" and named.format != BY_NAME[self._kind_name()].format:
+            self.query_one("#format", Select).value = named.name
 
     @on(Button.Pressed, "#go")
     def action_export(self) -> None:
         from ilearn_tui.services.exports import preflight
 
         error = self.query_one("#export-error", Static)
-        raw = self.query_one("#path", Input).value.strip()
-        kind = BY_NAME[str(self.query_one("#format", Select).value)]
+        typed = self.query_one("#path", Input).value
+        # The name decides when it says (as on the command line); else the choices do.
+        raw = as_shape(typed, shape_named(typed) or self._shape(), self._kind_name())
+        kind = BY_NAME[self._kind_name()]
         try:
-            plan = preflight(choose(raw, kind))
+            choice = choose(raw, kind)
+            if choice.target is not None and _is_default(choice.target.parent / choice.target.name):
+                default_folder().mkdir(parents=True, exist_ok=True)  # the dialog's own folder
+            plan = preflight(choice)
         except NoTarget:
-            show_error(error, "Give a file name (or a folder ending in /) to save to.")
+            show_error(error, "Give a file or folder name to save to.")
             return
         except IlearnError as exc:  # a name contradicting the choice, a file in the way...
             show_error(error, f"{exc}.")
@@ -140,7 +228,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         cycle = self.query_one("#cycle", Select).value
         scope = Scope(
             cycle_id=cycle if isinstance(cycle, str) else None,
-            include_private=self.query_one("#private", Checkbox).value,
+            include_private=self.query_one("#private", TickBox).value,
         )
         if plan.choice.kind.packet == "review" and scope.cycle_id is None:
             current = self.ilearn.journal.current_cycle()
@@ -188,7 +276,9 @@ class ExportScreen(UsesShell, ModalScreen[None]):
                 )
             self.app.call_from_thread(bar.update, progress=100)
         except RedactionUnknown as exc:
-            message = f"Not exported: {exc} (or tick “Include student info…” to keep everything yourself)"
+            message = (
+                f"Not exported: {exc} (or tick “Include private reflections” to keep everything yourself)"
+            )
             self.app.call_from_thread(self._finished, message, True)
             return
         except IlearnError as exc:
@@ -197,12 +287,47 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         said = [f"{plural(result.copied, 'evidence file')} copied"] if result.copied else []
         said += [note.text for note in notes(result)]
         message = f"Wrote {result.path}" + (f" ({'; '.join(said)})" if said else "")
-        self.app.call_from_thread(self._finished, message, False)
+        self.app.call_from_thread(self._finished, message, False, plan.choice.target)
 
-    def _finished(self, message: str, failed: bool) -> None:
+    def _finished(self, message: str, failed: bool, written: Path | None = None) -> None:
+        """The outcome on a line of the dialog itself, where no toast covers the buttons."""
         self.query_one("#go", Button).disabled = False
+        if written is not None:
+            self.exported = written
+            message += f"\n✓ Done. {self._folder_hint()}"
+        elif failed:
+            message = f"✗ {message}"
         self.query_one("#export-result", Static).update(plain(message))
-        self.notify(message, severity="error" if failed else "information")
+        self.query_one("#open", Button).display = self.check_action("open_folder", ()) is True
+
+    def _folder(self) -> Path | None:
+        if self.exported is None:
+            return None
+        return self.exported if self.exported.is_dir() else self.exported.parent
+
+    def _folder_hint(self) -> str:
+        folder = self._folder()
+        if folder is None:
+            return ""
+        if folder_opener() is None:
+            return f"Its folder: {folder} (copy this path to open it)"
+        key = "/".join(actions.keys_of(actions.BY_ID["export.open"], self.ilearn.keymap))
+        return f"Its folder: {folder} ({key} opens it)"
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "open_folder":
+            return self.exported is not None and folder_opener() is not None
+        return True
+
+    @on(Button.Pressed, "#open")
+    def action_open_folder(self) -> None:
+        folder, opener = self._folder(), folder_opener()
+        if folder is None or opener is None:
+            return
+        if not opener(folder):
+            self.query_one("#export-result", Static).update(
+                plain(f"Could not open the folder; its path is {folder}")
+            )
 
 
 def renewal_rule(config: dict[str, object]) -> RenewalRule | None:

@@ -12,6 +12,7 @@ from ilearn_tui.store.records import choices_for
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.tick_box import TickList
 
 # (link column, record kind, label)
 LINKABLE = (
@@ -51,7 +52,7 @@ class LinksScreen(UsesShell, ModalScreen[dict[str, list[str]] | None]):
             yield Static("Link this reflection to… (space to tick, ctrl+s to keep)", classes="section-title")
             if not options:
                 yield Static("Nothing to link to yet in this cycle.", classes="empty-hint")
-            yield SelectionList[str](*options, id="links")
+            yield TickList(*options, id="links")
             with Horizontal():
                 yield Button("Cancel", id="cancel")
                 yield Button("Keep links", id="done", variant="primary")

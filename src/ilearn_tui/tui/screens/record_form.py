@@ -24,6 +24,7 @@ from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.tick_box import TickBox, TickList
 
 
 class RecordFormScreen(UsesShell, ModalScreen[str | None]):
@@ -132,7 +133,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 allow_blank=not spec.required,
             )
         if spec.type == "flag":
-            return Checkbox(spec.label, bool(value), id=wid)
+            return TickBox(spec.label, bool(value), id=wid)
         if spec.type == "ref":
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
             ids = {i for _, i in options}
@@ -148,7 +149,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         if spec.type == "refs":
             chosen = set(value or [])
             options = choices_for(self.journal, spec.ref_kind, self.cycle_id)
-            return SelectionList[str](*[(plain(label), i, i in chosen) for label, i in options], id=wid)
+            return TickList(*[(plain(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
         # Focus keeps the text as it is: with select-on-focus, one shift+tab too many and the

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -29,11 +30,12 @@ AREA_NAMES = {"dashboard": "the dashboard", "journal": "the journal"} | {
 KIND_STAGE = {"goal": 2, "question": 2, "activity": 3, "innovation": 4, "evidence": 4, "share": 5}
 
 
-def marked(text: str, style: str = "bold reverse") -> Text:
+def marked(text: str, style: str = "bold reverse", base: str = "") -> Text:
+    """Plain words with the matches in ``style``: shown by reverse video too, never by colour alone."""
     out = Text()
     bold = False
-    for part in printable(text.replace("\n", " ")).replace("\\x03", "\\x02").split("\\x02"):
-        out.append(part, style=style if bold else "")
+    for part in printable(" ".join(text.split())).replace("\\x03", "\\x02").split("\\x02"):
+        out.append(part, style=style if bold else base)
         bold = not bold
     return out
 
@@ -142,13 +144,16 @@ class SearchScreen(AreaScreen):
         results = self.query_one("#results", OptionList)
         results.clear_options()
         for hit in self.hits:
-            label = Text()
-            label.append(f"{hit.kind:<10} ", style="italic")
-            label.append(f"{hit.date:<10}  " if hit.date else " " * 12)
-            label.append_text(marked(hit.title))
+            # Two columns, so a wrapped title or snippet stays indented under its first line.
+            label = Table.grid(padding=(0, 1))
+            label.add_column(width=10, no_wrap=True)
+            label.add_column(width=10, no_wrap=True)
+            label.add_column(ratio=1)
+            words = marked(hit.title or "(untitled)")
             if hit.snippet:
-                label.append("\n" + " " * 23)
-                label.append_text(marked(hit.snippet))
+                words.append("\n")
+                words.append_text(marked(hit.snippet, style="bold reverse", base="dim"))
+            label.add_row(Text(hit.kind, style="italic"), Text(hit.date or ""), words)
             results.add_option(Option(label, id=f"{hit.kind}|{hit.id}"))
         count = len(self.hits)
         typed = text.strip()

@@ -1,7 +1,9 @@
-"""The bottom line of keys: every shown binding of the screen, clickable, in one widget.
+"""The bottom line of keys: every shown binding that works where focus is, clickable.
 
 Textual's Footer builds a widget per key; this draws the same information as one line of
-text, which keeps the first frame quick. Each key is a link that presses the key.
+text, which keeps the first frame quick. Each key is a link that presses the key. While a
+text field has focus, keys that would type there (``/``, ``n``) are left out: the actions
+table says which actions still fire.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ import contextlib
 from textual.dom import NoScreen
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static, TextArea
+
+from ilearn_tui.tui.actions import BY_ID
 
 
 class KeyBar(Static):
@@ -36,8 +40,12 @@ class KeyBar(Static):
             return  # the screen was closed before this redraw came round
         parts: list[str] = []
         seen: set[str] = set()
+        typing = self._typing()
         for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if not binding.show or binding.action in seen:
+                continue
+            action = BY_ID.get(binding.id or "")
+            if typing and action is not None and not action.fires_in_text_field(binding.key):
                 continue
             seen.add(binding.action)
             key = escape(self.app.get_key_display(binding))
@@ -47,3 +55,10 @@ class KeyBar(Static):
         if self.app.ENABLE_COMMAND_PALETTE:
             parts.append("[@click=app.command_palette][bold $accent]^p[/] palette[/]")
         self.update("  ".join(parts))
+
+    def _typing(self) -> bool:
+        """Whether the focused widget takes typed letters as text."""
+        focused = self.screen.focused
+        if isinstance(focused, Input):
+            return True
+        return isinstance(focused, TextArea) and not focused.read_only

@@ -1,0 +1,202 @@
+"""The first ten minutes of a new teacher, at typing speed in a real terminal, at two sizes.
+
+Fresh journal, the installed ``ilearn``, keys 0.2 s apart: onboarding, a vision, a student
+outcome, an interest, a goal with its research question, an activity with hours (counted as
+done), evidence, a progress check dated ``today``, a share, a reflection from the stage's
+prompt linked to the goal, a search, and an export to a folder. Each step waits for what the
+teacher would read next; at the end the journal is read back through ``ilearn status`` and
+``ilearn search`` and the exported folder is opened. Slow: run it on its own.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.helpers.tmux import ILEARN, TMUX, Terminal, running, until
+
+pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
+
+SIZES = [(80, 24), (120, 40)]
+
+
+@pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def terminal(request: pytest.FixtureRequest, home: Path, tmp_path: Path) -> Iterator[Terminal]:
+    width, height = request.param
+    socket = tmp_path / "tmux.sock"
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
+    session = f"ilearn-{uuid.uuid4().hex[:8]}"
+    subprocess.run(
+        [TMUX, "-S", str(socket), "-f", "/dev/null", "new-session", "-d", "-s", session,
+         "-x", str(width), "-y", str(height), f"{ILEARN} --home {home}; sleep 30"],
+        check=True,
+        env={**env, "TERM": "xterm-256color"},
+    )
+    try:
+        yield Terminal(socket, session)
+    finally:
+        subprocess.run([TMUX, "-S", str(socket), "kill-server"], check=False, capture_output=True)
+
+
+def cli(home: Path, *args: str) -> str:
+    done = subprocess.run(
+        [str(ILEARN), "--home", str(home), *args], capture_output=True, text=True, check=True
+    )
+    return done.stdout
+
+
+def saved(terminal: Terminal, what: str) -> None:
+    """Save the open form and wait for it to close, saying what was saved."""
+    terminal.settled("Save (ctrl+s)")
+    terminal.keys("C-s")
+    terminal.wait_gone("Save (ctrl+s)")
+    terminal.wait_for(f"{what} saved")
+
+
+@pytest.mark.xfail(
+    reason="open trip: at typing speed a Tab right after typing in a record form is now and "
+    "then not acted on (the goal's question lands in its title; the interest's text is lost)",
+    strict=False,
+)
+def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -> None:
+    t = terminal
+    # Onboarding: the name field has focus, enter moves on.
+    t.settled("Welcome to ilearn", timeout=40)
+    t.type("Sam Rivera")
+    t.keys("Enter")
+    t.type("Grade 7 science")
+    t.keys("Enter", "Enter")
+    t.wait_for("Stage 1 · Imagine")
+
+    # Stage 1: the vision, then a student outcome.
+    t.keys("v")
+    t.settled("My vision")
+    t.type("Students reason from evidence and argue kindly.")
+    saved(t, "Vision")
+    shown = t.wait_for("reason from evidence")
+    t.keys("n")
+    t.settled("New student outcome")
+    t.type("Students justify claims with evidence")
+    saved(t, "Student outcome")
+    t.wait_for("justify claims")
+
+    # Stage 2: an interest, then a goal with its research question in one form.
+    t.keys("2")
+    t.settled("Stage 2 · Inspire")
+    t.keys("n")
+    t.settled("New interest or expertise")
+    t.keys("Tab")
+    t.type("Talk moves for science discussions")
+    saved(t, "Interest or expertise")
+    t.keys("Tab", "n")
+    t.settled("New goal")
+    t.type("Students use talk moves daily")
+    t.keys("Tab")
+    t.type("Do talk moves increase evidence use?")
+    t.keys("C-s")
+    shown = t.wait_for("Do talk moves increase evidence use?  Students use talk moves daily")
+    assert "Students use talk moves daily" in shown
+
+    # Stage 3: an activity with hours, today: it counts as done without touching its status.
+    t.keys("3")
+    t.settled("Stage 3 · Illuminate")
+    t.keys("n")
+    t.settled("New learning activity")
+    t.keys("Tab")
+    t.type("Peer coaching on talk moves")
+    t.wait_for("Peer coaching on talk moves")
+    t.keys("Tab", "Tab")  # the date starts as today: on to the hours
+    t.type("3.5")
+    saved(t, "Learning activity")
+    shown = t.wait_for("Peer coaching on talk moves")
+    assert "done" in next(line for line in shown.splitlines() if "Peer coaching" in line), shown
+
+    # Stage 4: evidence, then a progress check dated "today" (the goal is the only one).
+    t.keys("4")
+    t.settled("Stage 4 · Innovate")
+    t.keys("n")
+    t.settled("New evidence")
+    t.type("Exit ticket tally week 1")
+    saved(t, "Evidence")
+    t.wait_for("Exit ticket tally week 1")
+    t.keys("Tab", "n")
+    t.settled("New progress check")
+    for _ in range(4):  # goal, indicator, rating, value: on to the date
+        t.keys("Tab")
+    t.keys("C-u")  # the date field keeps its text on focus: clear it, then type the word
+    t.type("today")
+    saved(t, "Progress check")
+
+    # Stage 5: a share.
+    t.keys("5")
+    t.settled("Stage 5 · Infiltrate")
+    t.keys("n")
+    t.settled("New share")
+    t.keys("Tab")
+    t.type("Talk moves at the grade 7 PLC")
+    saved(t, "Share")
+    t.wait_for("Talk moves at the grade 7 PLC")
+
+    # A reflection from the journal, with the prompt, linked to the goal.
+    t.keys("j")
+    t.wait_for("Journal — your reflections")
+    t.keys("n")
+    t.wait_for("ctrl+s save")
+    t.keys("C-t")
+    shown = t.wait_for("?")
+    t.type("Quiet students used the stems.")
+    t.keys("C-l")
+    t.wait_for("Link this reflection to")
+    t.keys("space", "C-s")
+    t.wait_gone("Link this reflection to")
+    t.keys("C-s")
+    t.wait_for("Saved.")
+    t.keys("Escape")
+    t.wait_for("1 reflection")
+
+    # Search finds it, and escape goes back.
+    t.keys("/")
+    t.wait_for("type to search")
+    t.type("stems")
+    shown = t.wait_for("1 result")
+    assert "reflection" in shown and "Quiet students used the" in shown, shown
+    t.keys("Escape", "Escape")
+    t.wait_gone("type to search")
+
+    # Export to a folder: the path has focus; a name ending in / is a folder.
+    folder = tmp_path / "portfolio"
+    t.keys("e")
+    t.wait_for("Export your portfolio")
+    t.type(f"{folder}/")
+    t.keys("C-s")
+    shown = t.wait_for("Wrote", timeout=40)
+    t.wait_for("Done.")
+    t.keys("Escape")
+    t.wait_gone("Export your portfolio")
+    pid = int(t.tmux("display-message", "-p", "-t", t.session, "#{pane_pid}").strip())
+    t.keys("C-q")
+    until(lambda: not any(running(p) for p in _children(pid)), "the app quitting")
+
+    # The journal as the command line reads it.
+    status = cli(home, "status")
+    assert "Students use talk moves daily" in status, status
+    assert "3.5 hours" in status and "1 activity" in status, status
+    hits = json.loads(cli(home, "search", "stems", "--json"))
+    assert [h["kind"] for h in hits] == ["reflection"]
+    shown_reflection = cli(home, "show", hits[0]["id"])
+    assert "Students use talk moves daily" in shown_reflection, shown_reflection
+    document = (folder / "portfolio.md").read_text()
+    for words in ("reason from evidence", "Peer coaching on talk moves", "Exit ticket tally week 1",
+                  "Talk moves at the grade 7 PLC", "Do talk moves increase evidence use?"):
+        assert words in document, words
+
+
+def _children(pid: int) -> list[int]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+    return [int(p) for p in found.stdout.split()]
