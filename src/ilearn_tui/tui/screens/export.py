@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # The choices on offer, from the one table of export kinds.
 FORMATS = [(kind.title, kind.name) for kind in KINDS if kind.available]
 SHAPES = [("one file", "file"), ("a folder with evidence", "folder")]
-PRIVATE_LABEL = "Include private reflections (only for yourself — not for sharing)"
+PRIVATE_LABEL = "Include private reflections and student information (for yourself only — not for sharing)"
 
 
 def default_folder() -> Path:
