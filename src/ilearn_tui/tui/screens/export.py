@@ -35,7 +35,7 @@ if TYPE_CHECKING:
 # The choices on offer, from the one table of export kinds.
 FORMATS = [(kind.title, kind.name) for kind in KINDS if kind.available]
 SHAPES = [("one file", "file"), ("a folder with evidence", "folder")]
-PRIVATE_LABEL = "Include private reflections and student information (for yourself only — not for sharing)"
+PRIVATE_LABEL = "Include private reflections and student info (for you only)"
 
 
 def default_folder() -> Path:
@@ -131,7 +131,9 @@ class ExportScreen(UsesShell, ModalScreen[None]):
             # Short enough to read whole at 80 columns; off unless the teacher ticks it.
             yield TickBox(PRIVATE_LABEL, False, id="private")
             yield Static("", id="export-error", classes="error-line")
-            yield ProgressBar(total=100, show_eta=False, id="progress")
+            bar = ProgressBar(total=100, show_eta=False, id="progress")
+            bar.display = False  # a bar at 0% before anything runs reads as a stalled export
+            yield bar
             yield Static("", id="export-result")
             with Horizontal(id="export-buttons"):
                 yield Button("Open folder (ctrl+o)", id="open")
@@ -233,7 +235,9 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         if plan.choice.kind.packet == "review" and scope.cycle_id is None:
             current = self.ilearn.journal.current_cycle()
             scope.cycle_id = current.id if current else None  # a review packet is one cycle
-        self.query_one("#progress", ProgressBar).update(progress=0)
+        bar = self.query_one("#progress", ProgressBar)
+        bar.update(progress=0)
+        bar.display = True
         self.query_one("#go", Button).disabled = True
         self._export(plan, scope, force)
 
