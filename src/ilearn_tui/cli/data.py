@@ -75,7 +75,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
         case f.UnknownPacket():
             return f"unknown packet {exc.value!r}: use {' or '.join(f.PACKETS)}"
         case f.PacketNotMarkdown():
-            return f"--packet {exc.packet} makes a Markdown document; drop --format {exc.format}"
+            made = " or a ".join(f"{words} document" for words in exc.made)
+            return f"--packet {exc.packet} makes a {made}; drop --format {exc.format}"
         case f.NameContradicts():
             stem = Path(exc.name).stem
             if exc.asked.packet:
@@ -96,7 +97,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
         case f.NoTarget():
             return "--out needs a file or folder name"
         case f.NeedsTarget() | f.NotAFolder():
-            return f"an archive is one zip file: give --out NAME{exc.kind.suffix}"
+            words = exc.kind.words[0].upper() + exc.kind.words[1:]
+            return f"{words} export is one file: give --out NAME{exc.kind.suffix}"
     return str(exc)
 
 

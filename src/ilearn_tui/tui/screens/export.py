@@ -94,12 +94,16 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         select = self.query_one("#format", Select)
         if not isinstance(select.value, str):
             return
+        typed, current = event.value.strip(), BY_NAME[select.value]
         try:
-            named = choose(event.value.strip(), None)
+            named = choose(typed, None)
         except IlearnError:
             return  # nothing typed yet, or a name that names no format: the choice stands
-        if not named.folder and named.kind.format != BY_NAME[select.value].format:
-            select.value = named.kind.name
+        if not named.folder and named.kind.format != current.format:
+            try:  # a packet that also comes in the named format stays chosen (review.pdf)
+                select.value = choose(typed, current).kind.name
+            except IlearnError:
+                select.value = named.kind.name
 
     @on(Button.Pressed, "#go")
     def action_export(self) -> None:
@@ -162,6 +166,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
             "reading the journal": (5, 15),
             "writing the portfolio": (20, 0),
             "writing JSON": (20, 0),
+            "typesetting the PDF": (40, 0),
             "writing reflections": (20, 40),
             "saving": (60, 0),
             "copying evidence": (60, 35),
