@@ -220,6 +220,15 @@ def build() -> Parser:
         "--include-private", action="store_true", help="include student information and private reflections"
     )
     p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
+    p.add_argument(
+        "--submit",
+        action="store_true",
+        help="also keep a dated copy with its SHA-256 in your data folder, as handed in "
+        "(see 'ilearn submissions')",
+    )
+
+    p = _sub(subs, "submissions", "list the documents you submitted (date, kind, size, SHA-256)")
+    p.add_argument("--check", action="store_true", help="check each kept copy against its SHA-256")
 
     p = _sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")
