@@ -173,3 +173,47 @@ def test_sync_carries_the_tags_to_the_other_computer(tmp_path: Path) -> None:
             ("danielson", "3b"),
             ("danielson", "3c"),
         ]
+
+
+def test_the_review_packet_groups_evidence_by_component(ilearn, home: Path) -> None:  # type: ignore[no-untyped-def]
+    ok(ilearn("framework", "set", "danielson"))
+    ok(ilearn("goal", "add", "Better questioning"))
+    ok(ilearn("reflect", "Wait time doubled the answers.", "--component", "3b"))
+    ok(
+        ilearn(
+            "evidence",
+            "add",
+            "https://example.org/u",
+            "--title",
+            "Unit plan",
+            "--component",
+            "1e",
+            "--component",
+            "3b",
+        )
+    )
+    ok(
+        ilearn(
+            "evidence",
+            "add",
+            "https://example.org/k",
+            "--title",
+            "Seating chart",
+            "--student-info",
+            "--component",
+            "2e",
+        )
+    )
+    packet = ok(ilearn("export", "--packet", "review"))
+    section = packet.split("## Evidence by component: Danielson Framework for Teaching", 1)[1]
+    section = section.split("## Hours and credits", 1)[0]
+    assert "2 of 22 components have evidence in this packet." in section
+    row_3b = [line for line in section.splitlines() if "Unit plan" in line and "| evidence |" in line]
+    assert len(row_3b) == 2  # one artifact, two components
+    assert "Wait time doubled the answers." in section
+    assert "| **2e** Organizing Physical Space | | _nothing yet_ | |" in section  # private: left out
+    assert "Seating chart" not in packet
+    mine = ok(ilearn("export", "--packet", "review", "--include-private"))
+    assert "Seating chart" in mine.split("## Evidence by component", 1)[1]
+    ok(ilearn("framework", "set", "none"))
+    assert "Evidence by component" not in ok(ilearn("export", "--packet", "review"))

@@ -93,3 +93,16 @@ def coverage(journal: Journal, chosen: Framework, cycle_id: str | None = None) -
     for items in found.values():
         items.sort(key=lambda t: (t.date, t.kind, t.id))
     return found
+
+
+def tags_by_item(journal: Journal, chosen: Framework) -> dict[str, list[str]]:
+    """Each tagged item's id with its codes of ``chosen``, for renderers that hold the items."""
+    found: dict[str, list[str]] = {}
+    for table in COMPONENT_TABLES.values():
+        own = table.fields[0].name
+        cursor = journal.conn.execute(
+            f"SELECT {own}, component FROM {table.table} WHERE framework = ?", (chosen.key,)
+        )
+        for item_id, code in cursor:
+            found.setdefault(str(item_id), []).append(str(code))
+    return found
