@@ -73,6 +73,8 @@ def refused(result: Result, code: int, *words: str) -> str:
         ("page.html", "<!DOCTYPE html>"),
         ("page.htm", "<!DOCTYPE html>"),
         ("page.json", "{"),
+        ("page.pdf", "%PDF-"),
+        ("page.PDF", "%PDF-"),
     ],
 )
 def test_the_name_decides_the_format(
@@ -81,27 +83,15 @@ def test_the_name_decides_the_format(
     target = place / name
     result = export("--out", str(target), "--include-private")
     assert result.code == 0, result
-    assert target.read_text().startswith(start)
+    assert target.read_bytes().startswith(start.encode())
     if name.endswith("json"):
         assert json.loads(target.read_text())["format"] == "ilearn-journal"
 
 
-@pytest.mark.parametrize(
-    ("name", "words"),
-    [
-        ("packet.pdf", ("PDF export is not yet available", ".html", "print it to PDF")),
-    ],
-)
-def test_a_pdf_name_is_refused_with_what_to_use(
-    export: Callable[..., Result], place: Path, name: str, words: tuple[str, ...]
-) -> None:
-    refused(export("--out", str(place / name)), 2, *words)
-    assert list(place.iterdir()) == []
-
-
 @pytest.mark.parametrize("fmt", ["pdf", "PDF"])
-def test_formats_not_yet_made_are_refused_by_name_too(export: Callable[..., Result], fmt: str) -> None:
-    refused(export("--format", fmt), 2, "not yet available")
+def test_a_pdf_is_never_printed_it_needs_a_file_name(export: Callable[..., Result], fmt: str) -> None:
+    refused(export("--format", fmt), 2, "PDF export is one file", "--out NAME.pdf")
+    refused(export("--format", fmt, "--packet", "review"), 2, "--out NAME.pdf")
 
 
 @pytest.mark.parametrize(
@@ -113,7 +103,10 @@ def test_formats_not_yet_made_are_refused_by_name_too(export: Callable[..., Resu
         ),
         (["--format", "md", "--out", "page.html"], ("contradicts the name page.html", "page.md")),
         (["--format", "json", "--out", "page.HTML"], ("contradicts the name page.HTML",)),
-        (["--format", "md", "--out", "page.pdf"], ("PDF export is not yet available",)),
+        (["--format", "md", "--out", "page.pdf"], ("--format md contradicts the name page.pdf", "page.md")),
+        (["--format", "pdf", "--out", "page.html"], ("--format pdf contradicts the name page.html",)),
+        (["--packet", "renewal", "--out", "renewal.pdf"], ("--packet renewal",)),
+        (["--packet", "renewal", "--format", "pdf"], ("--packet renewal makes a Markdown document;",)),
         (
             ["--packet", "review", "--out", "review.html"],
             ("--packet review makes a Markdown document", "review.md"),
@@ -182,9 +175,11 @@ def test_one_subprocess_case_through_the_installed_command(cli: Cli, filled: Jou
 
 
 def test_one_table_gives_every_list() -> None:
-    assert formats.FORMATS == ("md", "html", "json", "archive")
+    assert formats.FORMATS == ("md", "html", "json", "archive", "pdf")
     assert formats.PACKETS == ("review", "renewal")
-    assert [k.name for k in KINDS if k.available] == ["md", "html", "review", "renewal", "json", "archive"]
+    assert [k.name for k in KINDS if k.available] == [
+        *("md", "html", "review", "renewal", "json", "archive", "pdf", "review-pdf")
+    ]
     assert {k.document_name for k in KINDS if k.available} == {
         "portfolio.md",
         "portfolio.html",
@@ -192,7 +187,11 @@ def test_one_table_gives_every_list() -> None:
         "renewal-record.md",
         "ilearn-journal.json",
         "ilearn-archive.zip",
+        "portfolio.pdf",
+        "review-packet.pdf",
     }
+    assert formats.kind_for("pdf", "review") is BY_NAME["review-pdf"]
+    assert formats.choose("packet.pdf", BY_NAME["review"]).kind is BY_NAME["review-pdf"]
     assert not BY_NAME["json"].shareable and BY_NAME["html"].shareable
 
 
@@ -209,7 +208,7 @@ def test_the_app_offers_the_same_table() -> None:
     ("fmt", "packet", "error"),
     [
         ("xml", None, formats.UnknownFormat),
-        ("pdf", None, formats.NotYetAvailable),
+        ("pdf", "renewal", formats.PacketNotMarkdown),
         (None, "annual", formats.UnknownPacket),
         ("html", "review", formats.PacketNotMarkdown),
     ],
@@ -222,7 +221,7 @@ def test_bad_kinds_raise_typed_usage_errors(fmt: str | None, packet: str | None,
 
 
 def test_the_rule_refuses_without_naming_options(tmp_path: Path) -> None:
-    for out, asked in (("a.md", BY_NAME["html"]), ("a.txt", None), ("", None), ("a.pdf", None)):
+    for out, asked in (("a.md", BY_NAME["html"]), ("a.txt", None), ("", None), ("a.pdf", BY_NAME["renewal"])):
         with pytest.raises(formats.ExportChoiceError) as raised:
             choose(str(tmp_path / out) if out else out, asked)
         assert "--" not in str(raised.value), raised.value

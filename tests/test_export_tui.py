@@ -36,7 +36,9 @@ async def run_export(app: IlearnApp, choice: str, path: str, *, keys: tuple[str,
 
 def test_the_formats_on_offer() -> None:
     assert ("HTML showcase (.html)", "html") in FORMATS
-    assert [value for _, value in FORMATS] == ["md", "html", "review", "renewal", "json", "archive"]
+    assert [value for _, value in FORMATS] == [
+        *("md", "html", "review", "renewal", "json", "archive", "pdf", "review-pdf")
+    ]
 
 
 async def test_html_showcase_into_a_new_folder(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:
@@ -122,7 +124,7 @@ async def test_a_damaged_settings_file_stops_a_shared_export(
 async def test_a_typed_name_picks_the_format_by_the_cli_rule(
     make_app: Callable[..., IlearnApp], tmp_path: Path
 ) -> None:
-    """Typing show.html switches the choice to HTML; a .pdf name is refused with what to use."""
+    """Typing show.html switches the choice to HTML; a .pdf name keeps a packet, as a bound PDF."""
     app = make_app()
     fill_with_files(app.journal, tmp_path / "src")
     async with app.run_test(size=(100, 30)) as pilot:
@@ -140,13 +142,21 @@ async def test_a_typed_name_picks_the_format_by_the_cli_rule(
         path.value = str(tmp_path / "meeting.md")  # Markdown: the packet stays chosen
         await pilot.pause()
         assert select.value == "review"
+        path.value = str(tmp_path / "print.pdf")  # the packet comes as a PDF too: it stays chosen
+        await pilot.pause()
+        assert select.value == "review-pdf"
+        select.value = "md"
+        await pilot.pause()
+        path.value = str(tmp_path / "folio.pdf")
+        await pilot.pause()
+        assert select.value == "pdf"
         path.value = str(tmp_path / "print.pdf")
+        select.value = "review-pdf"
         await pilot.pause()
         await pilot.press("ctrl+s")
+        await app.workers.wait_for_complete()
         await pilot.pause()
-        error = str(app.screen.query_one("#export-error").render())
-        assert "not yet available" in error and ".html" in error, error
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["ilearn-home", "src"]  # nothing written
+    assert (tmp_path / "print.pdf").read_bytes().startswith(b"%PDF-")
 
 
 async def test_replacing_a_file_asks_first(make_app: Callable[..., IlearnApp], tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
+from ilearn_tui.cli.framework import components
 from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.store.journal import Journal
 
@@ -113,16 +115,19 @@ def _reflect(args: argparse.Namespace, journal: Journal) -> int:
 
     tags = clean_tags(args.tag)
     goals = _goal_ids(journal, args.goal)
+    chosen, codes = components(journal, args.component)
     text = validate_body(_read_text(args, journal))
-    new_id = add_reflection(
-        journal,
-        text,
-        title=args.title or "",
-        tags=tags,
-        day=args.date,
-        stage=args.stage,
-        links={"goal_id": goals} if goals else None,
-    )
+    with journal.write():
+        new_id = add_reflection(
+            journal,
+            text,
+            title=args.title or "",
+            tags=tags,
+            day=args.date,
+            stage=args.stage,
+            links={"goal_id": goals} if goals else None,
+        )
+        _tag(journal, "reflection", new_id, chosen, codes)
     from datetime import date
 
     from ilearn_tui.domain.text import reflection_title
@@ -227,19 +232,23 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         if not 0 < args.semester_credits <= 60:
             raise UsageError("--semester-credits must be more than 0 and at most 60")
         args.credits = _semester_units(journal, args.semester_credits)
-    activity_id = plan.add_activity(
-        journal,
-        args.type.lower(),
-        args.title,
-        day=args.date,
-        hours=args.hours,
-        credits=args.credits,
-        goal_ids=_goal_ids(journal, args.goal),
-        role=args.role,
-        status="planned" if args.planned else None,  # else done, unless dated ahead
-        provider=args.provider,
-        topic=args.topic,
-    )
+    chosen, codes = components(journal, args.component)
+    goal_ids = _goal_ids(journal, args.goal)
+    with journal.write():
+        activity_id = plan.add_activity(
+            journal,
+            args.type.lower(),
+            args.title,
+            day=args.date,
+            hours=args.hours,
+            credits=args.credits,
+            goal_ids=goal_ids,
+            role=args.role,
+            status="planned" if args.planned else None,  # else done, unless dated ahead
+            provider=args.provider,
+            topic=args.topic,
+        )
+        _tag(journal, "activity", activity_id, chosen, codes)
     hours = f"{args.hours:g} hour{'' if args.hours == 1 else 's'}" if args.hours else ""
     saved("learning activity", args.title, activity_id, args.date or "", hours)
     return 0
@@ -260,17 +269,27 @@ def _evidence(args: argparse.Namespace, journal: Journal) -> int:
         return 0
     goals = _goal_ids(journal, args.goal)
     settings = load_settings(journal.locations)
-    evidence_id = add_evidence(
-        journal,
-        args.target,
-        title=args.title,
-        goal_id=goals[0] if goals else None,
-        student_info=args.student_info,
-        day=args.date,
-        max_bytes=settings.evidence_max_bytes,
-    )
+    chosen, codes = components(journal, args.component)
+    with journal.write():
+        evidence_id = add_evidence(
+            journal,
+            args.target,
+            title=args.title,
+            goal_id=goals[0] if goals else None,
+            student_info=args.student_info,
+            day=args.date,
+            max_bytes=settings.evidence_max_bytes,
+        )
+        _tag(journal, "evidence", evidence_id, chosen, codes)
     saved("evidence", args.title or os.path.basename(args.target.rstrip("/")), evidence_id)
     return 0
+
+
+def _tag(journal: Journal, kind: str, item_id: str, chosen: Framework | None, codes: list[str]) -> None:
+    if chosen is not None and codes:
+        from ilearn_tui.store.coverage import tag
+
+        tag(journal, kind, item_id, chosen, codes)
 
 
 def _as_dict(item: object) -> dict[str, object]:

@@ -56,6 +56,11 @@ def _check_export_args(args: argparse.Namespace) -> None:
     if whole and (args.cycle or args.goal or args.date_from or args.date_to):
         what = "an archive" if choice.kind.format == "archive" else "a JSON export"
         raise UsageError(f"{what} is always the whole journal; drop --cycle/--goal/--from/--to")
+    if args.submit and not choice.kind.shareable:
+        raise UsageError(
+            f"--submit keeps a document you hand in; {choice.kind.words} is the whole journal "
+            "(try --packet review)"
+        )
     args.plan = preflight(choice)
     if args.plan.replaces and not args.force:
         raise _exists(args.plan.replaces[0])
@@ -75,7 +80,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
         case f.UnknownPacket():
             return f"unknown packet {exc.value!r}: use {' or '.join(f.PACKETS)}"
         case f.PacketNotMarkdown():
-            return f"--packet {exc.packet} makes a Markdown document; drop --format {exc.format}"
+            made = " or a ".join(f"{words} document" for words in exc.made)
+            return f"--packet {exc.packet} makes a {made}; drop --format {exc.format}"
         case f.NameContradicts():
             stem = Path(exc.name).stem
             if exc.asked.packet:
@@ -96,7 +102,8 @@ def _choice_words(exc: ExportChoiceError) -> str:
         case f.NoTarget():
             return "--out needs a file or folder name"
         case f.NeedsTarget() | f.NotAFolder():
-            return f"an archive is one zip file: give --out NAME{exc.kind.suffix}"
+            words = exc.kind.words[0].upper() + exc.kind.words[1:]
+            return f"{words} export is one file: give --out NAME{exc.kind.suffix}"
     return str(exc)
 
 
@@ -138,6 +145,11 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         progress.finish()  # before any message, so none is printed over the progress line
     for note in notes(result):
         sys.stderr.write(f"ilearn: {note.text}{_NOTE_HINTS.get(note.what, '')}\n")
+    if args.submit:
+        from ilearn_tui.services.submissions import keep
+
+        kept = keep(journal.locations, kind, result.data or result.text.encode("utf-8"))
+        sys.stderr.write(f"ilearn: submitted: kept {kept.path} (SHA-256 {kept.sha256})\n")
     if args.plan.choice.target is None:
         sys.stdout.write(result.text)
     elif kind.format == "archive":

@@ -100,6 +100,14 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli.sync import run as run_sync
 
         return run_sync(args)
+    if command == "submissions":
+        from ilearn_tui.cli.submissions import run as run_submissions
+
+        return run_submissions(args)
+    if command == "framework":
+        from ilearn_tui.cli import framework
+
+        return framework.run(args)
     if command == "trash":
         from ilearn_tui.cli import trash
 

@@ -89,6 +89,9 @@ def _sub(subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: 
     return p
 
 
+_COMPONENT_HELP = "a component of your evaluation framework it evidences, e.g. 3b (repeatable)"
+
+
 def build() -> Parser:
     top = Parser(
         prog="ilearn",
@@ -110,6 +113,7 @@ def build() -> Parser:
     p.add_argument("--date", metavar="DATE", help=DATE_FORMS)
     p.add_argument("--stage", metavar="S", help="1-5 or imagine/inspire/illuminate/innovate/infiltrate")
     p.add_argument("--title", metavar="TITLE", help="a title (default: the first line)")
+    p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
 
     p = _sub(subs, "goal", "add or list goals of your learning plan")
     goal_subs = p.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=Parser)
@@ -154,6 +158,7 @@ def build() -> Parser:
     p.add_argument("--planned", action="store_true", help="not done yet")
     p.add_argument("--provider", default="", help="provider or facilitator")
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
+    p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
 
     p = _sub(subs, "evidence", "add evidence (a file or a link)")
     ev_subs = p.add_subparsers(dest="evidence_command", metavar="ACTION", parser_class=Parser)
@@ -167,8 +172,16 @@ def build() -> Parser:
         action="store_true",
         help="it shows student information: keep it out of shared exports",
     )
+    e.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
     e = _sub(ev_subs, "list", "list evidence")
     e.add_argument("--json", action="store_true")
+
+    p = _sub(subs, "framework", "the evaluation framework: coverage of its components, or 'set NAME'")
+    p.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    fw_subs = p.add_subparsers(dest="framework_command", metavar="ACTION", parser_class=Parser)
+    f = _sub(fw_subs, "set", "choose the framework your evidence is tagged with")
+    f.add_argument("name", metavar="danielson|marzano|ma|none")
 
     p = _sub(subs, "search", "ranked full-text search over everything")
     p.add_argument("query", metavar="QUERY")
@@ -213,6 +226,15 @@ def build() -> Parser:
         "--include-private", action="store_true", help="include student information and private reflections"
     )
     p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
+    p.add_argument(
+        "--submit",
+        action="store_true",
+        help="also keep a dated copy with its SHA-256 in your data folder, as handed in "
+        "(see 'ilearn submissions')",
+    )
+
+    p = _sub(subs, "submissions", "list the documents you submitted (date, kind, size, SHA-256)")
+    p.add_argument("--check", action="store_true", help="check each kept copy against its SHA-256")
 
     p = _sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")

@@ -135,6 +135,25 @@ def ref(name: str, table: str, *, required: bool = False, label: str = "") -> Fi
     return Field(name, "ref", label=label, required=required, ref=table, nullable=not required, default=None)
 
 
+def components(*kinds: Kind) -> dict[str, LinkTable]:
+    """For each kind, a table of the framework components its items evidence, by kind name.
+
+    The framework is kept beside each code so that switching frameworks never makes an old
+    "1a" read as another rubric's component.
+    """
+    return {
+        kind.name: LinkTable(
+            f"{kind.name}_components",
+            (
+                ref(f"{kind.name}_id", kind.table, required=True),
+                Field("framework", "text", required=True),
+                Field("component", "text", required=True),
+            ),
+        )
+        for kind in kinds
+    }
+
+
 def words(text: str) -> tuple[str, ...]:
     """Field names written as one line (a long form reads better so than one name a line)."""
     return tuple(text.split())

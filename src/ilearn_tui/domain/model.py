@@ -9,7 +9,7 @@ outside. The SQL migrations are history and stay as written; a test holds them a
 
 from __future__ import annotations
 
-from ilearn_tui.domain import vocab
+from ilearn_tui.domain import fields, vocab
 from ilearn_tui.domain.fields import MAX_BODY_CHARS, Field, Kind, Link, LinkTable, key, ref, stamps, words
 
 _FILE_NAME = r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"
@@ -353,6 +353,8 @@ REFLECTION_LINKS = LinkTable(
     ),
     keyed=False,
 )
+# The framework components (``domain.frameworks``) an item evidences: one row per component.
+COMPONENT_TABLES: dict[str, LinkTable] = fields.components(EVIDENCE, REFLECTION, ACTIVITY)
 
 # Every table a journal export carries, in an order that never breaks a foreign key on import.
 # Tags travel inside each reflection; the search tables are rebuilt by the store.
@@ -373,6 +375,7 @@ TABLES: tuple[Kind | LinkTable, ...] = (
     SHARE_GOALS,
     REFLECTION,
     REFLECTION_LINKS,
+    *COMPONENT_TABLES.values(),
     DRAFT,
 )
 

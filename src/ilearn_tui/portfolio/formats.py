@@ -30,6 +30,7 @@ class ExportKind:
     folder: bool = True  # can be written as a folder: the document plus evidence/ copies
     later: str = ""  # set while it is not yet available: what to use instead
     also: tuple[str, ...] = ()  # other suffixes that name it
+    binary: bool = False  # bytes, not text: never printed, always written to a named file
 
     @property
     def document_name(self) -> str:
@@ -65,21 +66,26 @@ KINDS: tuple[ExportKind, ...] = (
         "ilearn-archive",
         shareable=False,
         folder=False,
+        binary=True,
     ),
+    ExportKind("pdf", "pdf", "PDF portfolio, bound", ".pdf", "portfolio", folder=False, binary=True),
     ExportKind(
+        "review-pdf",
         "pdf",
-        "pdf",
-        "PDF portfolio",
+        "Annual review packet, bound PDF",
         ".pdf",
-        "portfolio",
+        "review-packet",
+        packet="review",
         folder=False,
-        later="export the HTML showcase (.html) and print it to PDF from a browser",
+        binary=True,
     ),
 )
 BY_NAME = {kind.name: kind for kind in KINDS}
 # The formats and packets that can be made today, in the order they are offered.
 FORMATS = tuple(dict.fromkeys(k.format for k in KINDS if k.available and k.packet is None))
-PACKETS = tuple(k.packet for k in KINDS if k.packet)
+PACKETS = tuple(dict.fromkeys(k.packet for k in KINDS if k.packet))
+# A packet in another format than Markdown: (packet, format) -> its kind.
+_PACKET_FORMATS = {(k.packet, k.format): k for k in KINDS if k.packet}
 _PLAIN = {k.format: k for k in KINDS if k.packet is None}
 _BY_SUFFIX = {suffix: k for k in KINDS if k.packet is None for suffix in (k.suffix, *k.also)}
 
@@ -110,7 +116,8 @@ class NotYetAvailable(ExportChoiceError):
 class PacketNotMarkdown(ExportChoiceError):
     def __init__(self, packet: str, fmt: str) -> None:
         self.packet, self.format = packet, fmt
-        super().__init__(f"the {packet} packet is a Markdown document, not {fmt}")
+        self.made = tuple(_FORMAT_WORDS[f] for (p, f) in _PACKET_FORMATS if p == packet)
+        super().__init__(f"the {packet} packet is made as {' or '.join(self.made)}, not {fmt}")
 
 
 class NameContradicts(ExportChoiceError):
@@ -177,9 +184,9 @@ def kind_for(fmt: str | None, packet: str | None = None) -> ExportKind | None:
         packet = packet.strip().lower()
         if packet not in PACKETS:
             raise UnknownPacket(packet)
-        if asked is not None and asked.format != "md":
+        if asked is not None and (packet, asked.format) not in _PACKET_FORMATS:
             raise PacketNotMarkdown(packet, asked.format)
-        asked = BY_NAME[packet]
+        asked = _PACKET_FORMATS[(packet, asked.format if asked else "md")]
     return asked
 
 
@@ -196,7 +203,7 @@ def choose(out: str | None, asked: ExportKind | None) -> Choice:
     one asked for is refused rather than written mislabelled.
     """
     if out is None:
-        if asked is not None and asked.format == "archive":
+        if asked is not None and asked.binary:
             raise NeedsTarget(asked)
         return Choice(asked or BY_NAME["md"])
     if not out.strip():
@@ -217,5 +224,9 @@ def choose(out: str | None, asked: ExportKind | None) -> Choice:
     if asked is None:
         return Choice(named, target)
     if asked.format != named.format:
-        raise NameContradicts(target.name, named, asked)
+        # A packet asked for by name and a file named for another format it comes in: that one.
+        other = _PACKET_FORMATS.get((asked.packet, named.format)) if asked.packet else None
+        if other is None:
+            raise NameContradicts(target.name, named, asked)
+        return Choice(other, target)
     return Choice(asked, target)

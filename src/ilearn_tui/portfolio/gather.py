@@ -10,6 +10,7 @@ from ilearn_tui.domain.records import Activity, Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 from ilearn_tui.portfolio.model import Portfolio, Scope
 from ilearn_tui.portfolio.sanitize import clean
+from ilearn_tui.store import coverage
 from ilearn_tui.store import portfolio_query as q
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.portfolio_query import R
@@ -86,6 +87,7 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         linked = set(q.reflections_linked_to_goal(journal, scope.goal_id))
         reflections = [r for r in reflections if r.id in linked]
     meta = dict(q.meta(journal))
+    framework = coverage.framework(journal)
     return Portfolio(
         teacher=meta.get("teacher_name", ""),
         role=meta.get("teacher_role", ""),
@@ -104,4 +106,6 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         reflections=reflections,
         scope=scope,
         left_out=left_out,
+        framework=framework,
+        components=coverage.tags_by_item(journal, framework) if framework else {},
     )

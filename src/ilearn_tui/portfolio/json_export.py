@@ -44,6 +44,11 @@ def _drop_private(tables: dict[str, list[dict[str, Any]]]) -> int:
         for r in tables["reflection_links"]
         if r["reflection_id"] not in hidden_reflections and r["evidence_id"] not in hidden_evidence
     ]
+    for table, own, hidden in (
+        ("evidence_components", "evidence_id", hidden_evidence),
+        ("reflection_components", "reflection_id", hidden_reflections),
+    ):
+        tables[table] = [r for r in tables.get(table, []) if r[own] not in hidden]
     for check in tables["checks"]:
         if check["evidence_id"] in hidden_evidence:
             check["evidence_id"] = None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
 from ilearn_tui.domain.registry import free_fields
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
@@ -55,6 +56,8 @@ class Portfolio:
     scope: Scope
     left_out: int = 0
     redactions: dict[str, int] = field(default_factory=dict)
+    framework: Framework | None = None  # the evaluation framework the items are tagged with
+    components: dict[str, list[str]] = field(default_factory=dict)  # item id -> its codes
 
     def rewrite_records(self, text: Callable[[str], str]) -> None:
         """Every free-text field of every record but the reflections passed through ``text``.

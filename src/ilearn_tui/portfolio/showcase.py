@@ -149,6 +149,24 @@ def _section(key: str, body: list[str]) -> str:
     return "\n".join([f'<section id="{key}"><h2>{escape(title)}</h2>', *body, "</section>"])
 
 
+def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
+    """The charts of a portfolio as (caption, SVG) pairs, an empty SVG where there is no data.
+
+    The showcase page and the PDF draw the same charts from this one list.
+    """
+    summed = of_activities(p.activities)
+    months = {month: part.hours for month, part in summed.by_month.items()}
+    types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
+    ratings = [
+        (g.title, [(c.date, c.rating) for c in p.checks if c.goal_id == g.id and c.rating]) for g in p.goals
+    ]
+    return (
+        ("Hours by month", month_chart(dict(months))),
+        ("Hours by kind of activity", type_chart(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))),
+        ("Goal self-ratings over time", rating_chart(ratings)),
+    )
+
+
 def _glance(p: Portfolio) -> str:
     summed = of_activities(p.activities)
     done = summed.done
@@ -163,20 +181,11 @@ def _glance(p: Portfolio) -> str:
     ]
     out = ['<ul class="stats">' + "".join(f"<li><strong>{v}</strong><span>{k}</span></li>" for v, k in stats)]
     out[-1] += "</ul>"
-    months = {month: part.hours for month, part in summed.by_month.items()}
-    types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
-    ratings = [
-        (g.title, [(c.date, c.rating) for c in p.checks if c.goal_id == g.id and c.rating]) for g in p.goals
-    ]
-    charts = (
-        ("Hours by month", month_chart(dict(months))),
-        ("Hours by kind of activity", type_chart(sorted(types.items(), key=lambda kv: (-kv[1], kv[0])))),
-        ("Goal self-ratings over time", rating_chart(ratings)),
-    )
-    for caption, svg in charts:
+    figures = chart_figures(p)
+    for caption, svg in figures:
         if svg:
             out.append(f"<figure><figcaption>{escape(caption)}</figcaption>\n{svg}\n</figure>")
-    if not done.activities and not any(points for _, points in ratings):
+    if not done.activities and not figures[-1][1]:  # no activity done, no rating to draw
         out.append(_empty("Charts appear once learning activities and progress checks are recorded."))
     return _section("glance", out)
 

@@ -111,6 +111,7 @@ class ExportResult:
     copied: int = 0  # evidence files copied into a folder export
     missing: list[str] = field(default_factory=list)  # evidence whose file is not in the journal
     path: Path | None = None  # the document written, for messages
+    data: bytes = b""  # the document, for a format that is not text (a PDF)
 
 
 @dataclass(frozen=True)
@@ -249,8 +250,16 @@ def _build(
         if evidence_dir is not None:
             copies, links, missing = plan_copies(portfolio.evidence, evidence_dir)
         progress("writing the portfolio")
-        text = _render(portfolio, kind, links, renewal, today, progress)
-        return ExportResult(text, portfolio.left_out, portfolio.redactions, missing=missing), copies
+        markdown_kind = BY_NAME[kind.packet or "md"] if kind.format == "pdf" else kind
+        text = _render(portfolio, markdown_kind, links, renewal, today, progress)
+        result = ExportResult(text, portfolio.left_out, portfolio.redactions, missing=missing)
+        if kind.format == "pdf":  # the same document, typeset: contents, page numbers, charts
+            from ilearn_tui.portfolio.pdf import render_pdf
+            from ilearn_tui.portfolio.showcase import chart_figures
+
+            progress("typesetting the PDF")
+            result.data, result.text = render_pdf(text, chart_figures(portfolio)), ""
+        return result, copies
 
 
 def _kind(kind: ExportKind | str) -> ExportKind:
@@ -325,7 +334,7 @@ def export_to(
         result.path = target
         return result
     if not choice.folder:
-        result.path = write_atomic(target, result.text, force=force)
+        result.path = write_atomic(target, result.data or result.text, force=force)
         return result
     name = kind.document_name
     report = folders.write_folder(

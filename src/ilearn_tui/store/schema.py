@@ -6,8 +6,8 @@ the resulting tables for validation, and a test keeps the two in agreement.
 
 from __future__ import annotations
 
-from ilearn_tui.domain.model import TABLE_ORDER
-from ilearn_tui.store.sync_schema import v6_sync
+from ilearn_tui.domain.model import COMPONENT_TABLES, TABLE_ORDER
+from ilearn_tui.store.sync_schema import sync_triggers, v6_sync
 
 # Tables whose text is searchable, and how each fills the index's title/body columns.
 SEARCHABLE: dict[str, tuple[str, str, str]] = {
@@ -338,6 +338,30 @@ ALTER TABLE goals ADD COLUMN measure TEXT NOT NULL DEFAULT '';
 """
 
 
+# Version 8: framework components.
+def _component_links() -> str:
+    """Framework components an item evidences, and their sync triggers (made from the model).
+
+    A link names its framework beside the component code, so a journal that changes
+    framework keeps the old tags readable; the tags go when their item goes.
+    """
+    sql = []
+    triggers = sync_triggers()
+    for table in COMPONENT_TABLES.values():
+        own = table.fields[0]
+        sql.append(
+            f"CREATE TABLE IF NOT EXISTS {table.table} (\n"
+            f"    {own.name} TEXT NOT NULL REFERENCES {own.ref}(id) ON DELETE CASCADE,\n"
+            "    framework TEXT NOT NULL, component TEXT NOT NULL,\n"
+            f"    PRIMARY KEY ({own.name}, framework, component)\n) WITHOUT ROWID;\n"
+            f"CREATE INDEX IF NOT EXISTS {table.table}_by_component ON {table.table}(framework, component);"
+        )
+        for op in ("ai", "au", "ad"):  # written to be run again, as version 6 is
+            trigger = triggers[f"{table.table}_sync_{op}"]
+            sql.append(trigger.replace("CREATE TRIGGER", "CREATE TRIGGER IF NOT EXISTS", 1) + ";")
+    return "\n".join(sql)
+
+
 MIGRATIONS: list[str] = [
     _V1_TABLES + _search_triggers(),
     _V2_TRASH,
@@ -346,10 +370,14 @@ MIGRATIONS: list[str] = [
     _v5_one_cycle_per_year(),
     v6_sync(),
     _V7_SMART_GOALS,
+    _component_links(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
 
 # Tables a JSON export carries, in the record model's order (never breaks a foreign key on import).
 EXPORT_TABLES: tuple[str, ...] = TABLE_ORDER
-WITHOUT_ROWID = frozenset({"goal_outcomes", "activity_goals", "share_goals", "reflection_tags"})
+WITHOUT_ROWID = frozenset(
+    {"goal_outcomes", "activity_goals", "share_goals", "reflection_tags"}
+    | {"evidence_components", "reflection_components", "activity_components"}
+)

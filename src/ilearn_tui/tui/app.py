@@ -279,6 +279,11 @@ class IlearnApp(Shell):
 
         self.push_screen(TrashScreen())
 
+    def action_coverage(self) -> None:
+        from ilearn_tui.tui.screens.coverage import CoverageScreen
+
+        self.push_screen(CoverageScreen())
+
     def action_restore_last(self) -> None:
         from ilearn_tui.errors import IlearnError
         from ilearn_tui.store.trash import list_trash, restore

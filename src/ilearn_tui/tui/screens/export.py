@@ -175,16 +175,24 @@ class ExportScreen(UsesShell, ModalScreen[None]):
     def _path_changed(self, event: Input.Changed) -> None:
         """A typed name that names a format picks it, by the same rule as ``ilearn export --out``.
 
-        A name ending in a separator picks "a folder"; one with a format's suffix picks "one file".
+        A name ending in a separator picks "a folder"; one with a format's suffix picks "one file",
+        and a packet that also comes in the named format stays chosen (``review.pdf``).
         """
         raw = event.value.strip()
         shape = shape_named(raw)
         if shape is None:
             return  # still being typed, or no format's name: the choices stand
         self.query_one("#shape", Select).value = shape
+        if shape != "file":
+            return
+        select = self.query_one("#format", Select)
+        current = BY_NAME[self._kind_name()]
         named = choose(raw, None).kind
-        if shape == "file" and named.format != BY_NAME[self._kind_name()].format:
-            self.query_one("#format", Select).value = named.name
+        if named.format != current.format:
+            try:
+                select.value = choose(raw, current).kind.name
+            except IlearnError:
+                select.value = named.name
 
     @on(Button.Pressed, "#go")
     def action_export(self) -> None:
@@ -254,6 +262,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
             "reading the journal": (5, 15),
             "writing the portfolio": (20, 0),
             "writing JSON": (20, 0),
+            "typesetting the PDF": (40, 0),
             "writing reflections": (20, 40),
             "saving": (60, 0),
             "copying evidence": (60, 35),

@@ -96,6 +96,8 @@ class StageScreen(AreaScreen):
             return self.stage == 1
         if action == "details":
             return self.stage == 2
+        if action == "coverage":
+            return self.stage == 4
         return True
 
     def reload(self) -> None:
@@ -197,6 +199,11 @@ class StageScreen(AreaScreen):
         record = get_record(self.ilearn.journal, kind, str(row_key.value))
         if record is not None:
             self.open_form(kind, record)
+
+    def action_coverage(self) -> None:
+        from ilearn_tui.tui.screens.coverage import CoverageScreen
+
+        self.app.push_screen(CoverageScreen())
 
     def action_details(self) -> None:
         from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
