@@ -102,6 +102,10 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli import records
 
         return records.run(args)
+    if command == "completion":
+        from ilearn_tui.cli.completion import run as run_completion
+
+        return run_completion(args)
     if command == "sync":
         from ilearn_tui.cli.sync import run as run_sync
 

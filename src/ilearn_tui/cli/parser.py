@@ -335,6 +335,19 @@ def _sync_parser(subs: Subs) -> None:
 _ID_HELP = "a record's id, or its first characters (at least 4), as lists and search show them"
 
 
+def _completion_parser(subs: Subs) -> None:
+    p = sub(
+        subs,
+        "completion",
+        "print a script that makes Tab complete ilearn in bash, zsh or fish",
+        "Print a script for your shell that completes commands, options, goal titles, tags, "
+        "activity types, stages and record ids. Load it from your shell's start-up file: "
+        'bash: eval "$(ilearn completion bash)"; zsh: eval "$(ilearn completion zsh)"; '
+        "fish: ilearn completion fish | source.",
+    )
+    p.add_argument("shell", metavar="SHELL", help="bash, zsh or fish")
+
+
 def _record_parser(name: str) -> Callable[[Subs], None]:
     """show, edit and delete take any kind of record, by id or a unique id prefix."""
     help_, desc = _RECORD_HELP[name]
@@ -387,4 +400,5 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "stage": _stage_parser,
     "trash": _trash_parser,
     "sync": _sync_parser,
+    "completion": _completion_parser,
 }
