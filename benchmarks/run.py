@@ -13,6 +13,7 @@ missed speed goal is reported, never fatal.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import shutil
@@ -38,6 +39,9 @@ from bench_measure import (
 )
 from bench_report import report_text, results_json
 from build_journal import BuildInfo, build_journal, candidate_words
+from floors import JRNL_IMPORT, REFLECT, SEARCH, VERSION
+from ilearn_tui.locations import resolve
+from ilearn_tui.store.journal import open_journal
 from ilearn_tui.store.search import to_fts_query
 
 HERE = Path(__file__).resolve().parent
@@ -103,6 +107,11 @@ def time_journal(
     )
     bench.time(f"`ilearn search {word}`, {n}", app("search", word), goal=0.15, size=size, check=check_search)
     bench.time(
+        f"bare argparse + sqlite3 `search {word}`, {n} (floor)",
+        [sys.executable, "-c", SEARCH, "--home", str(b.home), "search", to_fts_query(word), FTS_SQL],
+        size=size,
+    )
+    bench.time(
         f"`ilearn search {word} --json`, {n}",
         app("search", word, "--json"),
         goal=0.15,
@@ -159,6 +168,12 @@ def time_journal(
     bench.time(
         f"`ilearn reflect TEXT`, {n}", app("reflect", REFLECT_TEXT), goal=0.15, size=size, check=check_reflect
     )
+    bench.time(
+        f"bare argparse + sqlite3 `reflect TEXT`, {n} (floor)",
+        [sys.executable, "-c", REFLECT, "--home", str(b.home), "reflect", REFLECT_TEXT],
+        size=size,
+        check=check_reflect,
+    )
 
     def drop_auto_backups() -> None:
         for old in (b.home / "backups").glob("journal-*-auto.sqlite3"):
@@ -171,6 +186,45 @@ def time_journal(
         before_each=drop_auto_backups,
         check=check_reflect,
     )
+
+
+def time_jrnl_import(bench: Bench, b: BuildInfo, ilearn: list[str]) -> None:
+    """The jrnl file into a fresh empty journal each run, beside the floor doing the same."""
+    assert b.jrnl_path is not None
+    empty = bench.work / "empty-journal"
+    if not empty.exists():
+        journal = open_journal(resolve(empty))
+        journal.auto_backup = False
+        journal.close()
+    target = bench.work / "jrnl-import-home"
+
+    def fresh() -> None:
+        shutil.rmtree(target, ignore_errors=True)
+        shutil.copytree(empty, target)
+
+    n = f"{b.entries:,}"
+    bench.time(
+        f"`ilearn import FILE --format jrnl`, {n}",
+        [*ilearn, "--home", str(target), "import", str(b.jrnl_path), "--format", "jrnl"],
+        size=b.entries,
+        before_each=fresh,
+    )
+    bench.time(
+        f"bare argparse + sqlite3 jrnl import, {n} (floor)",
+        [sys.executable, "-c", JRNL_IMPORT, "--home", str(target), "import", str(b.jrnl_path)],
+        size=b.entries,
+        before_each=fresh,
+    )
+
+
+def floor_ratios(bench: Bench) -> list[str]:
+    """Each measure over the floor timed just after it: what ilearn's own code adds."""
+    lines = []
+    results = bench.results
+    for mine, floor in itertools.pairwise(results):
+        if floor.name.endswith("(floor)") and mine.median_s and floor.median_s:
+            lines.append(f"{mine.name} / its floor: {mine.median_s / floor.median_s:.2f}×")
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -201,8 +255,11 @@ def main(argv: list[str] | None = None) -> int:
         bench = Bench(work, args.runs, child_env(work))
         bench.time("`python -c pass` (baseline)", [sys.executable, "-c", "pass"])
         bench.time("`ilearn --version` (start-up floor)", [*ilearn, "--version"])
+        bench.time("bare argparse `--version` (floor)", [sys.executable, "-c", VERSION, "--version"])
         for size in sizes:
             time_journal(bench, builds[size], ilearn, jrnl, word, common if size == big else None)
+        if builds[big].jrnl_path:
+            time_jrnl_import(bench, builds[big], ilearn)
         say("measuring import time …")
         search_argv = python_args([*ilearn, "--home", str(builds[big].home), "search", word])
         imports = import_costs(search_argv, 5, bench.env)
@@ -216,6 +273,8 @@ def main(argv: list[str] | None = None) -> int:
                 ratios[size] = theirs.median_s / mine.median_s
         words = {"mid": word, "common": common, "documents": {word: counts[word], common: counts[common]}}
         print(report_text(bench, big, words, ratios, imports, builds, jrnl))
+        for line in floor_ratios(bench):
+            print(line)
 
         OUT_DIR.mkdir(exist_ok=True)
         report = results_json(

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -367,17 +368,13 @@ def test_failure_mid_import_rolls_back_everything(
     triggers_before = journal.conn.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
     ).fetchall()
-    calls = 0
 
-    def failing_insert(writer: BulkWriter, table: str, values: dict[str, object]) -> str:
-        nonlocal calls
-        calls += 1
-        if calls == 5:
-            raise IlearnError("the disk is full; nothing was saved")
-        return insert(writer, table, values)
+    def failing_tags(writer: BulkWriter, tagged: Iterable[tuple[str, Iterable[str]]]) -> None:
+        tag_new(writer, tagged)  # every row and tag is written, the index triggers are lifted
+        raise IlearnError("the disk is full; nothing was saved")
 
-    insert = BulkWriter.insert
-    monkeypatch.setattr(BulkWriter, "insert", failing_insert)
+    tag_new = BulkWriter.tag_new
+    monkeypatch.setattr(BulkWriter, "tag_new", failing_tags)
     entries = [JrnlEntry(f"2024-01-{d:02d}", "09:00", f"Day {d}", "b", ["t"], False)
                for d in range(1, 10)]
     with pytest.raises(IlearnError, match="disk is full"):

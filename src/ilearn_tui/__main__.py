@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,10 @@ def _full_screen() -> FullScreen:
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line; kept tiny so that start-up imports only what a command needs."""
+    if "_ARGCOMPLETE" in os.environ:  # the shell asks what Tab should offer
+        from ilearn_tui.cli.completion import complete
+
+        complete()
     from ilearn_tui.cli.main import run
 
     return run(sys.argv[1:] if argv is None else argv, full_screen=_full_screen)

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sqlite3
 import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ilearn_tui.errors import IlearnError, UsageError
-from ilearn_tui.textsafe import one_line
 
 if TYPE_CHECKING:
     from ilearn_tui.cli.interactive import FullScreen
@@ -18,11 +16,11 @@ if TYPE_CHECKING:
 
 def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) -> int:
     """Run one command; ``full_screen`` opens the app for ``ilearn`` and ``ilearn demo`` on a terminal."""
-    from ilearn_tui.cli.parser import build
+    from ilearn_tui.cli.parser import lean
 
     try:
         check_arguments(argv)
-        args = build().parse_args(argv)
+        args = lean(argv).parse_args(argv)
         return dispatch(args, full_screen)
     except SystemExit as exc:  # --help and --version
         return int(exc.code or 0)
@@ -32,12 +30,6 @@ def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) ->
     except KeyboardInterrupt:
         _fail("interrupted; nothing more was saved")
         return 130
-    except sqlite3.DatabaseError as exc:
-        if "malformed" in str(exc) or "not a database" in str(exc):
-            _fail(f"the journal is damaged ({exc}); run 'ilearn doctor', then 'ilearn restore' a backup")
-        else:
-            _fail(f"journal error: {exc}")
-        return 1
     except BrokenPipeError:
         # The reader (``head``, a closed pager) went away: not an error worth a message.
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -46,6 +38,16 @@ def run(argv: list[str], full_screen: Callable[[], FullScreen] | None = None) ->
     except OSError as exc:
         name = f" {exc.filename}" if exc.filename else ""
         _fail(f"cannot use{name}: {exc.strerror or exc}")
+        return 1
+    except Exception as exc:
+        # sqlite3 is not imported for ``--version``; an error from it means it was.
+        sqlite3 = sys.modules.get("sqlite3")
+        if sqlite3 is None or not isinstance(exc, sqlite3.DatabaseError):
+            raise
+        if "malformed" in str(exc) or "not a database" in str(exc):
+            _fail(f"the journal is damaged ({exc}); run 'ilearn doctor', then 'ilearn restore' a backup")
+        else:
+            _fail(f"journal error: {exc}")
         return 1
 
 
@@ -59,6 +61,8 @@ def check_arguments(argv: list[str]) -> None:
         try:
             argument.encode("utf-8")
         except UnicodeEncodeError:
+            from ilearn_tui.textsafe import one_line
+
             shown = argument.encode("utf-8", "backslashreplace").decode("ascii", "backslashreplace")
             raise UsageError(
                 f"argument {position} ({one_line(shown, 40)!r}) is not valid UTF-8 text; "
@@ -67,6 +71,8 @@ def check_arguments(argv: list[str]) -> None:
 
 
 def _fail(message: str) -> None:
+    from ilearn_tui.textsafe import one_line
+
     sys.stderr.write(f"ilearn: {one_line(message, 2000)}\n")
 
 
@@ -96,6 +102,10 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli import records
 
         return records.run(args)
+    if command == "completion":
+        from ilearn_tui.cli.completion import run as run_completion
+
+        return run_completion(args)
     if command == "sync":
         from ilearn_tui.cli.sync import run as run_sync
 

@@ -1,98 +1,26 @@
-"""The command-line grammar of PRODUCT.md, built with argparse."""
+"""The command-line grammar of PRODUCT.md, built with argparse: one function per command.
+
+Each function imports what only its own options need, so that a command that never builds
+that parser never pays for the import (``--version`` builds none).
+"""
 
 from __future__ import annotations
 
-import argparse
-import math
-import re
-import sys
 from collections.abc import Callable
-from typing import NoReturn
 
 from ilearn_tui import __version__
-from ilearn_tui.cli.values import amount
-from ilearn_tui.domain.renewal import MAX_YEARS, PRESETS
-from ilearn_tui.domain.text import DATE_FORMS
-from ilearn_tui.errors import UsageError
-
-
-class Parser(argparse.ArgumentParser):
-    """An argparse parser whose usage errors are one line and go through our exit path."""
-
-    def error(self, message: str) -> NoReturn:
-        from ilearn_tui.cli.values import suggest_choice
-
-        message = suggest_choice(message) or re.sub(r"^argument (-[-\w]+)(/-\w+)?: ", r"\1: ", message)
-        raise UsageError(f"{message} (see '{self.prog} --help')")
-
-    def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
-        if message:
-            sys.stderr.write(message)
-        raise SystemExit(status)
-
-
-def _goal_ref(text: str) -> str:
-    """An empty ``--goal`` is a mistake (often an unset shell variable), never "no goal"."""
-    if not text.strip():
-        raise argparse.ArgumentTypeError("empty; give a goal title or id, or leave the option out")
-    return text
-
-
-def _shown(text: str) -> str:
-    return text if len(text) <= 20 else text[:20] + "…"
-
-
-def whole(low: int, high: int) -> Callable[[str], int]:
-    """A whole-number option within the range the command can use.
-
-    Beyond it the number would overflow SQLite's integers or the calendar later, as a
-    traceback; refused here it is a usage error that names the range.
-    """
-
-    def convert(text: str) -> int:
-        try:
-            value = int(text)  # a number of more than 4,300 digits is a ValueError too
-        except ValueError:
-            raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a whole number") from None
-        if not low <= value <= high:
-            raise argparse.ArgumentTypeError(f"{_shown(text)!r} is outside {low:,} to {high:,}")
-        return value
-
-    convert.__name__ = "whole number"
-    return convert
-
-
-def finite(text: str) -> float:
-    """A decimal option: nan and infinity are not amounts, and would be saved as ``NaN``."""
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a number") from None
-    if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"{_shown(text)!r} is not a finite number")
-    return value
-
-
-def _home(p: argparse.ArgumentParser, *, top: bool = False) -> None:
-    p.add_argument(
-        "--home",
-        metavar="DIR",
-        default=None if top else argparse.SUPPRESS,
-        help="keep all data in DIR (also ILEARN_HOME); default: your user data folder",
-    )
-
-
-def _sub(subs: argparse._SubParsersAction[Parser], name: str, help_: str, desc: str | None = None) -> Parser:
-    p: Parser = subs.add_parser(name, help=help_, description=desc or help_)
-    p.add_argument("--version", action="version", version=f"ilearn {__version__}")
-    _home(p)
-    return p
-
+from ilearn_tui.cli.parser_parts import Parser, Subs, finite, goal_ref, home, sub, whole
 
 _COMPONENT_HELP = "a component of your evaluation framework it evidences, e.g. 3b (repeatable)"
 
 
-def build() -> Parser:
+def build(command: str | None = None) -> Parser:
+    """The whole grammar, or with ``command`` only that command's part of it.
+
+    A quick command pays for the one parser it uses: building all of them costs more than
+    the rest of ``ilearn reflect`` on a small journal. ``--help``, completion and a misspelt
+    command (whose "did you mean" needs every name) build them all.
+    """
     top = Parser(
         prog="ilearn",
         description=(
@@ -101,23 +29,71 @@ def build() -> Parser:
         ),
     )
     top.add_argument("--version", action="version", version=f"ilearn {__version__}")
-    _home(top, top=True)
+    home(top, top=True)
     subs = top.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
+    for name, add in COMMANDS.items():
+        if command is None or name == command:
+            add(subs)
+    return top
 
-    _sub(subs, "demo", "open a sample journal of a fictional teacher (your journal is untouched)")
 
-    p = _sub(subs, "reflect", "add a reflection (TEXT, '-' for stdin, or none to open $EDITOR)")
+def command_in(argv: list[str]) -> str | None:
+    """The command ``argv`` names, read the way the top-level parser would, or None.
+
+    None means "build everything": no command (the app, ``--help``, ``--version``), an
+    unknown word, or an option before the command other than ``--home`` (``-h reflect``
+    prints the top-level help, which lists every command).
+    """
+    args = iter(argv)
+    for arg in args:
+        if arg == "--home":
+            next(args, None)
+        elif arg.startswith("--home="):
+            continue
+        else:
+            return arg if arg in COMMANDS else None
+    return None
+
+
+def lean(argv: list[str]) -> Parser:
+    """The parser ``argv`` needs: one command's, or none for the app and a bare ``--version``."""
+    command = command_in(argv)
+    if command is None and _top_level_only(argv):
+        return build("")
+    return build(command)
+
+
+def _top_level_only(argv: list[str]) -> bool:
+    args = iter(argv)
+    for arg in args:
+        if arg == "--home":
+            next(args, None)
+        elif arg != "--version" and not arg.startswith("--home="):
+            return False
+    return True
+
+
+def _demo_parser(subs: Subs) -> None:
+    sub(subs, "demo", "open a sample journal of a fictional teacher (your journal is untouched)")
+
+
+def _reflect_parser(subs: Subs) -> None:
+    from ilearn_tui.domain.text import DATE_FORMS
+
+    p = sub(subs, "reflect", "add a reflection (TEXT, '-' for stdin, or none to open $EDITOR)")
     p.add_argument("text", nargs="?", metavar="TEXT")
     p.add_argument("--tag", action="append", default=[], metavar="T", help="a tag (repeatable)")
-    p.add_argument("--goal", metavar="GOAL", type=_goal_ref, help="link to a goal (id or title prefix)")
+    p.add_argument("--goal", metavar="GOAL", type=goal_ref, help="link to a goal (id or title prefix)")
     p.add_argument("--date", metavar="DATE", help=DATE_FORMS)
     p.add_argument("--stage", metavar="S", help="1-5 or imagine/inspire/illuminate/innovate/infiltrate")
     p.add_argument("--title", metavar="TITLE", help="a title (default: the first line)")
     p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
 
-    p = _sub(subs, "goal", "add or list goals of your learning plan")
+
+def _goal_parser(subs: Subs) -> None:
+    p = sub(subs, "goal", "add or list goals of your learning plan")
     goal_subs = p.add_subparsers(dest="goal_command", metavar="ACTION", parser_class=Parser)
-    g = _sub(goal_subs, "add", "add a goal")
+    g = sub(goal_subs, "add", "add a goal")
     g.add_argument("title", metavar="TITLE")
     g.add_argument(
         "--question",
@@ -134,11 +110,15 @@ def build() -> Parser:
     g.add_argument("--target", default="", metavar="T", help="what you aim for")
     g.add_argument("--measure", default="", metavar="M", help="how you will know")
     g.add_argument("--by", dest="target_date", metavar="DATE", help="the goal's date (today, yesterday, ISO)")
-    g = _sub(goal_subs, "list", "list goals with their research questions")
+    g = sub(goal_subs, "list", "list goals with their research questions")
     g.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
     g.add_argument("--json", action="store_true", help="print JSON")
 
-    p = _sub(subs, "log", "log a learning activity (workshop, book study, coaching, …)")
+
+def _log_parser(subs: Subs) -> None:
+    from ilearn_tui.cli.values import amount
+
+    p = sub(subs, "log", "log a learning activity (workshop, book study, coaching, …)")
     p.add_argument("type", nargs="?", metavar="TYPE", help="see --types")
     p.add_argument("title", nargs="?", metavar="TITLE")
     p.add_argument("--types", action="store_true", help="list the activity types and exit")
@@ -153,19 +133,21 @@ def build() -> Parser:
         help="university semester credits, converted by the renewal rule (default 15 each)",
     )
     p.add_argument("--date", metavar="DATE")
-    p.add_argument("--goal", metavar="GOAL", type=_goal_ref)
+    p.add_argument("--goal", metavar="GOAL", type=goal_ref)
     p.add_argument("--role", default="attended", help="attended (the default) or facilitated")
     p.add_argument("--planned", action="store_true", help="not done yet")
     p.add_argument("--provider", default="", help="provider or facilitator")
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
     p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
 
-    p = _sub(subs, "evidence", "add evidence (a file or a link)")
+
+def _evidence_parser(subs: Subs) -> None:
+    p = sub(subs, "evidence", "add evidence (a file or a link)")
     ev_subs = p.add_subparsers(dest="evidence_command", metavar="ACTION", parser_class=Parser)
-    e = _sub(ev_subs, "add", "add a file (copied into the journal) or a link")
+    e = sub(ev_subs, "add", "add a file (copied into the journal) or a link")
     e.add_argument("target", metavar="PATH|URL")
     e.add_argument("--title", default="")
-    e.add_argument("--goal", metavar="GOAL", type=_goal_ref)
+    e.add_argument("--goal", metavar="GOAL", type=goal_ref)
     e.add_argument("--date", metavar="DATE")
     e.add_argument(
         "--student-info",
@@ -173,22 +155,28 @@ def build() -> Parser:
         help="it shows student information: keep it out of shared exports",
     )
     e.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
-    e = _sub(ev_subs, "list", "list evidence")
+    e = sub(ev_subs, "list", "list evidence")
     e.add_argument("--json", action="store_true")
 
-    p = _sub(subs, "framework", "the evaluation framework: coverage of its components, or 'set NAME'")
+
+def _framework_parser(subs: Subs) -> None:
+    p = sub(subs, "framework", "the evaluation framework: coverage of its components, or 'set NAME'")
     p.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
     p.add_argument("--json", action="store_true", help="print JSON")
     fw_subs = p.add_subparsers(dest="framework_command", metavar="ACTION", parser_class=Parser)
-    f = _sub(fw_subs, "set", "choose the framework your evidence is tagged with")
+    f = sub(fw_subs, "set", "choose the framework your evidence is tagged with")
     f.add_argument("name", metavar="danielson|marzano|ma|none")
 
-    p = _sub(subs, "search", "ranked full-text search over everything")
+
+def _search_parser(subs: Subs) -> None:
+    p = sub(subs, "search", "ranked full-text search over everything")
     p.add_argument("query", metavar="QUERY")
     p.add_argument("--limit", type=whole(1, 10_000), default=20, metavar="N")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = _sub(
+
+def _export_parser(subs: Subs) -> None:
+    p = sub(
         subs,
         "export",
         "export your portfolio (Markdown, HTML, JSON or a zip archive)",
@@ -219,7 +207,7 @@ def build() -> Parser:
         "credits, with totals; default: your renewal period, if set)",
     )
     p.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
-    p.add_argument("--goal", metavar="GOAL", type=_goal_ref, help="only what is linked to this goal")
+    p.add_argument("--goal", metavar="GOAL", type=goal_ref, help="only what is linked to this goal")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="only records from DATE")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="only records up to DATE")
     p.add_argument(
@@ -233,25 +221,43 @@ def build() -> Parser:
         "(see 'ilearn submissions')",
     )
 
-    p = _sub(subs, "submissions", "list the documents you submitted (date, kind, size, SHA-256)")
+
+def _submissions_parser(subs: Subs) -> None:
+    p = sub(subs, "submissions", "list the documents you submitted (date, kind, size, SHA-256)")
     p.add_argument("--check", action="store_true", help="check each kept copy against its SHA-256")
 
-    p = _sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
+
+def _import_parser(subs: Subs) -> None:
+    p = sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")
     p.add_argument("--format", metavar="json|jrnl|archive", help="default: guessed from the file")
 
-    p = _sub(subs, "backup", "write a verified copy of the journal")
+
+def _backup_parser(subs: Subs) -> None:
+    p = sub(subs, "backup", "write a verified copy of the journal")
     p.add_argument("--out", metavar="PATH")
     p.add_argument("--force", action="store_true")
-    p = _sub(subs, "restore", "replace the journal with a backup (the current one is backed up first)")
-    p.add_argument("path", metavar="PATH")
-    _sub(subs, "doctor", "check the journal, its evidence files and permissions")
 
-    p = _sub(subs, "hours", "hours and credits: totals, by type, topic, goal and month")
+
+def _restore_parser(subs: Subs) -> None:
+    p = sub(subs, "restore", "replace the journal with a backup (the current one is backed up first)")
+    p.add_argument("path", metavar="PATH")
+
+
+def _doctor_parser(subs: Subs) -> None:
+    sub(subs, "doctor", "check the journal, its evidence files and permissions")
+
+
+def _hours_parser(subs: Subs) -> None:
+    p = sub(subs, "hours", "hours and credits: totals, by type, topic, goal and month")
     p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one; 'all': every cycle)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = _sub(subs, "check", "record a progress check on a goal (a 1-5 self-rating or a measured value)")
+
+def _check_parser(subs: Subs) -> None:
+    from ilearn_tui.cli.values import amount
+
+    p = sub(subs, "check", "record a progress check on a goal (a 1-5 self-rating or a measured value)")
     p.add_argument("goal", metavar="GOAL")
     p.add_argument(
         "--indicator",
@@ -269,13 +275,17 @@ def build() -> Parser:
     p.add_argument("--date", metavar="DATE")
     p.add_argument("--note", default="", metavar="T")
 
-    p = _sub(subs, "renewal", "licence-renewal progress, and the requirement it is measured against")
+
+def _renewal_parser(subs: Subs) -> None:
+    from ilearn_tui.domain.renewal import MAX_YEARS, PRESETS  # heavy; only this parser needs them
+
+    p = sub(subs, "renewal", "licence-renewal progress, and the requirement it is measured against")
     p.add_argument("--json", action="store_true", help="print progress as JSON")
     ren_subs = p.add_subparsers(dest="renewal_command", metavar="ACTION", parser_class=Parser)
-    r = _sub(ren_subs, "show", "progress toward renewal (the default action)")
+    r = sub(ren_subs, "show", "progress toward renewal (the default action)")
     r.add_argument("--json", action="store_true")
-    _sub(ren_subs, "presets", "list the built-in requirements")
-    r = _sub(
+    sub(ren_subs, "presets", "list the built-in requirements")
+    r = sub(
         ren_subs, "set", "choose a state's preset (ilearn renewal presets) or define a custom requirement"
     )
     r.add_argument("preset", metavar="PRESET", help=f"{', '.join(PRESETS)} or custom")
@@ -316,41 +326,51 @@ def build() -> Parser:
         help="additional licences held, where the rule asks more for each (MA: +30 PDPs)",
     )
 
-    p = _sub(subs, "cycle", "list the learning cycles (school years), or start the next one")
-    cyc_subs = p.add_subparsers(dest="cycle_command", metavar="ACTION", parser_class=Parser)
-    _sub(cyc_subs, "list", "every cycle with its dates (the default)")
-    _sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
 
-    _record_commands(subs)
-    p = _sub(subs, "status", "the dashboard as text: stages, next step, goals and ratings, hours, renewal")
+def _cycle_parser(subs: Subs) -> None:
+    p = sub(subs, "cycle", "list the learning cycles (school years), or start the next one")
+    cyc_subs = p.add_subparsers(dest="cycle_command", metavar="ACTION", parser_class=Parser)
+    sub(cyc_subs, "list", "every cycle with its dates (the default)")
+    sub(cyc_subs, "next", "start the next school year, carrying the vision and open goals forward")
+
+
+def _status_parser(subs: Subs) -> None:
+    p = sub(subs, "status", "the dashboard as text: stages, next step, goals and ratings, hours, renewal")
     p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
-    p = _sub(subs, "stage", "one stage's records as text (the app's stage screen)")
+
+
+def _stage_parser(subs: Subs) -> None:
+    p = sub(subs, "stage", "one stage's records as text (the app's stage screen)")
     p.add_argument(
         "stage", nargs="?", metavar="STAGE", help="1-5 or imagine … infiltrate (default: where you are)"
     )
     p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one)")
 
-    p = _sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
+
+def _trash_parser(subs: Subs) -> None:
+    p = sub(subs, "trash", "list, restore or empty deleted items (deletes are never final until purged)")
     trash_subs = p.add_subparsers(dest="trash_command", metavar="ACTION", parser_class=Parser)
-    _sub(trash_subs, "list", "list deleted items, newest first")
-    t = _sub(trash_subs, "restore", "put a deleted item back, with everything that belonged to it")
+    sub(trash_subs, "list", "list deleted items, newest first")
+    t = sub(trash_subs, "restore", "put a deleted item back, with everything that belonged to it")
     t.add_argument("item", metavar="ID", help="the id (or its first characters) from 'ilearn trash list'")
-    t = _sub(trash_subs, "purge", "delete items in the trash for good")
+    t = sub(trash_subs, "purge", "delete items in the trash for good")
     t.add_argument(
         "--older-than", type=whole(0, 36_500), metavar="DAYS", help="only items deleted more than DAYS ago"
     )
 
-    p = _sub(
+
+def _sync_parser(subs: Subs) -> None:
+    p = sub(
         subs, "sync", "sync this journal with your other computers through a git remote (see docs/SYNC.md)"
     )
     sync_subs = p.add_subparsers(dest="sync_command", metavar="ACTION", parser_class=Parser)
-    t = _sub(sync_subs, "setup", "name the remote: a folder (USB stick, shared drive), file://, or a git URL")
+    t = sub(sync_subs, "setup", "name the remote: a folder (USB stick, shared drive), file://, or a git URL")
     t.add_argument("url", metavar="URL", help="an empty folder becomes a sync repository")
     t.add_argument(
         "--join", action="store_true", help="combine this journal's records with the journal already there"
     )
-    _sub(sync_subs, "status", "the remote, the last sync, what is waiting to be sent, and any conflicts")
-    t = _sub(sync_subs, "resolve", "settle a conflict: keep this computer's value, the other's, or an edit")
+    sub(sync_subs, "status", "the remote, the last sync, what is waiting to be sent, and any conflicts")
+    t = sub(sync_subs, "resolve", "settle a conflict: keep this computer's value, the other's, or an edit")
     t.add_argument(
         "conflict", metavar="ID", help="the record's or copy's id (or its start), from 'ilearn sync status'"
     )
@@ -362,14 +382,37 @@ def build() -> Parser:
         action="store_true",
         help="go ahead with a merge that moves more than half of the records to the trash",
     )
-    return top
 
 
 _ID_HELP = "a record's id, or its first characters (at least 4), as lists and search show them"
 
 
-def _record_commands(subs: argparse._SubParsersAction[Parser]) -> None:
+def _completion_parser(subs: Subs) -> None:
+    p = sub(
+        subs,
+        "completion",
+        "print a script that makes Tab complete ilearn in bash, zsh or fish",
+        "Print a script for your shell that completes commands, options, goal titles, tags, "
+        "activity types, stages and record ids. Load it from your shell's start-up file: "
+        'bash: eval "$(ilearn completion bash)"; zsh: eval "$(ilearn completion zsh)"; '
+        "fish: ilearn completion fish | source.",
+    )
+    p.add_argument("shell", metavar="SHELL", help="bash, zsh or fish")
+
+
+def _record_parser(name: str) -> Callable[[Subs], None]:
     """show, edit and delete take any kind of record, by id or a unique id prefix."""
+    help_, desc = _RECORD_HELP[name]
+
+    def add(subs: Subs) -> None:
+        p = sub(subs, name, help_, desc)
+        p.add_argument("record", metavar="ID", help=_ID_HELP)
+
+    return add
+
+
+_RECORD_HELP: dict[str, tuple[str, str | None]] = {
+    name: (help_, desc)
     for name, help_, desc in (
         ("show", "print one record: its fields, links and tags", None),
         (
@@ -381,6 +424,35 @@ def _record_commands(subs: argparse._SubParsersAction[Parser]) -> None:
             "the record starts from it. An unchanged file changes nothing.",
         ),
         ("delete", "move one record (and what belongs to it) to the trash; see 'ilearn trash'", None),
-    ):
-        p = _sub(subs, name, help_, desc)
-        p.add_argument("record", metavar="ID", help=_ID_HELP)
+    )
+}
+
+
+# In the order ``--help`` lists them.
+COMMANDS: dict[str, Callable[[Subs], None]] = {
+    "demo": _demo_parser,
+    "reflect": _reflect_parser,
+    "goal": _goal_parser,
+    "log": _log_parser,
+    "evidence": _evidence_parser,
+    "framework": _framework_parser,
+    "search": _search_parser,
+    "export": _export_parser,
+    "submissions": _submissions_parser,
+    "import": _import_parser,
+    "backup": _backup_parser,
+    "restore": _restore_parser,
+    "doctor": _doctor_parser,
+    "hours": _hours_parser,
+    "check": _check_parser,
+    "renewal": _renewal_parser,
+    "cycle": _cycle_parser,
+    "show": _record_parser("show"),
+    "edit": _record_parser("edit"),
+    "delete": _record_parser("delete"),
+    "status": _status_parser,
+    "stage": _stage_parser,
+    "trash": _trash_parser,
+    "sync": _sync_parser,
+    "completion": _completion_parser,
+}

@@ -23,7 +23,7 @@ from ilearn_tui.domain.text import in_calendar
 from ilearn_tui.domain.validation import text_problem
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.bulk import BulkWriter, bulk_write
-from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.reflections import clean_tags, validate_body
 from ilearn_tui.textsafe import one_line
 
@@ -268,6 +268,7 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
             "starred": int(entry.starred),
         }
         rows.append((row, tags))
+    stamp = now_stamp()  # one import, one moment: the same stamp on every row it adds
     with bulk_write(journal, index_at_end=True) as bulk:
         held = _held(bulk, rows)
         new = [(row, tags) for row, tags in rows if _key(row) not in held]
@@ -275,9 +276,12 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
             raise AlreadyImportedError(
                 f"all {len(rows)} entries are already in the journal (imported before?); nothing was imported"
             )
-        for row, tags in new:
-            row["cycle_id"] = bulk.cycle_for(str(row["date"]))
-            bulk.set_tags(bulk.insert("reflections", row), tags)
+        for row, _tags in new:
+            row.update(
+                id=new_id(), cycle_id=bulk.cycle_for(str(row["date"])), created_at=stamp, updated_at=stamp
+            )
+        bulk.insert_many("reflections", [row for row, _tags in new])
+        bulk.tag_new((str(row["id"]), tags) for row, tags in new if tags)
     return len(new)
 
 

@@ -21,7 +21,7 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
 from ilearn_tui.store.schema import EXPORT_TABLES, SEARCHABLE, TAGS_OF, WITHOUT_ROWID, search_triggers
-from ilearn_tui.store.tags import write_tags
+from ilearn_tui.store.tags import write_new_tags, write_tags
 
 # Tables whose rows are links between records: no id, no stamps.
 LINK_TABLES = frozenset(WITHOUT_ROWID - {"reflection_tags"} | {"reflection_links"})
@@ -114,6 +114,14 @@ class BulkWriter:
         """Tags of a reflection this write added (``replace`` for one that was there before)."""
         write_tags(self._conn, reflection_id, tags, replace=replace, known=self._tag_ids)
         self.tagged.add(reflection_id)
+
+    def tag_new(self, tagged: Iterable[tuple[str, Iterable[str]]]) -> None:
+        """Tags of many reflections this write added, in one statement.
+
+        They are not counted in ``tagged``: the index is filled with their tags at the end,
+        and only reflections indexed before the write need their index row updated.
+        """
+        write_new_tags(self._conn, tagged, self._tag_ids)
 
     def cycle_for(self, day: str) -> str:
         """The journal's own rule; a cycle it makes is part of this write and rolls back with it."""

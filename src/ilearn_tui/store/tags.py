@@ -22,16 +22,23 @@ def write_tags(
     """
     if replace:
         conn.execute("DELETE FROM reflection_tags WHERE reflection_id = ?", (reflection_id,))
+    write_new_tags(conn, [(reflection_id, tags)], known)
+
+
+def write_new_tags(
+    conn: sqlite3.Connection, tagged: Iterable[tuple[str, Iterable[str]]], known: dict[str, int] | None = None
+) -> None:
+    """Tags of reflections that have none yet, all their links in one statement (a bulk import)."""
     ids = known if known is not None else {}
-    linked: set[int] = set()
-    for tag in tags:
-        key = tag.lower()
-        if key not in ids:
-            conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,))
-            ids[key] = int(conn.execute("SELECT id FROM tags WHERE name = ?", (tag,)).fetchone()[0])
-        if ids[key] not in linked:
-            linked.add(ids[key])
-            conn.execute(
-                "INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)",
-                (reflection_id, ids[key]),
-            )
+    links: list[tuple[str, int]] = []
+    for reflection_id, tags in tagged:
+        linked: set[int] = set()
+        for tag in tags:
+            key = tag.lower()
+            if key not in ids:
+                conn.execute("INSERT INTO tags(name) VALUES (?) ON CONFLICT(name) DO NOTHING", (tag,))
+                ids[key] = int(conn.execute("SELECT id FROM tags WHERE name = ?", (tag,)).fetchone()[0])
+            if ids[key] not in linked:
+                linked.add(ids[key])
+                links.append((reflection_id, ids[key]))
+    conn.executemany("INSERT OR IGNORE INTO reflection_tags(reflection_id, tag_id) VALUES (?, ?)", links)

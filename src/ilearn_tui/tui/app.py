@@ -35,7 +35,12 @@ def _area(name: str):  # type: ignore[no-untyped-def]
     def make() -> Screen[None]:
         from ilearn_tui.tui.screens import areas
 
-        return areas.make(name)
+        screen = areas.make(name)
+        # A new screen is styled as it mounts, by the stylesheet as it is now. Marked as
+        # current, it spares Textual a full reparse of every stylesheet per area opened
+        # (two of them at each start), which it does for a screen styled before a change.
+        screen._css_update_count = screen.app._css_update_count
+        return screen
 
     return make
 
@@ -67,7 +72,7 @@ class IlearnApp(Shell):
                 self.unregister_theme(name)
         self._theme_problems += problems
         wanted = self.settings.theme
-        self.theme = wanted if wanted in self.available_themes else "ilearn-dark"
+        self._start_with_theme(wanted if wanted in self.available_themes else "ilearn-dark")
         # The error that ended the app, if one did, and where its traceback was written.
         self.crash: BaseException | None = None
         self.crash_report: Path | None = None
@@ -80,6 +85,22 @@ class IlearnApp(Shell):
         self._exit_countdown: threading.Timer | None = None
 
     # --- start-up ------------------------------------------------------------------
+    def _start_with_theme(self, name: str) -> None:
+        """Choose the theme before anything is styled, without its watcher.
+
+        Setting ``theme`` in the usual way queues a full reparse of every stylesheet for
+        just after the first one, so each start parsed all the CSS twice and restyled every
+        widget. Nothing is parsed yet here: giving the stylesheet the theme's variables (and
+        the app its theme classes and colour filter, as the watcher would) is all it takes.
+        """
+        self.set_reactive(IlearnApp.theme, name)
+        dark = self.current_theme.dark
+        classes = {found: False for found in self.classes if found.startswith("-theme-")}
+        classes.update({f"-theme-{name}": True, "-dark-mode": dark, "-light-mode": not dark})
+        self.update_classes(classes, update=False)
+        self._refresh_truecolor_filter(self.ansi_theme)
+        self.stylesheet.set_variables(self.get_css_variables())
+
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # app.tcss: accents read as plain text then
         self._apply_keymap()
