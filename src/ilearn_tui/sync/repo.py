@@ -8,6 +8,8 @@ becomes one ``RemoteError`` line, raised before the journal is touched.
 
 from __future__ import annotations
 
+import os
+import shlex
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -208,10 +210,23 @@ class SyncRepo:
             raise RemoteMovedError(f"the remote refused the update ({problems[0]})")
 
 
+def ssh_command(env: Mapping[str, str] | None = None) -> str:
+    """The ``ssh`` an ``ssh://`` remote runs: git's own ``GIT_SSH_COMMAND`` or ``GIT_SSH``, if set.
+
+    Honouring git's variables lets a teacher (or a test) name a key or known-hosts file once,
+    for git and ilearn alike. BatchMode is always on: a sync must never stop to ask for a
+    password or a passphrase, or whether to trust a new server, because no one may be there to
+    answer (the app, a sync on quit); a key that is not set up fails in one line instead.
+    """
+    env = os.environ if env is None else env
+    base = env.get("GIT_SSH_COMMAND") or shlex.quote(env.get("GIT_SSH") or "ssh")
+    return f"{base} -o BatchMode=yes"
+
+
 def _talk(url: str, action: Any) -> Any:
     """Run one exchange with a remote, turning whatever goes wrong into one line."""
     try:
-        client, path = get_transport_and_path(url)
+        client, path = get_transport_and_path(url, ssh_command=ssh_command())
         return action(client, path)
     except (RemoteMovedError, IlearnError):
         raise
