@@ -13,6 +13,7 @@ import hashlib
 import os
 import pwd
 import signal
+import socket
 import subprocess
 import sys
 import termios
@@ -56,11 +57,11 @@ def server(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[SshServe
 @pytest.mark.parametrize(
     ("env", "expected"),
     [
-        ({}, "ssh -o BatchMode=yes"),
-        ({"GIT_SSH": "/opt/my tools/ssh"}, "'/opt/my tools/ssh' -o BatchMode=yes"),
+        ({}, "ssh -o BatchMode=yes -o ConnectTimeout=20"),
+        ({"GIT_SSH": "/opt/my tools/ssh"}, "'/opt/my tools/ssh' -o BatchMode=yes -o ConnectTimeout=20"),
         (
             {"GIT_SSH": "/usr/bin/ssh", "GIT_SSH_COMMAND": "ssh -i ~/.ssh/school"},
-            "ssh -i ~/.ssh/school -o BatchMode=yes",
+            "ssh -i ~/.ssh/school -o BatchMode=yes -o ConnectTimeout=20",
         ),
     ],
 )
@@ -109,6 +110,15 @@ def test_two_computers_sync_through_an_ssh_server(server: SshServer, tmp_path: P
         assert laptop_head is not None and served.refs.as_dict().get(BRANCH) == laptop_head
 
 
+@pytest.fixture
+def silent_port() -> Iterator[int]:
+    """A port that accepts connections (the kernel does) and then says nothing, ever."""
+    with socket.socket() as silent:
+        silent.bind(("127.0.0.1", 0))
+        silent.listen()
+        yield int(silent.getsockname()[1])
+
+
 def _on_a_terminal(home: Path, *args: str) -> tuple[Result, bytes]:
     """``ilearn --home HOME ARGS`` as a process whose controlling terminal is a fresh pty.
 
@@ -136,7 +146,7 @@ def _on_a_terminal(home: Path, *args: str) -> tuple[Result, bytes]:
         except subprocess.TimeoutExpired:
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
-            raise AssertionError(f"ilearn waited on the terminal: {_read_all(main)!r}") from None
+            raise AssertionError(f"ilearn did not finish; its terminal shows {_read_all(main)!r}") from None
         return Result(proc.returncode, out.decode(), err.decode()), _read_all(main)
     finally:
         os.close(main)
@@ -164,10 +174,16 @@ def _read_all(fd: int) -> bytes:
         ("wrong key", "Permission denied"),
         ("unknown server", "Host key verification failed"),
         ("not a repository", "does not appear to be a git repository"),
+        ("silent server", "timed out"),
     ],
 )
 def test_a_remote_that_cannot_be_used_over_ssh_changes_nothing(
-    server: SshServer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, case: str, words: str
+    server: SshServer,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    request: pytest.FixtureRequest,
+    case: str,
+    words: str,
 ) -> None:
     laptop = Computer(tmp_path / "laptop")
     url = server.url()
@@ -182,6 +198,8 @@ def test_a_remote_that_cannot_be_used_over_ssh_changes_nothing(
         monkeypatch.setenv("GIT_SSH_COMMAND", server.ssh_command(known_hosts=tmp_path / "empty_known_hosts"))
     elif case == "not a repository":
         url = server.url(server.folder / "nothing-here.git")
+    elif case == "silent server":
+        url = server.url(port=request.getfixturevalue("silent_port"))
     laptop.ok("sync", "setup", url)
     laptop.reflect("Written before the failed sync.")
     before = snapshot(laptop.home)

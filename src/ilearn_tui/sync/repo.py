@@ -32,6 +32,7 @@ ZERO = b"0" * 40
 _FILE_MODE = 0o100644
 _AUTHOR = b"ilearn <ilearn@localhost>"
 REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
+SSH_CONNECT_TIMEOUT = 20  # seconds for an ssh server to accept and greet
 
 
 class RemoteError(IlearnError):
@@ -217,10 +218,13 @@ def ssh_command(env: Mapping[str, str] | None = None) -> str:
     for git and ilearn alike. BatchMode is always on: a sync must never stop to ask for a
     password or a passphrase, or whether to trust a new server, because no one may be there to
     answer (the app, a sync on quit); a key that is not set up fails in one line instead.
+    A server that cannot be reached (off the school network, a firewall dropping packets) or
+    that never answers is given up after a time, rather than after minutes of TCP retries.
+    Options the teacher's command names come first, and so win.
     """
     env = os.environ if env is None else env
     base = env.get("GIT_SSH_COMMAND") or shlex.quote(env.get("GIT_SSH") or "ssh")
-    return f"{base} -o BatchMode=yes"
+    return f"{base} -o BatchMode=yes -o ConnectTimeout={SSH_CONNECT_TIMEOUT}"
 
 
 def _talk(url: str, action: Any) -> Any:
