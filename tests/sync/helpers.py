@@ -29,6 +29,17 @@ class Computer:
     def reflect(self, text: str) -> str:
         return self.ok("reflect", text)
 
+    def edit(self, rid: str, body: str, title: str | None = None) -> None:
+        """Edit a reflection as the app does; its title stays unless one is given."""
+        from ilearn_tui.store.reflections import update_reflection
+
+        with self.journal() as journal:
+            sql = "SELECT date, title FROM reflections WHERE id = ?"
+            day, held = journal.conn.execute(sql, (rid,)).fetchone()
+            update_reflection(
+                journal, rid, body=body, title=held if title is None else title, tags=[], stage=None, day=day
+            )
+
     @contextmanager
     def journal(self) -> Iterator[Journal]:
         journal = open_journal(resolve(self.home))

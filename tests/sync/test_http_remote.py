@@ -12,7 +12,6 @@ from dulwich.repo import Repo
 from dulwich.server import DictBackend
 from dulwich.web import make_wsgi_chain
 
-from ilearn_tui.store.reflections import update_reflection
 from tests.sync.helpers import Computer, summary
 
 
@@ -51,16 +50,7 @@ def test_two_computers_sync_through_a_git_server(server: str, tmp_path: Path) ->
     desktop.ok("sync")
     assert "Shared over HTTP." in desktop.bodies()
     desktop.reflect("An answer from home.")
-    with laptop.journal() as journal:
-        update_reflection(
-            journal,
-            rid,
-            body="Shared over HTTP, edited.",
-            title="t",
-            tags=[],
-            stage=None,
-            day=journal.conn.execute("SELECT date FROM reflections").fetchone()[0],
-        )
+    laptop.edit(rid, "Shared over HTTP, edited.")
     desktop.ok("sync")
     laptop.ok("sync")  # the remote moved: fetched and merged, then pushed
     desktop.ok("sync")

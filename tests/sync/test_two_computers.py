@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ilearn_tui.store.reflections import delete_reflection, update_reflection
+from ilearn_tui.store.reflections import delete_reflection
 from tests.sync.helpers import Computer, summary
 
 
@@ -22,13 +22,7 @@ def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
 
 
 def _edit(computer: Computer, rid: str, body: str, title: str | None = None) -> None:
-    """Edit a reflection as the app does; its title stays unless one is given."""
-    with computer.journal() as journal:
-        sql = "SELECT date, title FROM reflections WHERE id = ?"
-        day, held = journal.conn.execute(sql, (rid,)).fetchone()
-        update_reflection(
-            journal, rid, body=body, title=held if title is None else title, tags=[], stage=None, day=day
-        )
+    computer.edit(rid, body, title)
 
 
 def test_setup_makes_a_bare_repository_in_an_empty_folder(pair: tuple[Computer, Computer, Path]) -> None:

@@ -8,6 +8,8 @@ becomes one ``RemoteError`` line, raised before the journal is touched.
 
 from __future__ import annotations
 
+import os
+import shlex
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,6 +32,7 @@ ZERO = b"0" * 40
 _FILE_MODE = 0o100644
 _AUTHOR = b"ilearn <ilearn@localhost>"
 REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
+SSH_CONNECT_TIMEOUT = 20  # seconds for an ssh server to accept and greet
 
 
 class RemoteError(IlearnError):
@@ -208,10 +211,26 @@ class SyncRepo:
             raise RemoteMovedError(f"the remote refused the update ({problems[0]})")
 
 
+def ssh_command(env: Mapping[str, str] | None = None) -> str:
+    """The ``ssh`` an ``ssh://`` remote runs: git's own ``GIT_SSH_COMMAND`` or ``GIT_SSH``, if set.
+
+    Honouring git's variables lets a teacher (or a test) name a key or known-hosts file once,
+    for git and ilearn alike. BatchMode is always on: a sync must never stop to ask for a
+    password or a passphrase, or whether to trust a new server, because no one may be there to
+    answer (the app, a sync on quit); a key that is not set up fails in one line instead.
+    A server that cannot be reached (off the school network, a firewall dropping packets) or
+    that never answers is given up after a time, rather than after minutes of TCP retries.
+    Options the teacher's command names come first, and so win.
+    """
+    env = os.environ if env is None else env
+    base = env.get("GIT_SSH_COMMAND") or shlex.quote(env.get("GIT_SSH") or "ssh")
+    return f"{base} -o BatchMode=yes -o ConnectTimeout={SSH_CONNECT_TIMEOUT}"
+
+
 def _talk(url: str, action: Any) -> Any:
     """Run one exchange with a remote, turning whatever goes wrong into one line."""
     try:
-        client, path = get_transport_and_path(url)
+        client, path = get_transport_and_path(url, ssh_command=ssh_command())
         return action(client, path)
     except (RemoteMovedError, IlearnError):
         raise
