@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,12 +76,13 @@ def status(journal: Journal) -> Status:
     )
 
 
-def sync(journal: Journal) -> tuple[str, Summary]:
+def sync(journal: Journal, progress: Callable[[str], None] | None = None) -> tuple[str, Summary]:
+    """One sync; ``progress`` (optional) hears each phase's name as it starts, for the app."""
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
     with _one_sync_at_a_time(journal):
-        return _sync(journal, url)
+        return _sync(journal, url, progress or (lambda _phase: None))
 
 
 @contextmanager
@@ -109,7 +110,7 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
+def _sync(journal: Journal, url: str, progress: Callable[[str], None]) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
     try:
         _start_from_journal(journal, repo)
@@ -119,14 +120,17 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
             changes = sync_state.pending(journal)
             # The log was read whole: with nothing in it, anything written later has a mark above 0.
             since = max((c.seq for c in changes), default=0)
+            progress("preparing")
             local = _commit_pending(journal, repo, changes)
             first = first or local
+            progress("receiving")
             try:
                 remote = repo.fetch(url)
             except RemoteMovedError:
                 _wait(_round)
                 continue
             _check_remote(journal, repo, url, remote)
+            progress("merging")
             head, outcome, merge = _merge(journal, repo, local, remote)
             if not merge.empty:
                 backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync")
@@ -138,6 +142,7 @@ def _sync(journal: Journal, url: str) -> tuple[str, Summary]:
             repo.set_head(head)
             conflicts += len(outcome.conflicts)
             if head != remote:
+                progress("sending")
                 try:
                     repo.push(url, head, remote)
                 except RemoteMovedError:
