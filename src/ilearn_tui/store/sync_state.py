@@ -6,6 +6,7 @@ what they mean on disk is the sync package's business, and every SQL statement s
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,7 @@ class Conflict:
     other: str
     copy_id: str | None = None
     found_at: str = ""
+    id: str = ""  # its row in ``sync_conflicts`` (empty until a merge has stored it)
 
 
 @dataclass
@@ -195,6 +197,7 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> N
                 for table, row in puts:
                     if (table == "cycles") == cycles:
                         _put(conn, table, row)
+            _clear_settled_elsewhere(conn, merge)
             for c in merge.conflicts:
                 conn.execute(
                     "INSERT INTO sync_conflicts(id, tbl, ref, field, kept, other, copy_id, found_at) "
@@ -266,6 +269,28 @@ def _cycle_in_use(conn: sqlite3.Connection, cycle_id: str) -> bool:
 # --- conflicts ------------------------------------------------------------------------------
 def list_conflicts(journal: Journal) -> list[Conflict]:
     cursor = journal.conn.execute(
-        "SELECT tbl, ref, field, kept, other, copy_id, found_at FROM sync_conflicts ORDER BY found_at, id"
+        "SELECT tbl, ref, field, kept, other, copy_id, found_at, id FROM sync_conflicts ORDER BY found_at, id"
     )
     return [Conflict(*(str(v) if v is not None else None for v in r)) for r in cursor]  # type: ignore[arg-type]
+
+
+def _clear_settled_elsewhere(conn: sqlite3.Connection, merge: Merge) -> None:
+    """Stop listing conflicts that the other computer has settled, as a merge brings that in.
+
+    A conflict is listed only on the computer whose merge found it; the teacher may settle it
+    on the other one instead (deleting the conflicted copy, or writing the field again). When
+    that arrives here, the copy has gone, the field holds a new value, or the record itself
+    was deleted: the listing would then offer a choice that no longer exists.
+    """
+    arriving = {(table, str(row.get("id"))): row for table, row in merge.puts}
+    gone = {(table, str(where.get("id"))) for table, where in merge.deletes}
+    rows = conn.execute("SELECT id, tbl, ref, field, kept, copy_id FROM sync_conflicts").fetchall()
+    for conflict_id, table, ref, name, kept, copy_id in rows:
+        row = arriving.get((table, ref))
+        settled = (
+            (table, ref) in gone
+            or (copy_id is not None and ("reflections", copy_id) in gone)
+            or (row is not None and row.get(name) != json.loads(kept))
+        )
+        if settled:
+            conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (conflict_id,))
