@@ -8,17 +8,12 @@ from pathlib import Path
 import pytest
 
 from ilearn_tui.store.reflections import delete_reflection, update_reflection
-from tests.sync.helpers import Computer, summary
+from tests.sync.helpers import Computer, summary, two_homes
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "usb" / "journal"
-    (tmp_path / "usb").mkdir()
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop, remote
+    return two_homes(tmp_path)
 
 
 def _edit(computer: Computer, rid: str, body: str, title: str | None = None) -> None:
