@@ -11,6 +11,7 @@ from ilearn_tui.tui import actions
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.conflicts import BothScreen, ConflictsScreen
 from ilearn_tui.tui.screens.dashboard import DashboardScreen
+from ilearn_tui.tui.screens.help import HelpScreen
 from ilearn_tui.tui.widgets.sync_status import SyncStatus
 from tests.sync.helpers import Computer, two_homes
 from tests.tui.sync_homes import app_on, make_conflicts
@@ -111,6 +112,12 @@ async def test_the_header_names_the_conflicts_and_opens_them(tmp_path: Path) -> 
             await until(pilot, lambda: str(header.render()).startswith("2 conflicts · synced "))
             assert header.has_class("-conflicts")
             await pilot.click(SyncStatus)
+            await until(pilot, showing(app, ConflictsScreen, "#conflict-list"))
+            await pilot.press("escape")
+            await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            await pilot.press("question_mark")
+            await until(pilot, showing(app, HelpScreen, "#help-text"))
+            await pilot.press("c")  # from help too
             await until(pilot, showing(app, ConflictsScreen, "#conflict-list"))
 
 

@@ -197,6 +197,8 @@ ACTIONS: tuple[Action, ...] = (
     Action("onboarding.skip", "escape", "skip", "Skip", "dialog", "skip the welcome questions"),
     Action("drafts.later", "escape", "dismiss", "Later", "dialog", "decide about unsaved writing later"),
     Action("help.close", "escape", "dismiss", "Close", "help", "close this help"),
+    Action("help.conflicts", "c", "conflicts", "Conflicts", "help",
+           "the sync conflicts: what both computers changed (also 'sync: Conflicts' in the palette)"),
     Action("help.close_again", "question_mark", "dismiss", "Close", "help", "close this help",
            show=False, key_display="?"),
     Action("recovery.quit", "escape", "quit", "Quit", "recovery", "quit and leave the files as they are"),
