@@ -37,6 +37,9 @@ class Settings:
     keymap: dict[str, str] = field(default_factory=dict)
     # Off: evidence marked as student information (and its file) never leaves this computer by sync.
     sync_student_info: bool = False
+    # Sync in the app: in the background after the first frame, and before quitting.
+    sync_on_start: bool = False
+    sync_on_quit: bool = False
     problems: list[str] = field(default_factory=list, repr=False)
     # Set when the file could not tell us which names to redact: a shared export must then stop.
     redaction_unknown: str = field(default="", repr=False)
@@ -72,6 +75,7 @@ def load_settings(locations: Locations) -> Settings:
             continue
         value = raw[spec.name]
         default = getattr(settings, spec.name)
+        # bool is an int to isinstance: a number setting must not take true, nor a switch 1.
         ok = isinstance(value, type(default)) and isinstance(value, bool) == isinstance(default, bool)
         if spec.name == "redact_names":
             ok = isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -6,13 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.sync.helpers import Computer
+from tests.sync.helpers import Computer, two_homes
 
 
 @pytest.fixture
 def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "remote"
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop, remote
+    return two_homes(tmp_path)

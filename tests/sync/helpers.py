@@ -65,6 +65,16 @@ class Computer:
             return found
 
 
+def two_homes(tmp_path: Path) -> tuple[Computer, Computer, Path]:
+    """A laptop and a desktop set up on one empty folder remote (nothing synced yet)."""
+    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
+    remote = tmp_path / "usb" / "journal"
+    (tmp_path / "usb").mkdir()
+    laptop.ok("sync", "setup", str(remote))
+    desktop.ok("sync", "setup", str(remote))
+    return laptop, desktop, remote
+
+
 def summary(line: str) -> tuple[int, int, int]:
     """(sent, received, conflicts) from the one-line summary."""
     tail = line.split(": ", 1)[1]

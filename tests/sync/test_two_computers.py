@@ -5,20 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-import pytest
-
 from ilearn_tui.store.reflections import delete_reflection
 from tests.sync.helpers import Computer, summary
-
-
-@pytest.fixture
-def pair(tmp_path: Path) -> tuple[Computer, Computer, Path]:
-    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
-    remote = tmp_path / "usb" / "journal"
-    (tmp_path / "usb").mkdir()
-    laptop.ok("sync", "setup", str(remote))
-    desktop.ok("sync", "setup", str(remote))
-    return laptop, desktop, remote
 
 
 def _edit(computer: Computer, rid: str, body: str, title: str | None = None) -> None:

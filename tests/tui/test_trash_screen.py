@@ -13,7 +13,7 @@ from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.confirm import ConfirmScreen
 from ilearn_tui.tui.screens.dashboard import DashboardScreen
 from ilearn_tui.tui.screens.trash import TrashScreen
-from tests.tui.waiting import showing, until
+from tests.tui.waiting import from_palette, showing, until
 
 
 def _trash_some(app: IlearnApp) -> None:
@@ -22,10 +22,7 @@ def _trash_some(app: IlearnApp) -> None:
 
 
 async def _open(pilot, app: IlearnApp) -> TrashScreen:  # type: ignore[no-untyped-def]
-    await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
-    [command] = [c for c in app.get_system_commands(app.screen) if c.title == "trash: Show the trash"]
-    app.call_later(command.callback)
-    await until(pilot, showing(app, TrashScreen, "#trash-items"))
+    await from_palette(pilot, "trash: Show the trash", TrashScreen, "#trash-items")
     assert isinstance(app.screen, TrashScreen)
     return app.screen
 

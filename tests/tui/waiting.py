@@ -53,3 +53,12 @@ async def click_when_settled(pilot: Pilot[object], selector: str, seconds: float
 def toasts(app: App[object]) -> str:
     """The text of every notification on screen now, joined (read from the toasts drawn)."""
     return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def from_palette(pilot: Pilot[object], title: str, screen: type[Screen[object]], selector: str) -> None:
+    """Run the palette command ``title`` from the dashboard and wait for ``screen`` to show."""
+    app = pilot.app
+    await until(pilot, lambda: app.current_mode == "dashboard" and app.screen.is_mounted)
+    [command] = [c for c in app.get_system_commands(app.screen) if c.title == title]
+    app.call_later(command.callback)
+    await until(pilot, showing(app, screen, selector))

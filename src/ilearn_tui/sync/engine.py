@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,13 +80,18 @@ def status(journal: Journal) -> Status:
     )
 
 
-def sync(journal: Journal, *, allow_deletes: bool = False) -> tuple[str, Summary]:
-    """Send and receive; ``allow_deletes`` lets a merge trash more than ``guards.TRASH_SHARE``."""
+def sync(
+    journal: Journal, *, allow_deletes: bool = False, progress: Callable[[str], None] | None = None
+) -> tuple[str, Summary]:
+    """Send and receive; ``allow_deletes`` lets a merge trash more than ``guards.TRASH_SHARE``.
+
+    ``progress`` (optional) hears each phase's name as it starts, for the app.
+    """
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
     with _one_sync_at_a_time(journal):
-        return _sync(journal, url, allow_deletes=allow_deletes)
+        return _sync(journal, url, progress or (lambda _phase: None), allow_deletes=allow_deletes)
 
 
 @contextmanager
@@ -114,7 +119,9 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summary]:
+def _sync(
+    journal: Journal, url: str, progress: Callable[[str], None], *, allow_deletes: bool
+) -> tuple[str, Summary]:
     repo = SyncRepo(repo_dir(journal))
     kept_home = guards.kept_home(journal)
     try:
@@ -125,14 +132,17 @@ def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summ
             changes = sync_state.pending(journal)
             # The log was read whole: with nothing in it, anything written later has a mark above 0.
             since = max((c.seq for c in changes), default=0)
+            progress("preparing")
             local, held = _commit_pending(journal, repo, changes, kept_home)
             first = first or local
+            progress("receiving")
             try:
                 remote = repo.fetch(url)
             except RemoteMovedError:
                 _wait(_round)
                 continue
             _check_remote(journal, repo, url, remote)
+            progress("merging")
             head, outcome, merge = _merge(journal, repo, local, remote)
             if not merge.empty:
                 if not allow_deletes:
@@ -146,6 +156,7 @@ def _sync(journal: Journal, url: str, *, allow_deletes: bool) -> tuple[str, Summ
             repo.set_head(head)
             conflicts += len(outcome.conflicts)
             if head != remote:
+                progress("sending")
                 try:
                     repo.push(url, head, remote)
                 except RemoteMovedError:

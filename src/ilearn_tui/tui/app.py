@@ -23,6 +23,7 @@ from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.crash import write_crash_report
 from ilearn_tui.tui.shell import Shell
+from ilearn_tui.tui.syncing import Syncer
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
 
 # After SIGTERM or SIGHUP, how long the app may take to exit in order before it is ended.
@@ -83,6 +84,7 @@ class IlearnApp(Shell):
         self._signal_heard = False
         self._exit_lock = threading.Lock()
         self._exit_countdown: threading.Timer | None = None
+        self.syncer = Syncer(self)
 
     # --- start-up ------------------------------------------------------------------
     def _start_with_theme(self, name: str) -> None:
@@ -112,6 +114,8 @@ class IlearnApp(Shell):
         self._data_version = self._read_data_version()
         self._catch_signals()
         self.set_interval(2.0, self._notice_other_writers)
+        if self.settings.sync_on_start:
+            self.call_after_refresh(lambda: self.syncer.start(asked=False))
 
     def _apply_keymap(self) -> None:
         """The teacher's keys over the defaults; a bad entry is named once and left out."""
@@ -253,6 +257,25 @@ class IlearnApp(Shell):
         from ilearn_tui.tui.screens.export import ExportScreen
 
         self.push_screen(ExportScreen())
+
+    def action_sync_now(self) -> None:
+        self.syncer.start()
+
+    def action_conflicts(self) -> None:
+        from ilearn_tui.tui.screens.conflicts import ConflictsScreen
+
+        if not isinstance(self.screen, ConflictsScreen):
+            self.push_screen(ConflictsScreen())
+
+    async def action_quit(self) -> None:
+        """With ``sync_on_quit`` and a remote, one last sync first; quit again to skip it."""
+        from ilearn_tui.tui.screens.sync_quit import QuitSyncScreen
+
+        quitting = isinstance(self.screen, QuitSyncScreen)
+        if self.settings.sync_on_quit and self.syncer.has_remote() and not quitting:
+            self.push_screen(QuitSyncScreen(self.syncer))
+            return
+        self.exit()
 
     def action_help(self) -> None:
         from ilearn_tui.tui.screens.help import HelpScreen

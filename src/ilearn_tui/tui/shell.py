@@ -42,6 +42,8 @@ class Shell(App[None]):
     """The app as its screens see it; ``IlearnApp`` adds keys, areas, themes and signals."""
 
     revision: reactive[int] = reactive(0)
+    # What a sync running in the background is doing ("" when none runs), for the header.
+    sync_phase: reactive[str] = reactive("")
 
     def __init__(self, journal: Journal, *, demo: bool = False) -> None:
         super().__init__()

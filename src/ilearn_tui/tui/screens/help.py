@@ -25,3 +25,7 @@ class HelpScreen(UsesShell, ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll():
             yield Markdown(actions.help_markdown(self.ilearn.keymap), id="help-text")
+
+    async def action_conflicts(self) -> None:
+        """Help names the sync conflicts; from here they are one key away."""
+        await self.app.run_action("conflicts")

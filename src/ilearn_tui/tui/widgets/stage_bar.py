@@ -11,6 +11,7 @@ from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
+from ilearn_tui.tui.widgets.sync_status import SyncStatus
 
 
 class StageTab(Static):
@@ -53,6 +54,7 @@ class StageBar(UsesShell, Horizontal):
         yield Static("", id="cycle-label")
         for stage in STAGES:
             yield StageTab(stage)
+        yield SyncStatus()
 
     def on_mount(self) -> None:
         self.refresh_status()
