@@ -8,6 +8,8 @@ becomes one ``RemoteError`` line, raised before the journal is touched.
 
 from __future__ import annotations
 
+import gc
+import logging
 import time
 from collections.abc import Mapping
 from pathlib import Path
@@ -30,6 +32,10 @@ ZERO = b"0" * 40
 _FILE_MODE = 0o100644
 _AUTHOR = b"ilearn <ilearn@localhost>"
 REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
+
+# dulwich logs what it works around (a pack's bitmap that does not match it) as warnings;
+# with no handler of the app's, Python would print them on stderr beside the one-line error.
+logging.getLogger("dulwich").addHandler(logging.NullHandler())
 
 
 class RemoteError(IlearnError):
@@ -218,5 +224,18 @@ def _talk(url: str, action: Any) -> Any:
     except FileLocked:  # another computer is updating the same folder remote this moment
         raise RemoteMovedError("the remote is being updated") from None
     except Exception as exc:  # a remote can fail in many ways (network, protocol, files): all one line
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RemoteError(f"cannot reach the remote {url}: {detail}") from None
+        detail = _first_cause(exc)
+    # A damaged pack in a folder remote fails inside dulwich's reading of it, and closing the
+    # remote then fails too (its memory map is still in use by the failed read's frames), so
+    # its files stay open until the garbage collector frees those frames: in the app, which
+    # may run for hours, that is now.
+    gc.collect()
+    raise RemoteError(f"cannot reach the remote {url}: {detail}")
+
+
+def _first_cause(exc: BaseException) -> str:
+    """The first line of what went wrong first (not of a failure while cleaning up after it)."""
+    while isinstance(exc, BufferError) and exc.__context__ is not None:
+        exc = exc.__context__
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
