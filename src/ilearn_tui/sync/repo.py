@@ -97,6 +97,7 @@ class SyncRepo:
 
     def __init__(self, path: Path) -> None:
         self._unwritten: dict[bytes, Blob] = {}
+        self._listed: dict[bytes, dict[str, bytes]] = {}
         if (path / "HEAD").exists():
             self.repo = Repo(str(path))
         else:
@@ -110,15 +111,24 @@ class SyncRepo:
         return self.repo.refs.as_dict().get(BRANCH)
 
     def files(self, commit: bytes | None) -> dict[str, bytes]:
-        """Every file of a commit: path -> blob id."""
+        """Every file of a commit: path -> blob id (a copy the caller may change).
+
+        A commit never changes, so its listing is kept: one sync asks for the same few
+        commits up to ten times, and walking a tree of 50,000 records takes a good part of
+        a second each time.
+        """
         if commit is None:
             return {}
-        tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
-        return {
-            entry.path.decode("utf-8"): entry.sha
-            for entry in iter_tree_contents(self.repo.object_store, tree)
-            if entry.path is not None and entry.sha is not None
-        }
+        listed = self._listed.get(commit)
+        if listed is None:
+            tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
+            listed = {
+                entry.path.decode("utf-8"): entry.sha
+                for entry in iter_tree_contents(self.repo.object_store, tree)
+                if entry.path is not None and entry.sha is not None
+            }
+            self._listed[commit] = listed
+        return dict(listed)
 
     def read(self, blob_id: bytes) -> bytes:
         waiting = self._unwritten.get(blob_id)
