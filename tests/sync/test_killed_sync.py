@@ -92,3 +92,21 @@ def test_two_computers_syncing_at_the_same_moment_both_finish(tmp_path: Path) ->
     desktop.ok("sync")
     assert laptop.records() == desktop.records()
     assert len(laptop.bodies()) == 6
+
+
+def test_a_lock_file_left_by_a_killed_sync_does_not_stop_the_next(tmp_path: Path) -> None:
+    """A sync killed while it moved its branch leaves ``main.lock``; the next one carries on."""
+    from ilearn_tui.locations import resolve
+
+    laptop, desktop = Computer(tmp_path / "laptop"), Computer(tmp_path / "desktop")
+    laptop.reflect("Before the kill.")
+    for computer in (laptop, desktop):
+        computer.ok("sync", "setup", str(tmp_path / "remote"))
+        computer.ok("sync")
+    lock = resolve(laptop.home).data_dir / "sync" / "refs" / "heads" / "main.lock"
+    lock.write_bytes(b"")  # what dulwich leaves when killed between taking and releasing it
+    laptop.reflect("After the kill.")
+    laptop.ok("sync")
+    assert not lock.exists()
+    desktop.ok("sync")
+    assert "After the kill." in desktop.bodies()

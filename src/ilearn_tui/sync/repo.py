@@ -107,6 +107,15 @@ class SyncRepo:
     def close(self) -> None:
         self.repo.close()
 
+    @staticmethod
+    def clear_stale_locks(path: Path) -> None:
+        """Remove the lock files a killed sync left in the local repository (a branch's ``.lock``).
+
+        Only for a caller that knows no other process is using this repository.
+        """
+        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock")]:
+            stale.unlink(missing_ok=True)
+
     def head(self) -> bytes | None:
         return self.repo.refs.as_dict().get(BRANCH)
 
