@@ -14,9 +14,11 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -220,3 +222,24 @@ class Bench:
         result = measure(Result(name, argv, goal_s=goal, entries=size), self.runs, self.work, **kw)
         self.results.append(result)
         return result
+
+
+def exit_status(bench: Bench) -> int:
+    """Non-zero only if a command failed (each is named on stderr); a missed goal never is."""
+    failed = [r for r in bench.results if not r.ok]
+    for r in failed:
+        say(f"FAILED: {r.name} (exit {r.returncode}): {r.error}")
+    return 1 if failed else 0
+
+
+@contextmanager
+def work_folder(prefix: str, keep: bool) -> Iterator[Path]:
+    """A temporary folder for the journals built, removed afterwards unless asked to keep it."""
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield work
+    finally:
+        if keep:
+            say(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)

@@ -19,7 +19,6 @@ import os
 import shutil
 import sqlite3
 import sys
-import tempfile
 from pathlib import Path
 
 from bench_imports import import_costs
@@ -32,10 +31,12 @@ from bench_measure import (
     check_search,
     check_search_json,
     child_env,
+    exit_status,
     find_program,
     jrnl_env,
     python_args,
     say,
+    work_folder,
 )
 from bench_report import report_text, results_json
 from build_journal import BuildInfo, build_journal, candidate_words
@@ -43,6 +44,7 @@ from floors import JRNL_IMPORT, REFLECT, SEARCH, VERSION
 from ilearn_tui.locations import resolve
 from ilearn_tui.store.journal import open_journal
 from ilearn_tui.store.search import to_fts_query
+from sync_bench import time_sync
 
 HERE = Path(__file__).resolve().parent
 OUT_DIR = HERE / "out"
@@ -233,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
     parser.add_argument("--quick", action="store_true", help="2,000 entries and 3 runs, for CI smoke runs")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--no-sync", action="store_true", help="leave out the sync measures (sync_bench.py)")
     args = parser.parse_args(argv)
     if args.quick:
         args.entries, args.runs = 2_000, 3
@@ -242,8 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     jrnl = find_program("jrnl") if shutil.which("jrnl") else None
     sizes = sorted({SMALL, args.entries})
     big = sizes[-1]
-    work = Path(tempfile.mkdtemp(prefix="ilearn-bench-"))
-    try:
+    with work_folder("ilearn-bench-", args.keep) as work:
         builds: dict[int, BuildInfo] = {}
         for size in sizes:
             built = build_journal(work / f"home-{size}", size, jrnl_path=work / f"jrnl-{size}.txt")
@@ -260,6 +262,8 @@ def main(argv: list[str] | None = None) -> int:
             time_journal(bench, builds[size], ilearn, jrnl, word, common if size == big else None)
         if builds[big].jrnl_path:
             time_jrnl_import(bench, builds[big], ilearn)
+        if not args.no_sync:
+            time_sync(bench, builds[big], ilearn, first_runs=2 if args.quick else 1)
         say("measuring import time …")
         search_argv = python_args([*ilearn, "--home", str(builds[big].home), "search", word])
         imports = import_costs(search_argv, 5, bench.env)
@@ -292,15 +296,7 @@ def main(argv: list[str] | None = None) -> int:
             json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8"
         )
         say(f"wrote {OUT_DIR / 'results.json'}")
-        failed = [r for r in bench.results if not r.ok]
-        for r in failed:
-            say(f"FAILED: {r.name} (exit {r.returncode}): {r.error}")
-        return 1 if failed else 0
-    finally:
-        if args.keep:
-            say(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+        return exit_status(bench)
 
 
 if __name__ == "__main__":

@@ -90,20 +90,25 @@ def sync(
     url = journal.get_meta(sync_state.REMOTE)
     if not url:
         raise IlearnError("no remote is set up; run 'ilearn sync setup URL' first")
-    with _one_sync_at_a_time(journal):
+    with _one_sync_at_a_time(journal) as alone:
+        if alone:
+            # No other sync of this journal runs, so a lock file in its repository was left
+            # by one that was killed: without this, every later sync would stop on it.
+            SyncRepo.clear_stale_locks(repo_dir(journal))
         return _sync(journal, url, progress or (lambda _phase: None), allow_deletes=allow_deletes)
 
 
 @contextmanager
-def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
+def _one_sync_at_a_time(journal: Journal) -> Iterator[bool]:
     """Two syncs of one journal at once (two windows) would race on the branch and the log.
 
     The lock is the operating system's, so a sync that is killed releases it with its process.
+    Yields whether this sync is known to be the only one (False where there is no such lock).
     """
     try:
         import fcntl
     except ImportError:  # Windows: no advisory locks of this kind; the journal's own write lock remains
-        yield
+        yield False
         return
     make_private_dir(journal.locations.data_dir)
     with open(journal.locations.data_dir / "sync.lock", "a+b") as handle:
@@ -114,7 +119,7 @@ def _one_sync_at_a_time(journal: Journal) -> Iterator[None]:
                 "another 'ilearn sync' of this journal is running; try again when it ends"
             ) from None
         try:
-            yield
+            yield True
         finally:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 

@@ -8,6 +8,8 @@ becomes one ``RemoteError`` line, raised before the journal is touched.
 
 from __future__ import annotations
 
+import gc
+import logging
 import os
 import shlex
 import time
@@ -33,6 +35,10 @@ _FILE_MODE = 0o100644
 _AUTHOR = b"ilearn <ilearn@localhost>"
 REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
 SSH_CONNECT_TIMEOUT = 20  # seconds for an ssh server to accept and greet
+
+# dulwich logs what it works around (a pack's bitmap that does not match it) as warnings;
+# with no handler of the app's, Python would print them on stderr beside the one-line error.
+logging.getLogger("dulwich").addHandler(logging.NullHandler())
 
 
 class RemoteError(IlearnError):
@@ -94,6 +100,7 @@ class SyncRepo:
 
     def __init__(self, path: Path) -> None:
         self._unwritten: dict[bytes, Blob] = {}
+        self._listed: dict[bytes, dict[str, bytes]] = {}
         if (path / "HEAD").exists():
             self.repo = Repo(str(path))
         else:
@@ -103,19 +110,37 @@ class SyncRepo:
     def close(self) -> None:
         self.repo.close()
 
+    @staticmethod
+    def clear_stale_locks(path: Path) -> None:
+        """Remove the lock files a killed sync left in the local repository (a branch's ``.lock``).
+
+        Only for a caller that knows no other process is using this repository.
+        """
+        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock")]:
+            stale.unlink(missing_ok=True)
+
     def head(self) -> bytes | None:
         return self.repo.refs.as_dict().get(BRANCH)
 
     def files(self, commit: bytes | None) -> dict[str, bytes]:
-        """Every file of a commit: path -> blob id."""
+        """Every file of a commit: path -> blob id (a copy the caller may change).
+
+        A commit never changes, so its listing is kept: one sync asks for the same few
+        commits up to ten times, and walking a tree of 50,000 records takes a good part of
+        a second each time.
+        """
         if commit is None:
             return {}
-        tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
-        return {
-            entry.path.decode("utf-8"): entry.sha
-            for entry in iter_tree_contents(self.repo.object_store, tree)
-            if entry.path is not None and entry.sha is not None
-        }
+        listed = self._listed.get(commit)
+        if listed is None:
+            tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
+            listed = {
+                entry.path.decode("utf-8"): entry.sha
+                for entry in iter_tree_contents(self.repo.object_store, tree)
+                if entry.path is not None and entry.sha is not None
+            }
+            self._listed[commit] = listed
+        return dict(listed)
 
     def read(self, blob_id: bytes) -> bytes:
         waiting = self._unwritten.get(blob_id)
@@ -237,5 +262,18 @@ def _talk(url: str, action: Any) -> Any:
     except FileLocked:  # another computer is updating the same folder remote this moment
         raise RemoteMovedError("the remote is being updated") from None
     except Exception as exc:  # a remote can fail in many ways (network, protocol, files): all one line
-        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise RemoteError(f"cannot reach the remote {url}: {detail}") from None
+        detail = _first_cause(exc)
+    # A damaged pack in a folder remote fails inside dulwich's reading of it, and closing the
+    # remote then fails too (its memory map is still in use by the failed read's frames), so
+    # its files stay open until the garbage collector frees those frames: in the app, which
+    # may run for hours, that is now.
+    gc.collect()
+    raise RemoteError(f"cannot reach the remote {url}: {detail}")
+
+
+def _first_cause(exc: BaseException) -> str:
+    """The first line of what went wrong first (not of a failure while cleaning up after it)."""
+    while isinstance(exc, BufferError) and exc.__context__ is not None:
+        exc = exc.__context__
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
