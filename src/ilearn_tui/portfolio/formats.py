@@ -88,6 +88,8 @@ PACKETS = tuple(dict.fromkeys(k.packet for k in KINDS if k.packet))
 _PACKET_FORMATS = {(k.packet, k.format): k for k in KINDS if k.packet}
 _PLAIN = {k.format: k for k in KINDS if k.packet is None}
 _BY_SUFFIX = {suffix: k for k in KINDS if k.packet is None for suffix in (k.suffix, *k.also)}
+# The suffixes a name may end in to pick a format, as messages and the app's dialog list them.
+NAMED_SUFFIXES = ", ".join(k.suffix for k in KINDS if k.available and k.packet is None)
 
 
 class ExportChoiceError(UsageError):
@@ -132,8 +134,9 @@ class NameContradicts(ExportChoiceError):
 class UnknownSuffix(ExportChoiceError):
     def __init__(self, name: str, suffix: str) -> None:
         self.name, self.suffix = name, suffix
-        names = ", ".join(k.suffix for k in KINDS if k.available and k.packet is None)
-        super().__init__(f"{name}: {suffix!r} names no export format ({names}, or a folder ending in /)")
+        super().__init__(
+            f"{name}: {suffix!r} names no export format ({NAMED_SUFFIXES}, or a folder ending in /)"
+        )
 
 
 class NotAFolder(ExportChoiceError):

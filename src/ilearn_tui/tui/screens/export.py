@@ -20,7 +20,7 @@ from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NoTarget, choose
+from ilearn_tui.portfolio.formats import BY_NAME, KINDS, NAMED_SUFFIXES, NoTarget, choose
 from ilearn_tui.portfolio.model import Scope
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.opener import folder_opener
@@ -116,7 +116,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
         # Side by side, so the whole dialog, buttons included, fits an 80×24 terminal.
         with VerticalScroll():
             yield Static("Export your portfolio", classes="area-title")
-            yield Label("Save to (the format follows the name: .md, .html, .json, .zip)", id="save-to")
+            yield Label(f"Save to (the format follows the name: {NAMED_SUFFIXES})", id="save-to")
             with Horizontal(id="export-where"):
                 # Selected as it takes focus: a typed path replaces the suggested one.
                 yield Input(str(default_path("md")), id="path")
