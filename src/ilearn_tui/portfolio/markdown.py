@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.records import Evidence, Goal
+from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import of_activities
@@ -49,6 +49,13 @@ def number(value: float) -> str:
 
 def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] | None = None) -> str:
     """The whole portfolio; ``links`` maps evidence ids to relative paths of exported copies."""
+    return "".join(chunks(p, today=today, links=links))
+
+
+def chunks(
+    p: Portfolio, *, today: date | None = None, links: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """The portfolio in pieces, as it is written: reflections one at a time as they are read."""
     out: list[str] = []
     start, end = p.date_range
     cycles = ", ".join(c.title for c in p.cycles) or "—"
@@ -73,13 +80,19 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
     out.append("")
     goals_by_id = {g.id: g for g in p.goals}
     out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
-    out += _infiltrate(p) + _reflections(p) + _summary(p)
-    return finish(out)
+    out += _infiltrate(p)
+    yield lines(out)
+    yield from _reflections(p)
+    yield finish(_summary(p))  # the last section: the document ends in one newline
+
+
+def lines(out: list[str]) -> str:
+    """Lines of a document that goes on after them, each ending in a newline."""
+    return "\n".join(out) + "\n" if out else ""
 
 
 def finish(lines: list[str]) -> str:
-    """The lines as a document ending in one newline (as ``join().rstrip() + "\\n"``, but
-    without two more copies of a document that can be 20 MB)."""
+    """The last lines of a document, ending in one newline (as ``join().rstrip() + "\\n"``)."""
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines:
@@ -238,25 +251,32 @@ def _infiltrate(p: Portfolio) -> list[str]:
     return out + [""]
 
 
-def _reflections(p: Portfolio) -> list[str]:
-    out = [f"## {SECTIONS[5][1]}", ""]
+def _reflections(p: Portfolio) -> Iterator[str]:
+    """The reflections section, one reflection a piece, as they are read."""
+    yield f"## {SECTIONS[5][1]}\n\n"
     if not p.reflections:
-        return out + ["_No reflections in this scope._", ""]
+        yield "_No reflections in this scope._\n\n"
+        return
     # The hot loop of a big journal: one string per reflection, few temporaries.
-    stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
-    append = out.append
     for r in p.reflections:
-        title = " ".join(r.title.split()) or "Reflection"
-        stage, tags = r.stage, r.tags
-        if stage or tags:
-            details = stages[stage] if stage else ""
-            if tags:
-                listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
-                details = f"{details} · {listed}" if details else listed
-            append(f"### {r.date} — {title}\n\n_{details}_\n\n{nested(r.body)}\n")
-        else:
-            append(f"### {r.date} — {title}\n\n{nested(r.body)}\n")
-    return out
+        yield reflection_block(r, "###") + "\n"
+
+
+_STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+
+
+def reflection_block(r: Reflection, heading: str) -> str:
+    """One reflection as Markdown: a dated heading, its stage and tags, the body below it."""
+    title = " ".join(r.title.split()) or "Reflection"
+    stage, tags = r.stage, r.tags
+    depth = len(heading) + 1
+    if stage or tags:
+        details = _STAGES[stage] if stage else ""
+        if tags:
+            listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
+            details = f"{details} · {listed}" if details else listed
+        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n"
+    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n"
 
 
 def _summary(p: Portfolio) -> list[str]:
