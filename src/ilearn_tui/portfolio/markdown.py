@@ -15,8 +15,8 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import of_activities
-from ilearn_tui.portfolio.model import Portfolio, goal_facts
+from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
+from ilearn_tui.portfolio.model import Portfolio, excerpt, goal_facts
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -37,10 +37,22 @@ def cell(text: object) -> str:
 
 
 def nested(body: str, depth: int = 4) -> str:
-    """Teacher Markdown placed under our headings: its own headings move down a level set."""
+    """Teacher Markdown placed under our headings: its own headings start at level ``depth``.
+
+    Each keeps its place in the teacher's outline, but never lands more than one level below
+    the heading before it (a body that starts at ``###`` still starts at ``depth``), so a
+    reader's outline of the document never skips a level.
+    """
     if "#" not in body:  # most reflections have no headings; skip the regex for them
         return body.strip()
-    return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + depth - 1) + m.group(2), body.strip())
+    above = depth - 1
+
+    def moved(m: re.Match[str]) -> str:
+        nonlocal above
+        above = min(6, len(m.group(1)) + depth - 1, above + 1)
+        return "#" * above + m.group(2)
+
+    return _HEADING.sub(moved, body.strip())
 
 
 def number(value: float) -> str:
@@ -79,7 +91,12 @@ def chunks(
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
     goals_by_id = {g.id: g for g in p.goals}
-    out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
+    out += (
+        _imagine(p)
+        + _inspire(p, of_activities(p.activities))
+        + _illuminate(p, goals_by_id)
+        + _innovate(p, goals_by_id, links or {})
+    )
     out += _infiltrate(p)
     yield lines(out)
     yield from _reflections(p)
@@ -126,7 +143,7 @@ def _imagine(p: Portfolio) -> list[str]:
     return out
 
 
-def _inspire(p: Portfolio) -> list[str]:
+def _inspire(p: Portfolio, summed: Totals) -> list[str]:
     out = [f"## {SECTIONS[1][1]}", ""]
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
@@ -142,12 +159,26 @@ def _inspire(p: Portfolio) -> list[str]:
         for label, text in goal_facts(goal):
             if text.strip():
                 out.append(f"- **{label}:** {' '.join(text.split())}")
+        hours = goal_hours(*summed.of_goal(goal.id))
+        if hours:
+            out.append(f"- **Hours:** {hours}")
         questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
             out.append("- **Research questions:**")
             out += [f"  - {' '.join(q.text.split())}" for q in questions]
+        out += linked_reflections(p, goal.id, "- **Reflections:**", "  - ")
         out.append("")
     return out
+
+
+def linked_reflections(p: Portfolio, goal_id: str, label: str, item: str) -> list[str]:
+    """The reflections linked to a goal as a list: date, title and the start of the text."""
+    found = [f"{item}{r.date} — {_one(r.title) or 'Reflection'}: {excerpt(r)}" for r in p.linked(goal_id)]
+    return [label, *found] if found else []
+
+
+def _one(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _illuminate(p: Portfolio, goals: dict[str, Goal]) -> list[str]:

@@ -19,11 +19,11 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import of_activities
+from ilearn_tui.domain.totals import goal_hours, of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
 from ilearn_tui.portfolio.markdown import goal_title
-from ilearn_tui.portfolio.model import Portfolio, goal_facts
+from ilearn_tui.portfolio.model import Portfolio, excerpt, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
@@ -223,6 +223,7 @@ def _inspire(p: Portfolio) -> str:
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(_empty("No goals yet."))
+    summed = of_activities(p.activities)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
         if goal.target_date:
@@ -230,10 +231,18 @@ def _inspire(p: Portfolio) -> str:
         for label, text in goal_facts(goal):
             if text.strip():
                 facts.append(f"<li><strong>{label}:</strong> {e(text)}</li>")
+        hours = goal_hours(*summed.of_goal(goal.id))
+        if hours:
+            facts.append(f"<li><strong>Hours:</strong> {e(hours)}</li>")
         questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
             listed = "".join(f"<li>{e(q.text)}</li>" for q in questions)
             facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
+        linked = "".join(
+            f"<li>{e(r.date)} — {e(r.title) or 'Reflection'}: {e(excerpt(r))}</li>" for r in p.linked(goal.id)
+        )
+        if linked:
+            facts.append(f"<li><strong>Reflections:</strong><ul>{linked}</ul></li>")
         out.append(f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>')
     return _section("inspire", out)
 
@@ -344,19 +353,10 @@ def reflection_article(r: Reflection, level: int) -> str:
     meta = " · ".join(details)
     meta_html = f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
     title = e(r.title) or "Reflection"
-    body = markdown_html(_without_title(r.body, r.title), shift=level)
+    body = markdown_html(without_title(r.body, r.title), shift=level)
     return (
         f'<article class="reflection"><h{level}>{e(r.date)} — {title}</h{level}>{meta_html}\n{body}</article>'
     )
-
-
-def _without_title(body: str, title: str) -> str:
-    """The body without a first-line heading that only repeats the reflection's title."""
-    if body.startswith("#"):
-        first, _, rest = body.partition("\n")
-        if first.lstrip("#").strip() == title.strip() and title.strip():
-            return rest
-    return body
 
 
 def _summary(p: Portfolio) -> str:

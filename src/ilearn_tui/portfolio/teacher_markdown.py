@@ -66,10 +66,14 @@ def markdown_html(text: str, *, shift: int = 0) -> str:
         return plain
     md = _parser()
     tokens = md.parse(text)
-    if shift:
+    if shift:  # as in the Markdown export: down by ``shift``, never more than one below the last
+        above = shift
         for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                token.tag = f"h{min(6, int(token.tag[1]) + shift)}"
+            if token.type == "heading_open":
+                above = min(6, int(token.tag[1]) + shift, above + 1)
+                token.tag = f"h{above}"
+            elif token.type == "heading_close":
+                token.tag = f"h{above}"
     rendered: str = md.renderer.render(tokens, md.options, {})  # typed Any by markdown-it
     return rendered
 
