@@ -126,14 +126,40 @@ def plain_html(text: str) -> str | None:
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
 
 
-def cmark_html(text: str, shift: int = 0) -> str | None:
-    """``text`` rendered by cmark-gfm (safe mode, no extensions); None if it is not installed."""
+@cache
+def _cmark() -> tuple[Any, Any, Any] | None:
+    """cmark-gfm's C function, and libc's ``free`` for what it returns; None if not installed.
+
+    cmarkgfm's own ``markdown_to_html`` never frees the buffer the C library hands back, so a
+    big export would leak every rendered body; this frees each one (cmark allocates with libc).
+    """
     try:
-        from cmarkgfm import markdown_to_html
-        from cmarkgfm.cmark import Options
+        from cffi import FFI
+        from cmarkgfm import _cmark as native
     except ImportError:
         return None
-    html: str = markdown_to_html(text, options=Options.CMARK_OPT_DEFAULT)
+    libc_ffi = FFI()
+    libc_ffi.cdef("void free(void *ptr);")
+    libc = libc_ffi.dlopen(None)  # the process's own C library
+
+    def free(raw: Any) -> None:
+        libc.free(libc_ffi.cast("void *", int(native.ffi.cast("uintptr_t", raw))))
+
+    return native.ffi, native.lib, free
+
+
+def cmark_html(text: str, shift: int = 0) -> str | None:
+    """``text`` rendered by cmark-gfm (safe mode, no extensions); None if it is not installed."""
+    found = _cmark()
+    if found is None:
+        return None
+    ffi, lib, free = found
+    data = text.encode("utf-8")
+    raw = lib.cmark_markdown_to_html(data, len(data), 0)  # 0: the default, safe options
+    try:
+        html: str = ffi.string(raw).decode("utf-8")
+    finally:
+        free(raw)
     if not shift or "<h" not in html:
         return html
     above = shift
