@@ -16,7 +16,8 @@ from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
-from ilearn_tui.portfolio.model import Portfolio, excerpt, goal_facts
+from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, without_title
+from ilearn_tui.textsafe import one_line
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -328,3 +329,9 @@ def _summary(p: Portfolio) -> list[str]:
     for month in sorted(months):
         out.append(f"| {month} | {number(months[month])} | {'█' * round(20 * months[month] / most)} |")
     return out + [""]
+
+
+def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
+    """The start of a reflection on one line, for a list of the reflections under a goal."""
+    lines = (line.lstrip("#").strip() for line in without_title(r.body, r.title).splitlines())
+    return one_line(" ".join(line for line in lines if line), width)

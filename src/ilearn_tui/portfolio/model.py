@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
 from ilearn_tui.domain.registry import free_fields
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
-from ilearn_tui.textsafe import one_line
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -174,9 +173,3 @@ def without_title(body: str, title: str) -> str:
         if first.lstrip("#").strip() == title.strip() and title.strip():
             return rest
     return body
-
-
-def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
-    """The start of a reflection on one line, for a list of the reflections under a goal."""
-    lines = (line.lstrip("#").strip() for line in without_title(r.body, r.title).splitlines())
-    return one_line(" ".join(line for line in lines if line), width)

@@ -22,8 +22,8 @@ from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import goal_hours, of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
-from ilearn_tui.portfolio.markdown import goal_title
-from ilearn_tui.portfolio.model import Portfolio, excerpt, goal_facts, without_title
+from ilearn_tui.portfolio.markdown import excerpt, goal_title
+from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
