@@ -128,16 +128,24 @@ class ReflectionWindow:
     private: bool | None = None
 
     def where(self) -> tuple[str, list[Any]]:
+        """The FROM and WHERE of the window's reflections, with their parameters."""
         where, params = _window(self.cycle_id, self.date_from, self.date_to)
         extra: list[str] = []
         if self.private is not None:
             extra.append("private = 1" if self.private else "private = 0")
         if self.goal_id:
-            extra.append("id IN (SELECT reflection_id FROM reflection_links WHERE goal_id = ?)")
+            extra.append("reflection_links.goal_id = ?")
             params.append(self.goal_id)
         if extra:
             where += (" AND " if where else " WHERE ") + " AND ".join(extra)
-        return where, params
+        return self.source() + where, params
+
+    def source(self) -> str:
+        """The rows read: a goal's are found through its links first (a few of many), never by
+        walking every reflection in date order and looking each one up."""
+        if not self.goal_id:
+            return "reflections"
+        return "reflection_links CROSS JOIN reflections ON reflections.id = reflection_links.reflection_id"
 
 
 def reflections(journal: Journal, window: ReflectionWindow) -> Iterator[Reflection]:
@@ -146,8 +154,9 @@ def reflections(journal: Journal, window: ReflectionWindow) -> Iterator[Reflecti
     A big journal is mostly reflections; its (date, time) index gives this order without a sort,
     and the tags come in the same row, so nothing is collected first.
     """
-    where, params = window.where()
-    sql = f"SELECT {select_list(Reflection)}, {_TAGS_OF} FROM reflections{where} ORDER BY date, time, rowid"
+    rows, params = window.where()
+    columns = select_list(Reflection, "reflections.")
+    sql = f"SELECT {columns}, {_TAGS_OF} FROM {rows} ORDER BY date, time, reflections.rowid"
     flags = flag_positions(Reflection)
     for row in journal.conn.execute(sql, params):
         *values, tags = row
@@ -161,8 +170,8 @@ def reflections(journal: Journal, window: ReflectionWindow) -> Iterator[Reflecti
 
 def count_reflections(journal: Journal, window: ReflectionWindow) -> int:
     """How many reflections :func:`reflections` gives for ``window``."""
-    where, params = window.where()
-    found: int = journal.conn.execute(f"SELECT count(*) FROM reflections{where}", params).fetchone()[0]
+    rows, params = window.where()
+    found: int = journal.conn.execute(f"SELECT count(*) FROM {rows}", params).fetchone()[0]
     return found
 
 
