@@ -91,6 +91,17 @@ def _fill(journal: Journal) -> None:
         journal, "Private note about Dana\x07", tags=["Dana", "b", "A"], day="2024-10-01", time="09:00"
     )
     add_reflection(journal, "Secret", day="2024-10-02", time="09:00", private=True)
+    # Linked to the goal: listed under it, its deep heading kept one level below the last.
+    add_reflection(
+        journal,
+        "# Talk moves with Dana\n### Only a third-level heading\nPairs argued from evidence.\n##### deeper",
+        day="2024-11-05",
+        time="10:00",
+        links={"goal_id": [goal]},
+    )
+    add_reflection(
+        journal, "Private goal note", day="2024-11-06", time="10:00", private=True, links={"goal_id": [goal]}
+    )
     journal.set_meta("teacher_role", "Science teacher")
     journal.set_meta("school", "Dana High")
 

@@ -149,7 +149,11 @@ def test_safe_url(url: str, allowed: bool) -> None:
 def test_teacher_markdown_headings_move_down_and_tables_render() -> None:
     html = markdown_html("# Top\n\n| a | b |\n|---|---|\n| 1 | 2 |", shift=3)
     assert "<h4>Top</h4>" in html and "<table>" in html
-    assert markdown_html("###### Deep", shift=3).startswith("<h6>")
+    outline = markdown_html("# A\n## B\n### C\n#### D", shift=3)
+    assert [outline.count(f"<h{n}>") for n in (4, 5, 6)] == [1, 1, 2]  # at most h6
+    # Never more than one level below the last: a lone deep heading sits just under the page's.
+    assert markdown_html("###### Deep", shift=3).startswith("<h4>")
+    assert "<h4>Top</h4>\n<h5>Skip</h5>" in markdown_html("# Top\n### Skip", shift=3)
 
 
 REFERENCE = MarkdownIt("commonmark", {"html": False}).enable("table")

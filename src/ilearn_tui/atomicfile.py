@@ -13,7 +13,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -102,4 +102,32 @@ def write_file(
     """Write ``data`` (text as UTF-8) to ``target`` atomically; returns ``target``."""
     with atomic_write(target, overwrite=overwrite, mode=mode, sync_folder=sync_folder) as pending:
         pending.file.write(data.encode("utf-8") if isinstance(data, str) else data)
+    return target
+
+
+_BATCH = 1 << 18  # characters gathered before one encode and write: few calls, little memory
+
+
+def write_chunks(
+    target: Path,
+    pieces: Iterable[str],
+    *,
+    overwrite: bool = False,
+    mode: int = FILE_MODE,
+    sync_folder: bool = True,
+) -> Path:
+    """Write text made in pieces (as UTF-8) to ``target`` atomically, as the pieces come."""
+    with atomic_write(target, overwrite=overwrite, mode=mode, sync_folder=sync_folder) as pending:
+        write = pending.file.write
+        batch: list[str] = []
+        size = 0
+        for piece in pieces:
+            batch.append(piece)
+            size += len(piece)
+            if size >= _BATCH:
+                write("".join(batch).encode("utf-8"))
+                batch.clear()
+                size = 0
+        if batch:
+            write("".join(batch).encode("utf-8"))
     return target

@@ -3,7 +3,7 @@
 The dashboard, ``ilearn hours``, the Markdown portfolio, the review and renewal packets and
 the showcase all print these figures; computing them here keeps one journal's totals equal in
 all of them. Only done activities count: planned hours are kept apart and never reach a
-type, topic, goal or month.
+type, topic, goal or month (a goal's planned hours are summed apart, in ``planned_by_goal``).
 """
 
 from __future__ import annotations
@@ -50,6 +50,11 @@ class Totals:
     by_topic: dict[str, Sum] = field(default_factory=dict)
     by_goal: dict[str, Sum] = field(default_factory=dict)
     by_month: dict[str, Sum] = field(default_factory=dict)  # in month order
+    planned_by_goal: dict[str, Sum] = field(default_factory=dict)
+
+    def of_goal(self, goal_id: str) -> tuple[Sum, Sum]:
+        """A goal's done and planned sums (empty ones for a goal with neither)."""
+        return self.by_goal.get(goal_id, Sum()), self.planned_by_goal.get(goal_id, Sum())
 
     def grouped(self, labels: Mapping[str, str]) -> dict[str, Sum]:
         """The by-type sums under display labels (types without one keep their code), by label."""
@@ -72,6 +77,8 @@ def totals(lines: Iterable[Line]) -> Totals:
     for line in lines:
         if line.status != "done":
             result.planned.add(line)
+            for goal in line.goals:
+                _into(result.planned_by_goal, goal, line)
             continue
         result.done.add(line)
         _into(result.by_type, line.type, line)
@@ -99,3 +106,13 @@ def line_of(activity: Activity) -> Line:
 def of_activities(activities: Iterable[Activity]) -> Totals:
     """The totals of a portfolio's activities."""
     return totals(line_of(activity) for activity in activities)
+
+
+def goal_hours(done: Sum, planned: Sum) -> str:
+    """A goal's hours as every export words them: ``12 h done, 3 h planned``; empty for none."""
+    parts = []
+    if done.activities:
+        parts.append(f"{done.hours:g} h done")
+    if planned.activities:
+        parts.append(f"{planned.hours:g} h planned")
+    return ", ".join(parts)

@@ -1,7 +1,8 @@
-"""Writing export files all at once, in the words the export commands use for a refusal."""
+"""Writing export files atomically, in the words the export commands use for a refusal."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from ilearn_tui import atomicfile
@@ -14,13 +15,22 @@ def refuse_overwrite(target: Path, force: bool) -> None:
         raise TargetExistsError(target)
 
 
-def write_atomic(target: Path, data: str | bytes, *, force: bool = False, mode: int = 0o600) -> Path:
-    """Write ``data`` to ``target`` so that readers see the old file or the new, never half."""
+def write_atomic(
+    target: Path, data: str | bytes | Iterable[str], *, force: bool = False, mode: int = 0o600
+) -> Path:
+    """Write ``data`` to ``target`` so that readers see the old file or the new, never half.
+
+    ``data`` may come in pieces of text, written as they are made: a big export never has to
+    be held whole.
+    """
     refuse_overwrite(target, force)
     if not target.parent.is_dir():
         raise IlearnError(f"the folder {target.parent} does not exist")
     try:
-        atomicfile.write_file(target, data, overwrite=force, mode=mode)
+        if isinstance(data, str | bytes):
+            atomicfile.write_file(target, data, overwrite=force, mode=mode)
+        else:
+            atomicfile.write_chunks(target, data, overwrite=force, mode=mode)
     except FileExistsError:
         refuse_overwrite(target, force=False)
     except OSError as exc:

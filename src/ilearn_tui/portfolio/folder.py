@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ilearn_tui.atomicfile import atomic_write, sync_dir, write_file
+from ilearn_tui.atomicfile import atomic_write, sync_dir, write_chunks, write_file
 from ilearn_tui.domain.records import Evidence
 from ilearn_tui.errors import IlearnError, TargetExistsError
 from ilearn_tui.textsafe import printable
@@ -137,7 +137,7 @@ def check_target(target: Path, names: Iterable[str], force: bool) -> None:
 def write_folder(
     target: Path,
     main_name: str,
-    text: str,
+    text: str | Iterable[str],
     copies: list[Copy],
     *,
     force: bool,
@@ -176,7 +176,9 @@ def write_folder(
     return report
 
 
-def _fill(work: Path, main_name: str, text: str, copies: list[Copy], step: Step | None) -> FolderReport:
+def _fill(
+    work: Path, main_name: str, text: str | Iterable[str], copies: list[Copy], step: Step | None
+) -> FolderReport:
     report = FolderReport()
     if copies:
         evidence = work / EVIDENCE_DIR
@@ -189,7 +191,10 @@ def _fill(work: Path, main_name: str, text: str, copies: list[Copy], step: Step 
             if step:
                 step(index + 1, len(copies))
         sync_dir(evidence)
-    write_file(work / main_name, text)
+    if isinstance(text, str):
+        write_file(work / main_name, text)
+    else:  # written as it is made
+        write_chunks(work / main_name, text)
     return report
 
 

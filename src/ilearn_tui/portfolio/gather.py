@@ -6,9 +6,11 @@ live in one place. The rows come from the store's export queries; this module ru
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+
 from ilearn_tui.domain.records import Activity, Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
-from ilearn_tui.portfolio.model import Portfolio, Scope
+from ilearn_tui.portfolio.model import Portfolio, ReflectionStream, Scope
 from ilearn_tui.portfolio.sanitize import clean
 from ilearn_tui.store import coverage
 from ilearn_tui.store import portfolio_query as q
@@ -18,31 +20,40 @@ from ilearn_tui.store.portfolio_query import R
 __all__ = ["Portfolio", "Scope", "gather"]
 
 
-def _reflections(journal: Journal, scope: Scope) -> tuple[list[Reflection], int]:
-    """Reflections in scope with their tags, and how many private ones were left out.
+def _cleaned(r: Reflection) -> Reflection:
+    """Hidden characters made visible in a fresh record, before anyone else holds it."""
+    r.title = clean(r.title)
+    r.body = clean(r.body)
+    if r.tags:
+        tags = [clean(t) for t in r.tags]
+        r.tags = sorted(tags, key=str.lower) if len(tags) > 1 else tags
+    return r
 
-    Built in one pass over the table, so 50,000 rows stay quick; hidden characters are made
-    visible in the same pass (on the fresh records, before anyone else holds them) rather
-    than in a second walk over them all.
-    """
-    tags: dict[str, list[str]] = {}
-    for rid, name in q.reflection_tag_pairs(journal):
-        tags.setdefault(rid, []).append(clean(name))
-    kept: list[Reflection] = []
-    hidden = 0
-    keep_private = scope.include_private
-    window = q.reflections(journal, cycle_id=scope.cycle_id, date_from=scope.date_from, date_to=scope.date_to)
-    for r in window:
-        if r.private and not keep_private:
-            hidden += 1
-            continue
-        r.title = clean(r.title)
-        r.body = clean(r.body)
-        found = tags.get(r.id)
-        if found:
-            r.tags = sorted(found, key=str.lower) if len(found) > 1 else list(found)
-        kept.append(r)
-    return kept, hidden
+
+def _window(scope: Scope, goal_id: str | None, private: bool | None) -> q.ReflectionWindow:
+    return q.ReflectionWindow(scope.cycle_id, scope.date_from, scope.date_to, goal_id, private)
+
+
+def _reflections(journal: Journal, scope: Scope) -> tuple[ReflectionStream, int]:
+    """The reflections in scope, read while the document is written, and how many private ones
+    in its dates were left out (counted by the store, not by a scan here)."""
+    shown = _window(scope, scope.goal_id, None if scope.include_private else False)
+    hidden = 0 if scope.include_private else q.count_reflections(journal, _window(scope, None, True))
+
+    def read() -> Iterator[Reflection]:
+        return q.reflections(journal, shown)
+
+    return ReflectionStream(read, q.count_reflections(journal, shown), _cleaned), hidden
+
+
+def _linked(journal: Journal, scope: Scope) -> Callable[[str], Iterator[Reflection]]:
+    """The reflections in scope linked to one goal, oldest first, cleaned as they are read."""
+    private = None if scope.include_private else False
+
+    def linked(goal_id: str) -> Iterator[Reflection]:
+        return map(_cleaned, q.reflections(journal, _window(scope, goal_id, private)))
+
+    return linked
 
 
 def gather(journal: Journal, scope: Scope) -> Portfolio:
@@ -84,8 +95,6 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
     if scope.goal_id:
         activities = [a for a in activities if scope.goal_id in a.goal_ids]
         evidence = [e for e in evidence if e.goal_id == scope.goal_id]
-        linked = set(q.reflections_linked_to_goal(journal, scope.goal_id))
-        reflections = [r for r in reflections if r.id in linked]
     meta = dict(q.meta(journal))
     framework = coverage.framework(journal)
     return Portfolio(
@@ -108,4 +117,5 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         left_out=left_out,
         framework=framework,
         components=coverage.tags_by_item(journal, framework) if framework else {},
+        linked=_linked(journal, scope),
     )

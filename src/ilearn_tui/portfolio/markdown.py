@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.records import Evidence, Goal
+from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import of_activities
-from ilearn_tui.portfolio.model import Portfolio, goal_facts
+from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
+from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, without_title
+from ilearn_tui.textsafe import one_line
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -37,10 +38,22 @@ def cell(text: object) -> str:
 
 
 def nested(body: str, depth: int = 4) -> str:
-    """Teacher Markdown placed under our headings: its own headings move down a level set."""
+    """Teacher Markdown placed under our headings: its own headings start at level ``depth``.
+
+    Each keeps its place in the teacher's outline, but never lands more than one level below
+    the heading before it (a body that starts at ``###`` still starts at ``depth``), so a
+    reader's outline of the document never skips a level.
+    """
     if "#" not in body:  # most reflections have no headings; skip the regex for them
         return body.strip()
-    return _HEADING.sub(lambda m: "#" * min(6, len(m.group(1)) + depth - 1) + m.group(2), body.strip())
+    above = depth - 1
+
+    def moved(m: re.Match[str]) -> str:
+        nonlocal above
+        above = min(6, len(m.group(1)) + depth - 1, above + 1)
+        return "#" * above + m.group(2)
+
+    return _HEADING.sub(moved, body.strip())
 
 
 def number(value: float) -> str:
@@ -49,6 +62,13 @@ def number(value: float) -> str:
 
 def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] | None = None) -> str:
     """The whole portfolio; ``links`` maps evidence ids to relative paths of exported copies."""
+    return "".join(chunks(p, today=today, links=links))
+
+
+def chunks(
+    p: Portfolio, *, today: date | None = None, links: Mapping[str, str] | None = None
+) -> Iterator[str]:
+    """The portfolio in pieces, as it is written: reflections one at a time as they are read."""
     out: list[str] = []
     start, end = p.date_range
     cycles = ", ".join(c.title for c in p.cycles) or "—"
@@ -72,14 +92,25 @@ def render(p: Portfolio, *, today: date | None = None, links: Mapping[str, str] 
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
     goals_by_id = {g.id: g for g in p.goals}
-    out += _imagine(p) + _inspire(p) + _illuminate(p, goals_by_id) + _innovate(p, goals_by_id, links or {})
-    out += _infiltrate(p) + _reflections(p) + _summary(p)
-    return finish(out)
+    out += (
+        _imagine(p)
+        + _inspire(p, of_activities(p.activities))
+        + _illuminate(p, goals_by_id)
+        + _innovate(p, goals_by_id, links or {})
+    )
+    out += _infiltrate(p)
+    yield lines(out)
+    yield from _reflections(p)
+    yield finish(_summary(p))  # the last section: the document ends in one newline
+
+
+def lines(out: list[str]) -> str:
+    """Lines of a document that goes on after them, each ending in a newline."""
+    return "\n".join(out) + "\n" if out else ""
 
 
 def finish(lines: list[str]) -> str:
-    """The lines as a document ending in one newline (as ``join().rstrip() + "\\n"``, but
-    without two more copies of a document that can be 20 MB)."""
+    """The last lines of a document, ending in one newline (as ``join().rstrip() + "\\n"``)."""
     while lines and not lines[-1].strip():
         lines.pop()
     if not lines:
@@ -113,7 +144,7 @@ def _imagine(p: Portfolio) -> list[str]:
     return out
 
 
-def _inspire(p: Portfolio) -> list[str]:
+def _inspire(p: Portfolio, summed: Totals) -> list[str]:
     out = [f"## {SECTIONS[1][1]}", ""]
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
@@ -129,12 +160,26 @@ def _inspire(p: Portfolio) -> list[str]:
         for label, text in goal_facts(goal):
             if text.strip():
                 out.append(f"- **{label}:** {' '.join(text.split())}")
+        hours = goal_hours(*summed.of_goal(goal.id))
+        if hours:
+            out.append(f"- **Hours:** {hours}")
         questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
             out.append("- **Research questions:**")
             out += [f"  - {' '.join(q.text.split())}" for q in questions]
+        out += linked_reflections(p, goal.id, "- **Reflections:**", "  - ")
         out.append("")
     return out
+
+
+def linked_reflections(p: Portfolio, goal_id: str, label: str, item: str) -> list[str]:
+    """The reflections linked to a goal as a list: date, title and the start of the text."""
+    found = [f"{item}{r.date} — {_one(r.title) or 'Reflection'}: {excerpt(r)}" for r in p.linked(goal_id)]
+    return [label, *found] if found else []
+
+
+def _one(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _illuminate(p: Portfolio, goals: dict[str, Goal]) -> list[str]:
@@ -238,25 +283,32 @@ def _infiltrate(p: Portfolio) -> list[str]:
     return out + [""]
 
 
-def _reflections(p: Portfolio) -> list[str]:
-    out = [f"## {SECTIONS[5][1]}", ""]
+def _reflections(p: Portfolio) -> Iterator[str]:
+    """The reflections section, one reflection a piece, as they are read."""
+    yield f"## {SECTIONS[5][1]}\n\n"
     if not p.reflections:
-        return out + ["_No reflections in this scope._", ""]
+        yield "_No reflections in this scope._\n\n"
+        return
     # The hot loop of a big journal: one string per reflection, few temporaries.
-    stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
-    append = out.append
     for r in p.reflections:
-        title = " ".join(r.title.split()) or "Reflection"
-        stage, tags = r.stage, r.tags
-        if stage or tags:
-            details = stages[stage] if stage else ""
-            if tags:
-                listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
-                details = f"{details} · {listed}" if details else listed
-            append(f"### {r.date} — {title}\n\n_{details}_\n\n{nested(r.body)}\n")
-        else:
-            append(f"### {r.date} — {title}\n\n{nested(r.body)}\n")
-    return out
+        yield reflection_block(r, "###") + "\n"
+
+
+_STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+
+
+def reflection_block(r: Reflection, heading: str) -> str:
+    """One reflection as Markdown: a dated heading, its stage and tags, the body below it."""
+    title = " ".join(r.title.split()) or "Reflection"
+    stage, tags = r.stage, r.tags
+    depth = len(heading) + 1
+    if stage or tags:
+        details = _STAGES[stage] if stage else ""
+        if tags:
+            listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
+            details = f"{details} · {listed}" if details else listed
+        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n"
+    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n"
 
 
 def _summary(p: Portfolio) -> list[str]:
@@ -277,3 +329,9 @@ def _summary(p: Portfolio) -> list[str]:
     for month in sorted(months):
         out.append(f"| {month} | {number(months[month])} | {'█' * round(20 * months[month] / most)} |")
     return out + [""]
+
+
+def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
+    """The start of a reflection on one line, for a list of the reflections under a goal."""
+    lines = (line.lstrip("#").strip() for line in without_title(r.body, r.title).splitlines())
+    return one_line(" ".join(line for line in lines if line), width)

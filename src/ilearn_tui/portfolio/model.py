@@ -8,9 +8,9 @@ hold the typed records of ``domain.records``, so a renderer reads ``goal.title``
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
@@ -21,6 +21,53 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 R = TypeVar("R", bound="DataclassInstance")
+
+
+class Reflections(Protocol):
+    """What a renderer needs of the reflections: one pass in order, and how many there are.
+
+    A list serves (tests, small cuts); an export passes a :class:`ReflectionStream`.
+    """
+
+    def __iter__(self) -> Iterator[Reflection]: ...
+
+    def __len__(self) -> int: ...
+
+
+Step = Callable[[Reflection], Reflection]
+
+
+def _same(r: Reflection) -> Reflection:
+    return r
+
+
+class ReflectionStream:
+    """Reflections read from the journal afresh at each pass, each one cleaned as it goes by.
+
+    A big journal is mostly reflections; holding them all would make an export's memory grow
+    with the journal. ``read`` opens a new query; ``step`` is what every reflection goes
+    through before a renderer sees it (hidden characters shown, names redacted).
+    """
+
+    def __init__(self, read: Callable[[], Iterator[Reflection]], count: int, step: Step = _same) -> None:
+        self._read, self._count, self.step = read, count, step
+
+    def __iter__(self) -> Iterator[Reflection]:
+        step = self.step
+        for r in self._read():
+            yield step(r)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def then(self, after: Step) -> ReflectionStream:
+        """The same reflections, each also passed through ``after``."""
+        before = self.step
+        return ReflectionStream(self._read, self._count, lambda r: after(before(r)))
+
+
+def _none_linked(goal_id: str) -> Iterator[Reflection]:
+    return iter(())
 
 
 @dataclass
@@ -52,12 +99,14 @@ class Portfolio:
     evidence: list[Evidence]
     checks: list[Check]
     shares: list[Share]
-    reflections: list[Reflection]
+    reflections: Reflections
     scope: Scope
     left_out: int = 0
     redactions: dict[str, int] = field(default_factory=dict)
     framework: Framework | None = None  # the evaluation framework the items are tagged with
     components: dict[str, list[str]] = field(default_factory=dict)  # item id -> its codes
+    # The reflections linked to one goal, oldest first, cleaned like ``reflections``.
+    linked: Callable[[str], Iterator[Reflection]] = _none_linked
 
     def rewrite_records(self, text: Callable[[str], str]) -> None:
         """Every free-text field of every record but the reflections passed through ``text``.
@@ -125,3 +174,15 @@ def goal_facts(goal: Goal) -> tuple[tuple[str, str], ...]:
         ("Skills", goal.skills),
         ("Success looks like", goal.success_indicators),
     )
+
+
+EXCERPT_WIDTH = 160
+
+
+def without_title(body: str, title: str) -> str:
+    """The body without a first-line heading that only repeats the reflection's title."""
+    if body.startswith("#"):
+        first, _, rest = body.partition("\n")
+        if first.lstrip("#").strip() == title.strip() and title.strip():
+            return rest
+    return body

@@ -19,9 +19,9 @@ from ilearn_tui.domain.records import Activity, Evidence, Goal
 from ilearn_tui.domain.renewal import Counted, Requirement, current_start, progress
 from ilearn_tui.domain.smart import gaps, missing_kinds_note
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import Sum, Totals, of_activities
+from ilearn_tui.domain.totals import Sum, Totals, goal_hours, of_activities
 from ilearn_tui.portfolio.by_component import component_section
-from ilearn_tui.portfolio.markdown import cell, evidence_title, number
+from ilearn_tui.portfolio.markdown import cell, evidence_title, linked_reflections, number
 from ilearn_tui.portfolio.model import Portfolio, goal_facts
 
 
@@ -70,7 +70,7 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
         short = missing_kinds_note(g.kind for g in p.goals)
         out += [f"_{short}._", ""] if short else []
     for number_, goal in enumerate(p.goals, 1):
-        out += _goal(number_, goal, p, links)
+        out += _goal(number_, goal, p, links, summed)
     unlinked = [e for e in p.evidence if e.goal_id not in {g.id for g in p.goals}]
     if unlinked:
         out += ["## Other evidence", "", "| date | evidence | kind |", "|---|---|---|"]
@@ -90,7 +90,7 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     return "\n".join(out).rstrip() + "\n"
 
 
-def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[str]:
+def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str], summed: Totals) -> list[str]:
     out = [f"### Goal {n}: {' '.join(goal.title.split())}", ""]
     status = f"- **Status:** {goal.status}"
     if goal.target_date:
@@ -102,6 +102,9 @@ def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[st
     missing = gaps(goal.measure, goal.target_date)
     if missing:
         out.append(f"- _Not yet SMART: {' and '.join(missing)}._")
+    hours = goal_hours(*summed.of_goal(goal.id))
+    if hours:
+        out.append(f"- **Hours:** {hours}")
     out.append("")
     questions = [q for q in p.questions if q.goal_id == goal.id]
     if questions:
@@ -138,6 +141,9 @@ def _goal(n: int, goal: Goal, p: Portfolio, links: Mapping[str, str]) -> list[st
             f"| {a.date} | {cell(a.title)} | {cell(_short_type(a))} | {number(a.hours)} |" for a in learning
         ]
         out.append("")
+    reflections = linked_reflections(p, goal.id, "**Reflections**", "- ")
+    if reflections:
+        out += [reflections[0], "", *reflections[1:], ""]
     return out
 
 

@@ -8,10 +8,11 @@ alike, and so no name can be cut by, or cut into, the markup around it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from ilearn_tui.domain.records import Reflection
-from ilearn_tui.portfolio.model import Portfolio, changed
+from ilearn_tui.portfolio.model import Portfolio, ReflectionStream, changed
 
 REPLACEMENT = "[redacted]"
 
@@ -76,6 +77,13 @@ def redact_portfolio(p: Portfolio, names: list[str]) -> dict[str, int]:
         return {}
     p.teacher, p.role, p.school = redactor(p.teacher), redactor(p.role), redactor(p.school)
     p.rewrite_records(redactor)
-    p.reflections = [_reflection(r, redactor) for r in p.reflections]
+    step = functools.partial(_reflection, redactor=redactor)
+    if isinstance(p.reflections, ReflectionStream):  # redacted as the renderer reads them
+        p.reflections = p.reflections.then(step)
+    else:
+        p.reflections = [step(r) for r in p.reflections]
+    linked = p.linked
+    p.linked = lambda goal_id: map(step, linked(goal_id))
+    # Filled in while the document is written: read it once the writing is done.
     p.redactions = redactor.counts
     return redactor.counts

@@ -17,6 +17,8 @@ _ASCII_HIDDEN = bytes(range(0, 9)) + bytes(range(11, 32)) + b"\x7f"
 
 def clean(text: str) -> str:
     """``text`` with hidden characters made visible; the same object when there are none."""
+    if text.isprintable():  # one pass, no copy: a title, a tag (no controls, no bidi marks)
+        return text
     if text.isascii():
         raw = text.encode("ascii")
         if len(raw.translate(None, _ASCII_HIDDEN)) == len(raw):

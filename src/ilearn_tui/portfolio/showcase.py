@@ -10,20 +10,20 @@ scripts and every network load, so even a mistake here could not run code or pho
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from datetime import date
 from html import escape
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.records import Goal
+from ilearn_tui.domain.records import Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import of_activities
+from ilearn_tui.domain.totals import goal_hours, of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
-from ilearn_tui.portfolio.markdown import goal_title
-from ilearn_tui.portfolio.model import Portfolio, goal_facts
+from ilearn_tui.portfolio.markdown import excerpt, goal_title
+from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
@@ -80,10 +80,21 @@ def render_html(
     progress: Progress = silent,
 ) -> str:
     """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies."""
+    return "".join(chunks(p, today=today, links=links, progress=progress))
+
+
+def chunks(
+    p: Portfolio,
+    *,
+    today: date | None = None,
+    links: Mapping[str, str] | None = None,
+    progress: Progress = silent,
+) -> Iterator[str]:
+    """The page in pieces, as it is written: reflections one at a time as they are read."""
     links = links or {}
     goals = {g.id: g for g in p.goals}
     title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
-    parts = [
+    before = [
         "<!DOCTYPE html>",
         '<html lang="en">',
         "<head>",
@@ -105,7 +116,10 @@ def render_html(
         _illuminate(p, goals),
         _innovate(p, goals, links),
         _infiltrate(p),
-        _reflections(p, progress),
+    ]
+    yield "\n".join(before) + "\n"
+    yield from _reflections(p, progress)
+    after = [
         _summary(p),
         "</main>",
         f"<footer>Exported {(today or date.today()).isoformat()} with ilearn {escape(__version__)}. "
@@ -113,7 +127,7 @@ def render_html(
         "</body>",
         "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    yield "\n" + "\n".join(after) + "\n"
 
 
 def _title(p: Portfolio, today: date | None) -> str:
@@ -218,6 +232,7 @@ def _inspire(p: Portfolio) -> str:
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(_empty("No goals yet."))
+    summed = of_activities(p.activities)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
         if goal.target_date:
@@ -225,10 +240,18 @@ def _inspire(p: Portfolio) -> str:
         for label, text in goal_facts(goal):
             if text.strip():
                 facts.append(f"<li><strong>{label}:</strong> {e(text)}</li>")
+        hours = goal_hours(*summed.of_goal(goal.id))
+        if hours:
+            facts.append(f"<li><strong>Hours:</strong> {e(hours)}</li>")
         questions = [q for q in p.questions if q.goal_id == goal.id]
         if questions:
             listed = "".join(f"<li>{e(q.text)}</li>" for q in questions)
             facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
+        linked = "".join(
+            f"<li>{e(r.date)} — {e(r.title) or 'Reflection'}: {e(excerpt(r))}</li>" for r in p.linked(goal.id)
+        )
+        if linked:
+            facts.append(f"<li><strong>Reflections:</strong><ul>{linked}</ul></li>")
         out.append(f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>')
     return _section("inspire", out)
 
@@ -314,36 +337,35 @@ def _infiltrate(p: Portfolio) -> str:
     return _section("infiltrate", [_table(["date", "audience", "title", "venue"], rows, set())])
 
 
-def _reflections(p: Portfolio, progress: Progress) -> str:
+def _reflections(p: Portfolio, progress: Progress) -> Iterator[str]:
+    """The reflections section in pieces (no newline after its end: the page joins sections)."""
+    title = escape(dict(SECTIONS)["reflections"])
     if not p.reflections:
-        return _section("reflections", [_empty("No reflections in this scope.")])
-    out = []
-    stages = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+        yield _section("reflections", [_empty("No reflections in this scope.")])
+        return
+    yield f'<section id="reflections"><h2>{title}</h2>'
     total = len(p.reflections)
     for n, r in enumerate(p.reflections):
         if n % 1000 == 0:  # Markdown rendering is the slow part of a big showcase
             progress("writing reflections", n, total)
-        details = [stages[r.stage]] if r.stage else []
-        tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r.tags)
-        meta = " · ".join(details)
-        meta_html = (
-            f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
-        )
-        title = e(r.title) or "Reflection"
-        out.append(
-            f'<article class="reflection"><h3>{e(r.date)} — {title}</h3>'
-            f"{meta_html}\n{markdown_html(_without_title(r.body, r.title), shift=3)}</article>"
-        )
-    return _section("reflections", out)
+        yield "\n" + reflection_article(r, 3)
+    yield "\n</section>"
 
 
-def _without_title(body: str, title: str) -> str:
-    """The body without a first-line heading that only repeats the reflection's title."""
-    if body.startswith("#"):
-        first, _, rest = body.partition("\n")
-        if first.lstrip("#").strip() == title.strip() and title.strip():
-            return rest
-    return body
+_STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
+
+
+def reflection_article(r: Reflection, level: int) -> str:
+    """One reflection as an article under a heading of ``level``; its own headings sit below."""
+    details = [_STAGES[r.stage]] if r.stage else []
+    tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r.tags)
+    meta = " · ".join(details)
+    meta_html = f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
+    title = e(r.title) or "Reflection"
+    body = markdown_html(without_title(r.body, r.title), shift=level)
+    return (
+        f'<article class="reflection"><h{level}>{e(r.date)} — {title}</h{level}>{meta_html}\n{body}</article>'
+    )
 
 
 def _summary(p: Portfolio) -> str:

@@ -11,7 +11,7 @@ how to get past them in its own terms.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
@@ -146,18 +146,18 @@ def notes(result: ExportResult) -> list[Note]:
 
 @contextmanager
 def _quiet_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while an export builds its records.
+    """Run the cyclic garbage collector rarely while an export reads and writes its records.
 
-    A big journal becomes ~100,000 short-lived dicts and lists with no reference cycles; the
-    collector would walk them again and again for nothing (about a tenth of the export's time).
+    A big journal passes as ~100,000 short-lived records and strings, which would set the
+    collector off every 700 allocations for nothing; but a parser's token trees do hold
+    cycles, so it still runs now and then, or memory would grow with the journal.
     """
-    was_enabled = gc.isenabled()
-    gc.disable()
+    before = gc.get_threshold()
+    gc.set_threshold(50_000, *before[1:])
     try:
         yield
     finally:
-        if was_enabled:
-            gc.enable()
+        gc.set_threshold(*before)
 
 
 def _portfolio(
@@ -186,29 +186,63 @@ def _render(
     renewal: RenewalRule | None,
     today: date | None,
     progress: Progress = silent,
-) -> str:
-    """The document for ``kind``, from records already cleaned and redacted."""
+) -> Iterable[str]:
+    """The document for ``kind`` in pieces, from records already cleaned and redacted."""
     if kind.packet == "review":
         from ilearn_tui.portfolio.packets import review_packet
 
-        return review_packet(portfolio, links=links, today=today)
+        return (review_packet(portfolio, links=links, today=today),)
     if kind.packet == "renewal":
         from ilearn_tui.portfolio.packets import renewal_record
 
-        return renewal_record(
+        text = renewal_record(
             portfolio,
             rule=renewal.rule if renewal else None,
             period_start=renewal.start if renewal else None,
             links=links,
             today=today,
         )
+        return (text,)
     if kind.format == "html":
-        from ilearn_tui.portfolio.showcase import render_html
+        from ilearn_tui.portfolio.showcase import chunks as html_chunks
 
-        return render_html(portfolio, links=links, today=today, progress=progress)
-    from ilearn_tui.portfolio.markdown import render
+        return html_chunks(portfolio, links=links, today=today, progress=progress)
+    from ilearn_tui.portfolio.markdown import chunks
 
-    return render(portfolio, links=links, today=today)
+    return chunks(portfolio, links=links, today=today)
+
+
+def _json(
+    journal: Journal,
+    include_private: bool,
+    redact_names: list[str],
+    evidence_dir: Path | None,
+) -> tuple[ExportResult, list[Copy], Iterable[str]]:
+    """The lossless document, streamed; a cut without the private records is redacted as it goes."""
+    from ilearn_tui.portfolio import json_export as js
+
+    top = js.head(journal)
+    tables: js.Tables = js.table_streams(journal, include_private=include_private)
+    result = ExportResult("", js.left_out(journal, include_private=include_private))
+    if not include_private:
+        from ilearn_tui.portfolio.redaction import Redactor
+
+        redactor = Redactor(redact_names)
+        if redactor.pattern is not None:
+            top["meta"] = {key: redactor(value) for key, value in top["meta"].items()}
+            tables = js.redact_rows(tables, redactor)
+            result.redactions = redactor.counts  # filled in as the rows are written
+    copies: list[Copy] = []
+    if evidence_dir is not None:  # stored names: importing looks the files up by them
+        from ilearn_tui.domain.records import Evidence
+        from ilearn_tui.portfolio.folder import plan_copies
+        from ilearn_tui.store.portfolio_query import table_rows
+        from ilearn_tui.store.rows import from_dict
+
+        shown = table_rows(journal, "evidence", shareable=not include_private)
+        rows = (from_dict(Evidence, row) for row in shown)
+        copies, _, result.missing = plan_copies(rows, evidence_dir, stored_names=True)
+    return result, copies, js.chunks(top, tables)
 
 
 def _build(
@@ -221,45 +255,40 @@ def _build(
     today: date | None,
     progress: Progress,
     evidence_dir: Path | None = None,
-) -> tuple[ExportResult, list[Copy]]:
-    """The document, and for a folder export the evidence copies it links to."""
+) -> tuple[ExportResult, list[Copy], Iterable[str]]:
+    """The result to fill, the evidence copies a folder export links to, and the document's pieces.
+
+    The pieces are made as they are consumed (the journal is read while the file is written),
+    so the result's redaction counts are complete only once they all have been.
+    """
     from ilearn_tui.portfolio.folder import plan_copies
 
+    progress("reading the journal")
+    if kind.format in ("json", "archive"):
+        # An archive is everything, always: it is the journal moving house.
+        include_private = scope.include_private or kind.format == "archive"
+        progress("writing JSON")
+        return _json(journal, include_private, redact_names, evidence_dir)
+    portfolio = _portfolio(journal, kind, scope, redact_names, renewal)
     copies: list[Copy] = []
+    links: dict[str, str] = {}
     missing: list[str] = []
-    with _quiet_gc():
-        progress("reading the journal")
-        if kind.format in ("json", "archive"):
-            from ilearn_tui.portfolio.json_export import dumps, journal_document, redact_document
+    if evidence_dir is not None:
+        copies, links, missing = plan_copies(portfolio.evidence, evidence_dir)
+    progress("writing the portfolio")
+    markdown_kind = BY_NAME[kind.packet or "md"] if kind.format == "pdf" else kind
+    parts = _render(portfolio, markdown_kind, links, renewal, today, progress)
+    result = ExportResult("", portfolio.left_out, portfolio.redactions, missing=missing)
+    if kind.format == "pdf":  # the same document, typeset: contents, page numbers, charts
+        from ilearn_tui.portfolio.pdf import render_pdf
+        from ilearn_tui.portfolio.showcase import chart_figures
 
-            if kind.format == "archive":  # everything, always: it is the journal moving house
-                scope = replace(scope, include_private=True)
-            document, left_out = journal_document(journal, include_private=scope.include_private)
-            # Without the private records it is a cut to share, redacted like every other one.
-            redactions = {} if scope.include_private else redact_document(document, redact_names)
-            if evidence_dir is not None:  # stored names: importing looks the files up by them
-                from ilearn_tui.domain.records import Evidence
-                from ilearn_tui.store.rows import from_dict
-
-                rows = [from_dict(Evidence, row) for row in document["tables"]["evidence"]]
-                copies, _, missing = plan_copies(rows, evidence_dir, stored_names=True)
-            progress("writing JSON")
-            return ExportResult(dumps(document), left_out, redactions, missing=missing), copies
-        portfolio = _portfolio(journal, kind, scope, redact_names, renewal)
-        links: dict[str, str] = {}
-        if evidence_dir is not None:
-            copies, links, missing = plan_copies(portfolio.evidence, evidence_dir)
-        progress("writing the portfolio")
-        markdown_kind = BY_NAME[kind.packet or "md"] if kind.format == "pdf" else kind
-        text = _render(portfolio, markdown_kind, links, renewal, today, progress)
-        result = ExportResult(text, portfolio.left_out, portfolio.redactions, missing=missing)
-        if kind.format == "pdf":  # the same document, typeset: contents, page numbers, charts
-            from ilearn_tui.portfolio.pdf import render_pdf
-            from ilearn_tui.portfolio.showcase import chart_figures
-
-            progress("typesetting the PDF")
-            result.data, result.text = render_pdf(text, chart_figures(portfolio)), ""
-        return result, copies
+        with _quiet_gc():
+            text = "".join(parts)
+        progress("typesetting the PDF")
+        result.data = render_pdf(text, chart_figures(portfolio))
+        return result, copies, ()
+    return result, copies, parts
 
 
 def _kind(kind: ExportKind | str) -> ExportKind:
@@ -282,9 +311,11 @@ def export_text(
     progress: Progress = silent,
 ) -> ExportResult:
     """The export as text; shareable (non-private) exports have the redaction list applied."""
-    result, _ = _build(
+    result, _, parts = _build(
         journal, _kind(kind), scope, redact_names, renewal=renewal, today=today, progress=progress
     )
+    with _quiet_gc():
+        result.text = "".join(parts)
     return result
 
 
@@ -315,7 +346,7 @@ def export_to(
         raise ValueError("export_to needs a target; use export_text for text")
     if plan.replaces and not force:
         raise TargetExistsError(plan.replaces[0])
-    result, copies = _build(
+    result, copies, parts = _build(
         journal,
         kind,
         scope,
@@ -325,22 +356,25 @@ def export_to(
         progress=progress,
         evidence_dir=journal.locations.evidence_dir if choice.folder else None,
     )
-    progress("saving")
     if kind.format == "archive":
         from ilearn_tui.portfolio.archive import write_archive
 
+        with _quiet_gc():
+            text = "".join(parts)
+        progress("saving")
         evidence = journal.locations.evidence_dir
-        result.copied, result.missing = write_archive(target, result.text, evidence, force=force)
+        result.copied, result.missing = write_archive(target, text, evidence, force=force)
         result.path = target
         return result
     if not choice.folder:
-        result.path = write_atomic(target, result.data or result.text, force=force)
+        with _quiet_gc():
+            result.path = write_atomic(target, result.data or parts, force=force)
         return result
     name = kind.document_name
     report = folders.write_folder(
         target,
         name,
-        result.text,
+        parts,
         copies,
         force=force,
         step=lambda done, total: progress("copying evidence", done, total),

@@ -11,9 +11,11 @@ input.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
+from ilearn_tui.domain.registry import flag_positions
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.rows import Row, dicts, records, select_list
@@ -105,41 +107,122 @@ def activity_goal_pairs(journal: Journal) -> Iterator[tuple[str, str]]:
     yield from journal.conn.execute("SELECT activity_id, goal_id FROM activity_goals")
 
 
-def reflection_tag_pairs(journal: Journal) -> Iterator[tuple[str, str]]:
-    """(reflection id, tag name), grouped by reflection, names in case-blind order."""
-    yield from journal.conn.execute(
-        "SELECT rt.reflection_id, t.name FROM reflection_tags rt JOIN tags t ON t.id = rt.tag_id "
-        "ORDER BY rt.reflection_id, t.name COLLATE NOCASE"
-    )
+# A reflection's tags as one value, in case-blind order, split again by the reader.
+TAG_SEP = "\x1f"
+_TAGS_OF = (
+    "(SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM reflection_tags rt "
+    "JOIN tags t ON t.id = rt.tag_id WHERE rt.reflection_id = reflections.id "
+    "ORDER BY t.name COLLATE NOCASE))"
+)
 
 
-def reflections(
-    journal: Journal,
-    *,
-    cycle_id: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
-) -> Iterator[Reflection]:
-    """Reflections in a cycle and a date range, in the journal's own order (without their tags).
+@dataclass(frozen=True)
+class ReflectionWindow:
+    """Which reflections one export shows: a cycle, dates, a goal they are linked to, and
+    ``private`` False (or True) for only the shareable (or private) ones, None for both."""
 
-    A big journal is mostly reflections; its (date, time) index gives this order without a sort.
+    cycle_id: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+    goal_id: str | None = None
+    private: bool | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        """The FROM and WHERE of the window's reflections, with their parameters."""
+        where, params = _window(self.cycle_id, self.date_from, self.date_to)
+        extra: list[str] = []
+        if self.private is not None:
+            extra.append("private = 1" if self.private else "private = 0")
+        if self.goal_id:
+            extra.append("reflection_links.goal_id = ?")
+            params.append(self.goal_id)
+        if extra:
+            where += (" AND " if where else " WHERE ") + " AND ".join(extra)
+        return self.source() + where, params
+
+    def source(self) -> str:
+        """The rows read: a goal's are found through its links first (a few of many), never by
+        walking every reflection in date order and looking each one up."""
+        if not self.goal_id:
+            return "reflections"
+        return "reflection_links CROSS JOIN reflections ON reflections.id = reflection_links.reflection_id"
+
+
+def reflections(journal: Journal, window: ReflectionWindow) -> Iterator[Reflection]:
+    """The reflections of ``window`` with their tags, in the journal's own order.
+
+    A big journal is mostly reflections; its (date, time) index gives this order without a sort,
+    and the tags come in the same row, so nothing is collected first.
     """
-    where, params = _window(cycle_id, date_from, date_to)
-    sql = f"SELECT {select_list(Reflection)} FROM reflections{where} ORDER BY date, time, rowid"
-    return records(Reflection, journal.conn.execute(sql, params))
+    rows, params = window.where()
+    columns = select_list(Reflection, "reflections.")
+    sql = f"SELECT {columns}, {_TAGS_OF} FROM {rows} ORDER BY date, time, reflections.rowid"
+    flags = flag_positions(Reflection)
+    for row in journal.conn.execute(sql, params):
+        *values, tags = row
+        for i in flags:
+            values[i] = bool(values[i])
+        r = Reflection(*values)
+        if tags:
+            r.tags = tags.split(TAG_SEP)
+        yield r
 
 
-def reflections_linked_to_goal(journal: Journal, goal_id: str) -> Iterator[str]:
-    """The ids of the reflections linked to one goal."""
-    for (reflection_id,) in journal.conn.execute(
-        "SELECT reflection_id FROM reflection_links WHERE goal_id = ?", (goal_id,)
-    ):
-        yield reflection_id
+def count_reflections(journal: Journal, window: ReflectionWindow) -> int:
+    """How many reflections :func:`reflections` gives for ``window``."""
+    rows, params = window.where()
+    found: int = journal.conn.execute(f"SELECT count(*) FROM {rows}", params).fetchone()[0]
+    return found
 
 
-def table_rows(journal: Journal, table: str) -> Iterator[Row]:
-    """Every row of one exported table, every column, in a stable order (for lossless JSON)."""
+# What a shareable cut of the lossless export leaves out: student information, private
+# reflections, what links to them, and unsaved drafts.
+_SHAREABLE = {
+    "evidence": " WHERE student_info = 0",
+    "reflections": " WHERE private = 0",
+    "reflection_links": (
+        " WHERE reflection_id NOT IN (SELECT id FROM reflections WHERE private = 1)"
+        " AND (evidence_id IS NULL OR evidence_id NOT IN (SELECT id FROM evidence WHERE student_info = 1))"
+    ),
+    "drafts": " WHERE 0",
+    # A private item's framework tags go with it.
+    "evidence_components": " WHERE evidence_id NOT IN (SELECT id FROM evidence WHERE student_info = 1)",
+    "reflection_components": " WHERE reflection_id NOT IN (SELECT id FROM reflections WHERE private = 1)",
+}
+
+
+def table_rows(journal: Journal, table: str, *, shareable: bool = False) -> Iterator[Row]:
+    """Every row of one exported table, every column, in a stable order (for lossless JSON).
+
+    Reflections carry their tags as a list under ``tags``. ``shareable`` leaves out what
+    :data:`_SHAREABLE` names.
+    """
     if table not in EXPORT_TABLES:
         raise ValueError(f"{table!r} is not an exported table")
     order = "1, 2" if table in WITHOUT_ROWID else "rowid"
-    return dicts(journal.conn.execute(f"SELECT * FROM {table} ORDER BY {order}"))
+    where = _SHAREABLE.get(table, "") if shareable else ""
+    if table != "reflections":
+        return dicts(journal.conn.execute(f"SELECT * FROM {table}{where} ORDER BY {order}"))
+    sql = f"SELECT *, {_TAGS_OF} AS tags FROM {table}{where} ORDER BY {order}"
+    return _with_tags(dicts(journal.conn.execute(sql)))
+
+
+def _with_tags(rows: Iterator[Row]) -> Iterator[Row]:
+    for row in rows:
+        tags = row["tags"]
+        row["tags"] = tags.split(TAG_SEP) if tags else []
+        yield row
+
+
+def private_evidence_ids(journal: Journal) -> set[str]:
+    """The evidence marked as showing student information (a few per hundred)."""
+    return {row[0] for row in journal.conn.execute("SELECT id FROM evidence WHERE student_info = 1")}
+
+
+def count_private(journal: Journal) -> int:
+    """Student-information evidence and private reflections: what a shareable cut leaves out."""
+    found: int = journal.conn.execute(
+        "SELECT (SELECT count(*) FROM evidence WHERE student_info = 1)"
+        " + (SELECT count(*) FROM reflections WHERE private = 1)"
+    ).fetchone()[0]
+    return found
