@@ -26,14 +26,17 @@ def filled(journal: Journal) -> Journal:
     return journal
 
 
+@pytest.mark.parametrize("name", ["packet.pdf", "packet.md"])
 def test_a_submitted_packet_is_kept_private_with_its_sum(
-    filled: Journal, ilearn: Cli, home: Path, tmp_path: Path
+    filled: Journal, ilearn: Cli, home: Path, tmp_path: Path, name: str
 ) -> None:
-    target = tmp_path / "packet.pdf"
+    target = tmp_path / name
     result = ilearn("export", "--packet", "review", "--cycle", "2024-25", "--out", str(target), "--submit")
     ok(result)
     [copy] = [p for p in (home / "submissions").iterdir() if not p.name.endswith(".sha256")]
     assert copy.read_bytes() == target.read_bytes()  # what was handed in, byte for byte
+    if name.endswith(".md"):  # a streamed export: kept from the file, never from memory
+        assert "Goals and progress" in copy.read_text()
     digest = hashlib.sha256(copy.read_bytes()).hexdigest()
     assert digest in result.err
     assert (home / "submissions" / (copy.name + ".sha256")).read_text() == f"{digest}  {copy.name}\n"
@@ -41,7 +44,7 @@ def test_a_submitted_packet_is_kept_private_with_its_sum(
         assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE((home / "submissions").stat().st_mode) == 0o700
     listed = ok(ilearn("submissions"))
-    assert "review-packet.pdf" in listed and digest in listed and f"{copy.stat().st_size:,} bytes" in listed
+    assert f"review-{name}" in listed and digest in listed and f"{copy.stat().st_size:,} bytes" in listed
     assert "match their SHA-256" in ok(ilearn("submissions", "--check"))
 
 

@@ -148,7 +148,15 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
     if args.submit:
         from ilearn_tui.services.submissions import keep
 
-        kept = keep(journal.locations, kind, result.data or result.text.encode("utf-8"))
+        # What was written is what is handed in: read back from the file itself, as a
+        # streamed export never holds the whole document.
+        if result.data:
+            handed_in = result.data
+        elif result.path is not None:
+            handed_in = result.path.read_bytes()
+        else:
+            handed_in = result.text.encode("utf-8")
+        kept = keep(journal.locations, kind, handed_in)
         sys.stderr.write(f"ilearn: submitted: kept {kept.path} (SHA-256 {kept.sha256})\n")
     if args.plan.choice.target is None:
         sys.stdout.write(result.text)
