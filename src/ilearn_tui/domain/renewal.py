@@ -218,12 +218,7 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
         category = rule.category(topic)
         if category is not None:
             result.by_category[category.key] = result.by_category.get(category.key, 0.0) + units
-    for category in rule.categories:
-        have = result.by_category.get(category.key, 0.0)
-        if have < category.minimum:
-            result.warnings.append(
-                f"{category.label}: {have:g} of at least {category.minimum:g} {rule.units}"
-            )
+    # A category short of its minimum is not a warning: ``unmet`` names it, once.
     days = result.days_left(today)
     if days < 0:
         result.warnings.append(f"the renewal period ended {-days} days ago")

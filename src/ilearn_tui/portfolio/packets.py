@@ -259,11 +259,8 @@ def _toward(
         out += ["", "**Still unmet**", ""] + [f"- {cell(line)}" for line in unmet]
     if rule.checklist:
         out += ["", "**Trainings to have on file**", ""] + [f"- [ ] {item}" for item in rule.checklist]
-    # A category short of its minimum is already named under "Still unmet".
-    named = tuple(f"{c.label}: " for c in rule.categories)
-    warnings = [w for w in result.warnings if not w.startswith(named)] if named else result.warnings
-    if warnings:
-        out += ["", "**To check before submitting**", ""] + [f"- {cell(w)}" for w in warnings]
+    if result.warnings:
+        out += ["", "**To check before submitting**", ""] + [f"- {cell(w)}" for w in result.warnings]
     if rule.confirm:
         out += ["", f"_To confirm: {cell(rule.confirm)}._"]
     return out + [""]
