@@ -304,9 +304,12 @@ def _clear_settled_elsewhere(conn: sqlite3.Connection, merge: Merge) -> None:
     """Stop listing conflicts that the other computer has settled, as a merge brings that in.
 
     A conflict is listed only on the computer whose merge found it; the teacher may settle it
-    on the other one instead (deleting the conflicted copy, or writing the field again). When
-    that arrives here, the copy has gone, the field holds a new value, or the record itself
-    was deleted: the listing would then offer a choice that no longer exists.
+    on the other one instead (deleting the conflicted copy, or writing a reflection's text
+    again). When that arrives here, the copy has gone, the field holds a new value beside a
+    copy that still keeps the other text, or the record itself was deleted: the listing would
+    then offer a choice that no longer exists. A conflict without a copy (a goal's field) is
+    only in its listing, so a new value arriving does not clear it: that may be a third
+    computer's edit, made without ever seeing the other text, and clearing would lose it.
     """
     arriving = {(table, str(row.get("id"))): row for table, row in merge.puts}
     gone = {(table, str(where.get("id"))) for table, where in merge.deletes}
@@ -316,7 +319,7 @@ def _clear_settled_elsewhere(conn: sqlite3.Connection, merge: Merge) -> None:
         settled = (
             (table, ref) in gone
             or (copy_id is not None and ("reflections", copy_id) in gone)
-            or (row is not None and row.get(name) != json.loads(kept))
+            or (copy_id is not None and row is not None and row.get(name) != json.loads(kept))
         )
         if settled:
             conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (conflict_id,))
