@@ -13,17 +13,19 @@ import logging
 import os
 import shlex
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import closing
 from pathlib import Path
 from typing import Any
 
-from dulwich.client import get_transport_and_path
+from dulwich.client import LocalGitClient, get_transport_and_path
 from dulwich.errors import NotGitRepository
 from dulwich.file import FileLocked
 from dulwich.graph import find_merge_base
 from dulwich.index import commit_tree
-from dulwich.object_store import iter_tree_contents
+from dulwich.object_store import MissingObjectFinder, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID
+from dulwich.pack import generate_unpacked_objects
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
@@ -208,8 +210,19 @@ class SyncRepo:
             head = refs.get(BRANCH)
             return [head] if head and head != ZERO and head not in store else []
 
-        result = _talk(url, lambda client, path: client.fetch(path, self.repo, determine_wants=wants))
-        refs = {name: sha for name, sha in (result.refs or {}).items() if sha and sha != ZERO}
+        def fetch(client: Any, path: str) -> Mapping[Ref, ObjectID]:
+            if not isinstance(client, LocalGitClient):
+                return client.fetch(path, self.repo, determine_wants=wants).refs or {}
+            with closing(Repo(path)) as remote:  # a folder: read it directly, as git would
+                refs = remote.get_refs()
+                wanted = wants(refs)
+                if wanted:
+                    haves = _shared_commits(self.repo, remote)
+                    store.add_pack_data(*new_objects(remote.object_store, haves, wanted, ofs_delta=True))
+                return refs
+
+        found = _talk(url, fetch)
+        refs = {name: sha for name, sha in found.items() if sha and sha != ZERO}
         if BRANCH not in refs and any(name.startswith(b"refs/heads/") for name in refs):
             raise RemoteError(
                 f"{url} is a git repository but not an ilearn sync repository; nothing was changed"
@@ -228,12 +241,55 @@ class SyncRepo:
             return {BRANCH: ObjectID(commit)}
 
         def pack(have: Any, want: Any, *, ofs_delta: bool = False, progress: Any = None) -> Any:
-            return self.repo.generate_pack_data(set(have), set(want), progress=progress, ofs_delta=ofs_delta)
+            return new_objects(self.repo.object_store, have, want, ofs_delta=ofs_delta)
 
         result = _talk(url, lambda client, path: client.send_pack(path.encode(), update, pack))
         problems = [e for e in (result.ref_status or {}).values() if e is not None]
         if problems:
             raise RemoteMovedError(f"the remote refused the update ({problems[0]})")
+
+
+def _shared_commits(local: Repo, remote: Repo) -> set[ObjectID]:
+    """The newest commits of this repository the remote has too: what need not travel.
+
+    Walks back from this repository's heads and stops at each commit the remote holds, as
+    git's negotiation does; only the few commits made since the last sync are passed on the
+    way.
+    """
+    shared: set[ObjectID] = set()
+    seen: set[ObjectID] = set()
+    todo = [sha for sha in local.get_refs().values() if sha != ZERO]
+    while todo:
+        sha = todo.pop()
+        if sha in seen:
+            continue
+        seen.add(sha)
+        if sha in remote.object_store:
+            shared.add(sha)
+            continue
+        found = local.object_store[sha]
+        if isinstance(found, Commit):
+            todo.extend(found.parents)
+    return shared
+
+
+def new_objects(
+    store: Any, haves: Iterable[ObjectID], wants: Iterable[ObjectID], *, ofs_delta: bool
+) -> tuple[int, Iterator[Any]]:
+    """The objects ``wants`` need beyond ``haves``, for a pack: read by their ids alone.
+
+    dulwich's own pack-maker first looks for deltas to reuse by reading every object of every
+    pack in the store, so sending or receiving ten records would read all 50,000 of a big
+    journal. Record files are small and each is new: there is little to delta, and nothing
+    worth that read.
+    """
+    missing = MissingObjectFinder(store, haves=set(haves), wants=set(wants))
+    remote_has = missing.get_remote_has()
+    ids = list(missing)
+    unpacked = generate_unpacked_objects(
+        store, ids, reuse_deltas=False, ofs_delta=ofs_delta, other_haves=remote_has
+    )
+    return len(ids), unpacked
 
 
 def ssh_command(env: Mapping[str, str] | None = None) -> str:
