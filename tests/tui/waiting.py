@@ -53,3 +53,20 @@ async def click_when_settled(pilot: Pilot[object], selector: str, seconds: float
 def toasts(app: App[object]) -> str:
     """The text of every notification on screen now, joined (read from the toasts drawn)."""
     return " ".join(str(toast.render()) for toast in app.screen.query("Toast"))
+
+
+async def form_on_stage(pilot: Pilot[object], stage: int, kind_name: str) -> Screen[object]:
+    """Open stage ``stage``, then a new record form for ``kind_name`` as its ``n`` would."""
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.tui.screens.record_form import RecordFormScreen
+    from ilearn_tui.tui.screens.stage import StageScreen
+
+    app = pilot.app
+    await pilot.press(str(stage))
+    await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    assert isinstance(app.screen, StageScreen)
+    app.screen.open_form(KINDS[kind_name], None)
+    await until(
+        pilot, lambda: isinstance(app.screen, RecordFormScreen) and bool(app.screen.query("#buttons"))
+    )
+    return app.screen
