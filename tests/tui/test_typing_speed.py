@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from textual import events
-from textual.widgets import Input
+from textual.widgets import Input, TextArea
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.store import plan
@@ -52,6 +52,20 @@ async def test_a_goal_typed_at_once_keeps_its_title_and_question_apart(
     [goal] = plan.list_goals(app.journal)
     assert goal.title == "Students use talk moves daily"
     assert [q.text for q in goal.questions] == ["Do talk moves increase evidence use?"]
+
+
+async def test_a_paste_right_after_a_tab_goes_to_the_next_field(make_app: Callable[..., IlearnApp]) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+        burst(app, "tab", "n", *"Wait time", "tab")
+        app.post_message(events.Paste("Does wait time help?"))
+        await until(pilot, showing(app, RecordFormScreen, "#goal-questions"))
+        form = app.screen
+        questions = form.query_one("#goal-questions", TextArea)
+        await until(pilot, lambda: questions.text == "Does wait time help?")
+        assert form.query_one("#field-title", Input).value == "Wait time"
 
 
 async def test_letters_typed_with_the_key_that_opens_a_form_land_in_the_form(

@@ -28,9 +28,9 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Input, TextArea
 
-# A marker can be lost if the widget it waits in is closed first; after this long the next
-# key goes anyway rather than never.
-STUCK_SECONDS = 1.0
+# A marker is lost only if the widget it waits in ends with an error; after this long the next
+# key goes anyway rather than never. Long enough for a slow screen to compose on a big journal.
+STUCK_SECONDS = 5.0
 
 # What the terminal sends as typing: a paste goes in line with the keys around it.
 Typed = events.Key | events.Paste
