@@ -59,11 +59,6 @@ def saved(terminal: Terminal, what: str) -> None:
     terminal.wait_for(f"{what} saved")
 
 
-@pytest.mark.xfail(
-    reason="open trip: at typing speed a Tab right after typing in a record form is now and "
-    "then not acted on (the goal's question lands in its title; the interest's text is lost)",
-    strict=False,
-)
 def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -> None:
     t = terminal
     # Onboarding: the name field has focus, enter moves on.
@@ -120,16 +115,16 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     # Stage 4: evidence, then a progress check dated "today" (the goal is the only one).
     t.keys("4")
     t.settled("Stage 4 · Innovate")
-    t.keys("n")
+    t.keys("Tab", "n")  # the stage opens on its innovations: on to the evidence list
     t.settled("New evidence")
     t.type("Exit ticket tally week 1")
     saved(t, "Evidence")
     t.wait_for("Exit ticket tally week 1")
     t.keys("Tab", "n")
     t.settled("New progress check")
-    for _ in range(4):  # goal, indicator, rating, value: on to the date
-        t.keys("Tab")
-    t.keys("C-u")  # the date field keeps its text on focus: clear it, then type the word
+    t.keys("Tab", "Tab")  # the goal (the only one), the indicator: on to the self-rating
+    t.type("4")
+    t.keys("Tab", "Tab")  # no measured value: on to the date, its text selected
     t.type("today")
     saved(t, "Progress check")
 

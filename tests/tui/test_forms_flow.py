@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
 from textual.widgets import DataTable, Input, Select, Static, TextArea
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.prompts import PROMPTS
 from ilearn_tui.store import plan
+from ilearn_tui.store.records import list_records
 from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.editor import EditorScreen
 from ilearn_tui.tui.screens.record_form import RecordFormScreen
 from ilearn_tui.tui.screens.stage import StageScreen
-from tests.tui.waiting import showing, until
+from tests.tui.waiting import form_on_stage, showing, until
 
 
 async def _editor(pilot, app: IlearnApp, *keys: str) -> EditorScreen:  # type: ignore[no-untyped-def]
@@ -106,34 +106,32 @@ async def test_the_date_field_shows_the_whole_date_after_tabbing_through(
         assert date_field.value in str(date_field.render_line(0).text)
 
 
-async def test_shift_tab_into_a_field_then_typing_adds_to_it(make_app: Callable[..., IlearnApp]) -> None:
+async def test_shift_tab_into_a_date_then_typing_replaces_it_and_a_word_is_not_saved_as_one(
+    make_app: Callable[..., IlearnApp],
+) -> None:
     app = make_app()
     plan.add_goal(app.journal, "The only goal")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, StageScreen))
-        stage = app.screen
-        stage.open_form(KINDS["check"], None)
-        await until(pilot, showing(app, RecordFormScreen, "#buttons"))
-        form = app.screen
+        form = await form_on_stage(pilot, 4, "check")
         note = form.query_one("#field-note", TextArea)
         note.focus()
         await until(pilot, lambda: form.focused is note)
         await pilot.press("shift+tab", *"x")
         day = form.query_one("#field-date", Input)
-        await until(pilot, lambda: day.value.endswith("x"))
-        assert day.value == f"{date.today().isoformat()}x"
+        await until(pilot, lambda: day.value == "x")
+        await pilot.press("ctrl+s")
+        error = form.query_one("#error-date", Static)
+        await until(pilot, lambda: bool(str(error.render())))
+        assert app.screen is form  # one shift+tab too many never saves a word as the date
+        assert not list_records(app.journal, KINDS["check"], app.overview().cycle_id)
 
 
 async def test_a_question_or_check_preselects_the_only_goal(make_app: Callable[..., IlearnApp]) -> None:
     app = make_app()
     goal_id = plan.add_goal(app.journal, "The only goal")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, StageScreen))
-        app.screen.open_form(KINDS["check"], None)  # type: ignore[attr-defined]
-        await until(pilot, showing(app, RecordFormScreen, "#buttons"))
-        assert app.screen.query_one("#field-goal_id", Select).value == goal_id
+        form = await form_on_stage(pilot, 4, "check")
+        assert form.query_one("#field-goal_id", Select).value == goal_id
 
 
 async def test_a_question_from_stage_two_belongs_to_the_highlighted_goal(
@@ -160,11 +158,7 @@ async def test_a_field_error_clears_as_soon_as_it_is_fixed(make_app: Callable[..
     app = make_app()
     plan.add_goal(app.journal, "The only goal")
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("4")
-        await until(pilot, lambda: isinstance(app.screen, StageScreen))
-        app.screen.open_form(KINDS["check"], None)  # type: ignore[attr-defined]
-        await until(pilot, showing(app, RecordFormScreen, "#buttons"))
-        form = app.screen
+        form = await form_on_stage(pilot, 4, "check")
         day = form.query_one("#field-date", Input)
         day.value = "06/15/2027"
         await pilot.press("ctrl+s")

@@ -62,3 +62,20 @@ async def from_palette(pilot: Pilot[object], title: str, screen: type[Screen[obj
     [command] = [c for c in app.get_system_commands(app.screen) if c.title == title]
     app.call_later(command.callback)
     await until(pilot, showing(app, screen, selector))
+
+
+async def form_on_stage(pilot: Pilot[object], stage: int, kind_name: str) -> Screen[object]:
+    """Open stage ``stage``, then a new record form for ``kind_name`` as its ``n`` would."""
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.tui.screens.record_form import RecordFormScreen
+    from ilearn_tui.tui.screens.stage import StageScreen
+
+    app = pilot.app
+    await pilot.press(str(stage))
+    await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    assert isinstance(app.screen, StageScreen)
+    app.screen.open_form(KINDS[kind_name], None)
+    await until(
+        pilot, lambda: isinstance(app.screen, RecordFormScreen) and bool(app.screen.query("#buttons"))
+    )
+    return app.screen

@@ -25,6 +25,7 @@ from ilearn_tui.tui.crash import write_crash_report
 from ilearn_tui.tui.shell import Shell
 from ilearn_tui.tui.syncing import Syncer
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
+from ilearn_tui.tui.typed_keys import TypedKeys
 
 # After SIGTERM or SIGHUP, how long the app may take to exit in order before it is ended.
 EXIT_GRACE_SECONDS = 5.0
@@ -85,6 +86,7 @@ class IlearnApp(Shell):
         self._exit_lock = threading.Lock()
         self._exit_countdown: threading.Timer | None = None
         self.syncer = Syncer(self)
+        self._typed = TypedKeys(self, super().on_event)
 
     # --- start-up ------------------------------------------------------------------
     def _start_with_theme(self, name: str) -> None:
@@ -244,6 +246,9 @@ class IlearnApp(Shell):
         if isinstance(event, events.Paste) and not event.is_forwarded and visible(event.text) != event.text:
             event.stop()
             event = events.Paste(visible(event.text))
+        if isinstance(event, (events.Key, events.Paste)) and not event.is_forwarded:
+            await self._typed.arrived(event)  # in the order typed: see ``tui.typed_keys``
+            return
         await super().on_event(event)
 
     # --- actions -----------------------------------------------------------------------

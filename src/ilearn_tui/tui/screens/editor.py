@@ -77,11 +77,11 @@ class EditorScreen(UsesShell, Screen[None]):
         yield StageBar()
         with Horizontal(id="meta"):
             # The date's box holds all ten characters and the cursor, so it never scrolls to
-            # show "026-12-01"; focus leaves every field's text as it is.
-            yield Input(placeholder="title", id="title", select_on_focus=False)
-            yield Input(placeholder="YYYY-MM-DD", id="date", select_on_focus=False)
+            # show "026-12-01"; focus selects a field's text, as in every form, so typing replaces it.
+            yield Input(placeholder="title", id="title")
+            yield Input(placeholder="YYYY-MM-DD", id="date")
             yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
-            yield Input(placeholder="tags", id="tags", select_on_focus=False)
+            yield Input(placeholder="tags", id="tags")
         yield Static("", id="editor-error", classes="error-line")
         with Horizontal(id="panes"):
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)

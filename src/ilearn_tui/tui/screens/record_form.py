@@ -152,9 +152,10 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             return TickList(*[(plain(label), i, i in chosen) for label, i in options], id=wid)
         placeholder = {"date": "YYYY-MM-DD", "number": "0", "rating": "1 to 5"}.get(spec.type, "")
         shown = "" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
-        # Focus keeps the text as it is: with select-on-focus, one shift+tab too many and the
-        # next word typed replaced the date.
-        return Input(visible(shown), placeholder=placeholder, id=wid, select_on_focus=False)
+        # Focus selects the text, as in every field of the app: typing replaces a prefilled
+        # date instead of adding to it. A word typed over a date by one shift+tab too many is
+        # no longer a date, so it is named under the field and nothing is saved.
+        return Input(visible(shown), placeholder=placeholder, id=wid)
 
     @on(Input.Changed)
     @on(Select.Changed)
@@ -214,12 +215,10 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     def on_mount(self) -> None:
         self._smart_hint()
         self._initial = self._raw()
-        for widget in self.query("Input, TextArea, Select, Checkbox, SelectionList"):
-            if widget.focusable:
-                widget.focus(scroll_visible=False)
-                break
-        # Focus given as the form was composed scrolled before the layout was known, hiding the
-        # first field's label: the form opens at its top.
+        # AUTO_FOCUS gave the first field focus as the form was composed (a later ``focus()``
+        # would come round after keys already typed into it, and take focus back from a Tab).
+        # That focus scrolled before the layout was known, hiding the first field's label: the
+        # form opens at its top.
         self.call_after_refresh(self.query_one(VerticalScroll).scroll_home, animate=False)
 
     def _raw(self) -> dict[str, object]:
