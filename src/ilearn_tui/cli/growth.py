@@ -49,12 +49,7 @@ def _describe(rule: renewal.Requirement) -> None:
         out(f"      +{rule.per_extra_licence:g} {rule.units} per additional licence (--extra-licences N)")
     for note in rule.notes:
         out(f"      {note}")
-    for item in rule.checklist:
-        out(f"      training to have on file: {item}")
-    if rule.confirm:
-        out(f"      to confirm: {rule.confirm}")
-    checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
-    out(f"      source: {rule.source}{checked}")
+    out(f"      source: {_rule_footer(rule, '      ')}")
 
 
 def _hours(args: argparse.Namespace, journal: Journal) -> int:
@@ -246,10 +241,19 @@ def _show(args: argparse.Namespace, journal: Journal) -> int:
         out(f"  {mark} {category.label:<48} {have:>6g} / {category.minimum:g}")
     for warning in result.warnings:
         out(f"  ! {warning}")
-    for item in rule.checklist:
-        out(f"  training to have on file: {item}")
-    if rule.confirm:
-        out(f"  to confirm: {rule.confirm}")
-    checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
-    out(f"Source of the rule: {rule.source}{checked}" if rule.source else "")
+    source = _rule_footer(rule, "  ")
+    if rule.source:
+        out(f"Source of the rule: {source}")
     return 0
+
+
+
+def _rule_footer(rule: renewal.Requirement, indent: str) -> str:
+    """Print what a preset asks beyond its numbers (trainings, what to confirm); returns where
+    it is from, for the caller's own source line."""
+    for item in rule.checklist:
+        out(f"{indent}training to have on file: {item}")
+    if rule.confirm:
+        out(f"{indent}to confirm: {rule.confirm}")
+    checked = f" (checked {rule.checked_on})" if rule.checked_on else ""
+    return f"{rule.source}{checked}"
