@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from ilearn_tui.domain.frameworks import FRAMEWORKS
+from ilearn_tui.domain.frameworks import FRAMEWORKS, split_codes
 from ilearn_tui.domain.model import COMPONENT_TABLES, TABLE_ORDER
+from ilearn_tui.errors import UsageError
 from ilearn_tui.locations import resolve
 from ilearn_tui.portfolio.json_export import dumps, journal_document
 from ilearn_tui.portfolio.json_import import import_document, validate_document
@@ -35,7 +36,27 @@ def test_each_framework_has_its_published_shape() -> None:
         codes = [c.code for c in framework.components]
         assert len(set(codes)) == len(codes)
         assert not any("." in code for code in codes)  # a dot would break a link's sync key
-    assert "could not be checked" in ma.note.lower()
+    # The regulation's 16 indicators; the rubric's "17" names no 17th, and the note says so.
+    assert len(ma.components) == 16 and "16 Indicators" in ma.source and "17th" in ma.note
+
+
+def test_codes_are_read_by_the_forgiving_rule_and_a_slip_names_what_is_accepted() -> None:
+    danielson = FRAMEWORKS["danielson"]
+    assert danielson.read_codes(split_codes(" 3B, questioning ;1e,, 3b ")) == ["3b", "1e"]
+    with pytest.raises(UsageError) as refused:
+        danielson.read_codes(["3b", "3q"], option="Components")
+    said = str(refused.value)
+    assert said.startswith("Components: '3q' is not known") and "1a" in said and "4f" in said
+
+
+def test_retag_replaces_one_frameworks_tags_and_keeps_the_others(journal: Journal) -> None:
+    rid, _ = _tagged_journal(journal)
+    coverage.tag(journal, "reflection", rid, FRAMEWORKS["ma"], ["IV-A"])
+    coverage.retag(journal, "reflection", rid, FRAMEWORKS["danielson"], ["1e"])
+    assert coverage.components_of(journal, "reflection", rid) == [("danielson", "1e"), ("ma", "IV-A")]
+    assert coverage.codes_of(journal, "reflection", rid, FRAMEWORKS["ma"]) == ["IV-A"]
+    coverage.retag(journal, "reflection", rid, FRAMEWORKS["danielson"], [])
+    assert coverage.components_of(journal, "reflection", rid) == [("ma", "IV-A")]
 
 
 def test_no_framework_is_said_and_a_tag_without_one_is_refused(ilearn, home: Path) -> None:  # type: ignore[no-untyped-def]

@@ -35,15 +35,12 @@ def framework_name(text: str) -> str:
 
 def components(journal: Journal, typed: list[str]) -> tuple[Framework | None, list[str]]:
     """The codes ``--component`` names, checked against the journal's framework (exit 2 if not)."""
-    from ilearn_tui.cli.values import pick
-
     if not typed:
         return None, []
     chosen = coverage.framework(journal)
     if chosen is None:
         raise UsageError(f"--component: no evaluation framework is set; {HOW_TO_SET}")
-    names = {c.code: (c.name,) for c in chosen.components}
-    return chosen, list(dict.fromkeys(pick("--component", text, names) for text in typed))
+    return chosen, chosen.read_codes(typed)
 
 
 def run(args: argparse.Namespace) -> int:

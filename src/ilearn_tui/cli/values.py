@@ -12,66 +12,14 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable
 
 from ilearn_tui.domain import vocab
+from ilearn_tui.domain.picking import listed as _listed
+from ilearn_tui.domain.picking import pick as pick
+from ilearn_tui.domain.picking import shown as _shown
 from ilearn_tui.domain.text import parse_day
 from ilearn_tui.errors import UsageError
-
-_SEPARATORS = re.compile(r"[\s_-]+")
-
-
-def _norm(text: str) -> str:
-    return _SEPARATORS.sub(" ", text.strip().lower()).strip()
-
-
-def _shown(text: str) -> str:
-    return text if len(text) <= 30 else text[:30] + "…"
-
-
-def _names(choices: Mapping[str, Iterable[str]] | Iterable[str]) -> dict[str, tuple[str, ...]]:
-    """Each value with the names it may be typed by (itself first)."""
-    if isinstance(choices, Mapping):
-        return {value: (value, *aliases) for value, aliases in choices.items()}
-    return {value: (value,) for value in choices}
-
-
-def pick(option: str, text: str, choices: Mapping[str, Iterable[str]] | Iterable[str]) -> str:
-    """The one value of ``choices`` that ``text`` names; otherwise a ``UsageError`` (exit 2).
-
-    ``choices`` is a list of values, or values mapped to other names they go by (an activity
-    type's label, a stage's number). Tried in turn: the whole name, the start of a name, the
-    start of a word inside a name; the first that picks exactly one value wins.
-    """
-    names = _names(choices)
-    typed = _norm(text)
-    if not typed:
-        raise UsageError(f"{option}: empty; use {_listed(names)}")
-    tests: tuple[Callable[[str], bool], ...] = (
-        lambda name: name == typed,
-        lambda name: name.startswith(typed),
-        lambda name: any(" ".join(name.split()[i:]).startswith(typed) for i in range(len(name.split()))),
-    )
-    for test in tests:
-        found = [value for value, aliases in names.items() if any(test(_norm(a)) for a in aliases)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
-            could = " or ".join(repr(value) for value in found[:4])
-            raise UsageError(f"{option}: {_shown(text)!r} could be {could}; give more of it")
-    every = {_norm(alias): value for value, aliases in names.items() for alias in aliases}
-    close = difflib.get_close_matches(typed, list(every), n=1, cutoff=0.6)
-    if close:
-        hint = f"did you mean {every[close[0]]!r}? (the list: {_listed(names)})"
-    else:
-        hint = f"use {_listed(names)}"
-    raise UsageError(f"{option}: {_shown(text)!r} is not known; {hint}")
-
-
-def _listed(names: Mapping[str, object]) -> str:
-    values = list(names)
-    return ", ".join(values[:-1]) + f" or {values[-1]}" if len(values) > 1 else values[0]
-
 
 # --- the vocabularies, with the other names each value goes by ----------------------------
 ACTIVITY_TYPES: dict[str, tuple[str, ...]] = {

@@ -9,7 +9,10 @@ Codes never hold a dot: they become part of a link's sync key, which is joined w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+
+from ilearn_tui.domain.picking import pick
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +40,21 @@ class Framework:
     @property
     def domains(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(c.domain for c in self.components))
+
+    def read_codes(self, typed: Iterable[str], option: str = "--component") -> list[str]:
+        """The codes ``typed`` names, each once, by the forgiving list rule.
+
+        The command line's ``--component`` and the app's Components field read tags by this one
+        rule, so "1A" or "questioning" finds Danielson's 1a or 3b in both, and a slip is refused
+        (a ``UsageError`` naming ``option``, the text and what would be accepted) in both.
+        """
+        names = {c.code: (c.name,) for c in self.components}
+        return list(dict.fromkeys(pick(option, text, names) for text in typed))
+
+
+def split_codes(text: str) -> list[str]:
+    """A field's "3b, 1e" as the codes typed; commas or semicolons part them (names hold spaces)."""
+    return [part.strip() for part in text.replace(";", ",").split(",") if part.strip()]
 
 
 def _listed(domain: str, rows: str) -> tuple[Component, ...]:
@@ -157,9 +175,11 @@ MASSACHUSETTS = Framework(
     "ma",
     "Massachusetts Standards and Indicators of Effective Teaching Practice",
     "Massachusetts DESE, Model System for Educator Evaluation: Classroom Teacher Rubric "
-    "(August 2018); 603 CMR 35.03.",
-    "The 2018 rubric's introduction counts 17 indicators; the 16 below are the ones whose "
-    "names could be checked. Could not be checked: the 17th indicator's name.",
+    "(August 2018); 603 CMR 35.03; DESE, 2017 Draft Model Classroom Teacher Rubric and "
+    "Proposed Refinements (the structure regulation requires: four Standards, 16 Indicators).",
+    "The 2018 rubric's introduction says 17 indicators, but DESE's account of that revision "
+    "says it kept the structure the regulation requires, four Standards and 16 Indicators, "
+    "and no source found names a 17th: the 16 below are all there are to list.",
     _listed(
         "Standard I: Curriculum, Planning, and Assessment",
         """

@@ -50,6 +50,25 @@ def tag(journal: Journal, kind: str, item_id: str, chosen: Framework, codes: Ite
         )
 
 
+def retag(journal: Journal, kind: str, item_id: str, chosen: Framework, codes: Iterable[str]) -> None:
+    """Make ``codes`` the item's whole set of ``chosen``'s components, as a form edits them.
+
+    Tags of another framework stay: a teacher who switches rubric does not lose the old ones.
+    Called inside the write that saves the item, the tags and the item are saved together.
+    """
+    table = COMPONENT_TABLES[kind]
+    own = table.fields[0].name
+    with journal.write() as conn:
+        conn.execute(f"DELETE FROM {table.table} WHERE {own} = ? AND framework = ?", (item_id, chosen.key))
+        tag(journal, kind, item_id, chosen, codes)
+
+
+def codes_of(journal: Journal, kind: str, item_id: str, chosen: Framework) -> list[str]:
+    """The item's codes of ``chosen``, in the framework's order (how a form shows them again)."""
+    mine = {code for key, code in components_of(journal, kind, item_id) if key == chosen.key}
+    return [c.code for c in chosen.components if c.code in mine]
+
+
 def components_of(journal: Journal, kind: str, item_id: str) -> list[tuple[str, str]]:
     """(framework, code) pairs an item is tagged with, in code order."""
     table = COMPONENT_TABLES[kind]
