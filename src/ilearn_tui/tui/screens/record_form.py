@@ -1,6 +1,9 @@
 """A form for any record kind, built from its spec in ``domain.forms``.
 
 Errors appear under the field they belong to; nothing is written until every field is valid.
+Evidence, reflections and activities also take the evaluation framework's components when the
+journal has one, read by the same rule as the command line's ``--component`` and saved in the
+same write as the record.
 """
 
 from __future__ import annotations
@@ -16,8 +19,11 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
 from ilearn_tui.domain.forms import KINDS, FieldSpec, RecordKind, clean
+from ilearn_tui.domain.frameworks import Framework, split_codes
+from ilearn_tui.domain.model import COMPONENT_TABLES
 from ilearn_tui.domain.text import default_status, parse_day, plural
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, UsageError
+from ilearn_tui.store import coverage
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.records import choices_for, save_record
 from ilearn_tui.textsafe import visible
@@ -61,6 +67,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         self.defaults = defaults or {}
         self._initial: dict[str, object] = {}
         self._auto_status: str | None = None  # the status chosen from the date, until the user picks
+        self._chosen: Framework | None = None  # the rubric the record is tagged with, if any
+        self._initial_codes = ""
 
     @property
     def journal(self) -> Journal:
@@ -82,8 +90,30 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 return texts, f"“{text[:30]}”: {problem}"
         return texts, ""
 
+    def _components(self) -> tuple[list[str], str]:
+        """The codes typed in the Components field, and what is wrong with one of them."""
+        if self._chosen is None:
+            return [], ""
+        typed = split_codes(self.query_one("#form-components", Input).value)
+        try:
+            return self._chosen.read_codes(typed, option="Components"), ""
+        except UsageError as exc:
+            return [], str(exc).removeprefix("Components: ")
+
+    def _components_field(self, chosen: Framework) -> ComposeResult:
+        if self.record:
+            self._initial_codes = ", ".join(
+                coverage.codes_of(self.journal, self.kind.name, self.record["id"], chosen)
+            )
+        example = ", ".join(c.code for c in chosen.components[:2])
+        yield Label(f"Components ({chosen.title})")
+        yield Input(self._initial_codes, placeholder=f"e.g. {example}", id="form-components")
+        yield Static("", id="error-components", classes="field-error")
+
     def compose(self) -> ComposeResult:
         verb = "Edit" if self.record else "New"
+        if self.kind.name in COMPONENT_TABLES:
+            self._chosen = coverage.framework(self.journal)
         with Vertical():
             yield Static(f"{verb} {self.kind.noun}", id="form-title")
             with VerticalScroll():
@@ -102,6 +132,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                         yield Label("Research questions (one a line)")
                         yield TextArea("", id="goal-questions", soft_wrap=True)
                         yield Static("", id="error-questions", classes="field-error")
+                if self._chosen is not None:
+                    yield from self._components_field(self._chosen)
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
@@ -165,13 +197,15 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         """An error shown under a field goes as soon as the field is put right."""
         widget = event.control
         name = (widget.id or "").removeprefix("field-") if widget is not None else ""
-        name = "questions" if name == "goal-questions" else name
+        name = {"goal-questions": "questions", "form-components": "components"}.get(name, name)
         shown = self.query(f"#error-{name}")
         if not name or not shown or not str(shown.first(Static).render()):
             return
         problem: str | None
         if name == "questions":
             problem = self._questions()[1]
+        elif name == "components":
+            problem = self._components()[1]
         else:
             problem = clean(self.kind, self._raw()).errors.get(name)
         shown.first(Static).update(f"⚠ {problem}" if problem else "")
@@ -250,14 +284,23 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             self.query_one("#error-questions", Static).update(f"⚠ {problem}" if problem else "")
         if problem:
             result.errors["questions"] = problem
+        codes, wrong_code = self._components()
+        if self._chosen is not None:
+            self.query_one("#error-components", Static).update(f"⚠ {wrong_code}" if wrong_code else "")
+        if wrong_code:
+            result.errors["components"] = wrong_code
         if result.errors:
             first = next(iter(result.errors))
-            self.query_one("#goal-questions" if first == "questions" else f"#field-{first}").focus()
+            extra = {"questions": "#goal-questions", "components": "#form-components"}
+            self.query_one(extra.get(first, f"#field-{first}")).focus()
             wrong = plural(len(result.errors), "field")
             self.notify(f"{wrong} to put right; nothing was saved yet.", severity="warning")
             return
         try:
-            record_id = self._write(result.values, result.links, questions)
+            with self.journal.write():  # the record and its components: both saved, or neither
+                record_id = self._write(result.values, result.links, questions)
+                if self._chosen is not None:
+                    coverage.retag(self.journal, self.kind.name, record_id, self._chosen, codes)
         except (IlearnError, ValueError) as exc:
             self.notify(f"Not saved: {exc}", severity="error")
             return
@@ -288,7 +331,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
 
     @on(Button.Pressed, "#cancel")
     def action_cancel(self) -> None:
-        if self._raw() == self._initial and not self._questions()[0]:
+        typed_codes = self.query_one("#form-components", Input).value if self._chosen else ""
+        if self._raw() == self._initial and not self._questions()[0] and typed_codes == self._initial_codes:
             self.dismiss(None)
             return
         from ilearn_tui.tui.screens.confirm import ConfirmScreen
