@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.frameworks import FRAMEWORKS
 from ilearn_tui.store import coverage
 from ilearn_tui.store.records import get_record, list_records, save_record
+from ilearn_tui.store.reflections import list_reflections
 from ilearn_tui.tui.app import IlearnApp
+from ilearn_tui.tui.screens.editor import EditorScreen
 from ilearn_tui.tui.screens.record_form import RecordFormScreen
 from ilearn_tui.tui.screens.stage import StageScreen
 from tests.tui.waiting import form_on_stage, showing, until
@@ -88,3 +90,45 @@ async def test_editing_shows_the_components_again_and_replaces_them(
         ("ma", "III-C"),
         ("ma", "IV-A"),
     ]
+
+
+async def _reflection_editor(pilot, app: IlearnApp, reflection_id: str | None = None) -> EditorScreen:  # type: ignore[no-untyped-def]
+    app.push_screen(EditorScreen(reflection_id))
+    await until(pilot, lambda: isinstance(app.screen, EditorScreen) and app.screen.focused is not None)
+    assert isinstance(app.screen, EditorScreen)
+    return app.screen
+
+
+async def test_a_reflection_takes_components_and_refuses_an_unknown_one(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    coverage.set_framework(app.journal, "marzano")
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _reflection_editor(pilot, app)
+        editor.query_one("#body", TextArea).text = "Wait time helped the quiet ones."
+        field = editor.query_one("#components", Input)
+        field.value = "7, formative, 99"
+        await pilot.press("ctrl+s")
+        error = editor.query_one("#editor-error", Static)
+        await until(pilot, lambda: "'99' is not known" in str(error.render()))
+        assert "1, 2" in str(error.render()) and editor.focused is field
+        assert not list_reflections(app.journal)
+        field.value = "7, formative"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: bool(list_reflections(app.journal)))
+        [saved] = list_reflections(app.journal)
+        assert coverage.codes_of(app.journal, "reflection", saved.id, FRAMEWORKS["marzano"]) == ["7", "14"]
+        await pilot.press("escape")
+        reopened = await _reflection_editor(pilot, app, saved.id)
+        assert reopened.query_one("#components", Input).value == "7, 14"
+        assert not reopened.dirty  # shown again as saved: leaving asks nothing
+
+
+async def test_a_reflection_without_a_framework_has_no_components_field(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        editor = await _reflection_editor(pilot, app)
+        assert not editor.query("#components")

@@ -1,7 +1,9 @@
 """The reflection editor: Markdown on the left, the rendered page on the right.
 
 Typing marks the text dirty; a timer keeps a draft in the journal every few seconds, so a
-crash or a closed terminal loses at most those seconds. Saving removes the draft.
+crash or a closed terminal loses at most those seconds. Saving removes the draft. When the
+journal has an evaluation framework, a Components field tags the reflection, read by the
+same rule as ``--component`` and saved in the same write.
 """
 
 from __future__ import annotations
@@ -14,10 +16,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Input, Markdown, Select, Static, TextArea
 
+from ilearn_tui.domain.frameworks import Framework, split_codes
 from ilearn_tui.domain.prompts import PROMPTS
 from ilearn_tui.domain.text import parse_day, plural, split_tags
 from ilearn_tui.domain.vocab import STAGES
-from ilearn_tui.errors import IlearnError, NotFoundError
+from ilearn_tui.errors import IlearnError, NotFoundError, UsageError
+from ilearn_tui.store import coverage
 from ilearn_tui.store.drafts import discard_draft, save_draft
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection, get_reflection, links_of, update_reflection
@@ -41,6 +45,7 @@ class EditorScreen(UsesShell, Screen[None]):
     EditorScreen #date { width: 16; padding: 0 1; }
     EditorScreen #stage { width: 22; }
     EditorScreen #tags { width: 2fr; }
+    EditorScreen #components { width: 2fr; }
     EditorScreen #panes { height: 1fr; }
     EditorScreen #body { width: 1fr; }
     EditorScreen #preview-box { width: 1fr; border-left: solid $panel; }
@@ -68,6 +73,7 @@ class EditorScreen(UsesShell, Screen[None]):
         # The stored title, tags and body as they are: the fields show them with control
         # characters drawn as symbols, and saving must not write those symbols back.
         self._stored = {"title": "", "tags": "", "body": ""}
+        self._chosen: Framework | None = None  # the rubric the reflection is tagged with, if any
 
     @property
     def journal(self) -> Journal:
@@ -82,6 +88,10 @@ class EditorScreen(UsesShell, Screen[None]):
             yield Input(placeholder="YYYY-MM-DD", id="date")
             yield Select([(f"{n} {name}", n) for n, name in STAGES.items()], prompt="no stage", id="stage")
             yield Input(placeholder="tags", id="tags")
+            self._chosen = coverage.framework(self.journal)
+            if self._chosen is not None:
+                example = ", ".join(c.code for c in self._chosen.components[:2])
+                yield Input(placeholder=f"components: {example}", id="components")
         yield Static("", id="editor-error", classes="error-line")
         with Horizontal(id="panes"):
             yield TextArea(id="body", soft_wrap=True, show_line_numbers=False)
@@ -111,6 +121,9 @@ class EditorScreen(UsesShell, Screen[None]):
                     self.query_one("#stage", Select).value = reflection.stage
                 self.query_one("#body", TextArea).text = visible(reflection.body)
                 self.links = links_of(self.journal, self.reflection_id)
+                if self._chosen is not None:
+                    codes = coverage.codes_of(self.journal, "reflection", self.reflection_id, self._chosen)
+                    self.query_one("#components", Input).value = ", ".join(codes)
         self._saved_text = self._snapshot()
         if self._draft_body is not None:
             self.query_one("#body", TextArea).text = visible(self._draft_body)
@@ -125,7 +138,7 @@ class EditorScreen(UsesShell, Screen[None]):
             self.ilearn.open_editors.remove(self)
 
     def _snapshot(self) -> str:
-        parts = [self.query_one(f"#{name}", Input).value for name in ("title", "date", "tags")]
+        parts = [field.value for field in self.query("#meta Input").results(Input)]
         stage = self.query_one("#stage", Select).value
         return "\x00".join([*parts, str(stage), self.query_one("#body", TextArea).text])
 
@@ -214,25 +227,39 @@ class EditorScreen(UsesShell, Screen[None]):
             show_error(error, f"Tags: {exc}. Nothing was saved yet.")
             self.query_one("#tags", Input).focus()
             return
+        codes: list[str] = []
+        if self._chosen is not None:
+            field = self.query_one("#components", Input)
+            try:
+                codes = self._chosen.read_codes(split_codes(field.value), option="Components")
+            except UsageError as exc:
+                show_error(error, f"{exc}. Nothing was saved yet.")
+                field.focus()
+                return
         stage_value = self.query_one("#stage", Select).value
         stage = stage_value if isinstance(stage_value, int) else None
         title = unedited(self._stored["title"], self.query_one("#title", Input).value)
         try:
-            if self.reflection_id is None:
-                self.reflection_id = add_reflection(
-                    self.journal, body, title=title, tags=tags, day=day, stage=stage, links=self.links
-                )
-            else:
-                update_reflection(
-                    self.journal,
-                    self.reflection_id,
-                    body=body,
-                    title=title,
-                    tags=tags,
-                    stage=stage,
-                    day=day,
-                    links=self.links,
-                )
+            with self.journal.write():  # the reflection and its components: both saved, or neither
+                saved_id = self.reflection_id
+                if saved_id is None:
+                    saved_id = add_reflection(
+                        self.journal, body, title=title, tags=tags, day=day, stage=stage, links=self.links
+                    )
+                else:
+                    update_reflection(
+                        self.journal,
+                        saved_id,
+                        body=body,
+                        title=title,
+                        tags=tags,
+                        stage=stage,
+                        day=day,
+                        links=self.links,
+                    )
+                if self._chosen is not None:
+                    coverage.retag(self.journal, "reflection", saved_id, self._chosen, codes)
+            self.reflection_id = saved_id
         except NotFoundError as exc:
             self._gone(str(exc))
             return

@@ -293,6 +293,9 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             first = next(iter(result.errors))
             extra = {"questions": "#goal-questions", "components": "#form-components"}
             self.query_one(extra.get(first, f"#field-{first}")).focus()
+            # A long error (the codes a framework accepts) wraps: scroll it all into view too.
+            said = self.query_one(f"#error-{first}")
+            self.call_after_refresh(said.scroll_visible, animate=False)
             wrong = plural(len(result.errors), "field")
             self.notify(f"{wrong} to put right; nothing was saved yet.", severity="warning")
             return
