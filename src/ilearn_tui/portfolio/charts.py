@@ -84,8 +84,8 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 def month_chart(hours: dict[str, float]) -> str:
-    """Hours of completed learning per month, as columns on a time axis."""
-    if not hours:
+    """Hours of completed learning per month, as columns on a time axis (none when all are 0)."""
+    if not any(hours.values()):
         return ""
     months = months_between(min(hours), max(hours))
     height, left, bottom, top = 240, 44, 40, 12
@@ -114,8 +114,8 @@ def month_chart(hours: dict[str, float]) -> str:
 
 
 def type_chart(hours: list[tuple[str, float]]) -> str:
-    """Hours of completed learning by kind of activity, as labelled horizontal bars."""
-    if not hours:
+    """Hours of completed learning by kind of activity, as labelled horizontal bars (none when all are 0)."""
+    if not any(v for _, v in hours):
         return ""
     row, left, right = 26, 170, 60
     height = row * len(hours) + 16

@@ -65,6 +65,7 @@ nav.contents ul { columns: 2; padding-left: 0; list-style: none; }
 .goal, .innovation, article.reflection { border-left: 4px solid var(--line); padding: 0.1rem 0 0.1rem 1rem;
   margin: 1rem 0 1.5rem; }
 .goal h4, .innovation h3, article.reflection h3 { margin-top: 0.3rem; }
+.lede { font-size: 1.05rem; margin: 0.25rem 0 1rem; }
 .meta { color: var(--muted); font-size: 0.92rem; margin: 0 0 0.5rem; }
 .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem;
   font-size: 0.85rem; margin-right: 0.25rem; }
