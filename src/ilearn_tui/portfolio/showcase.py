@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
@@ -23,9 +24,10 @@ from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import goal_hours, of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
-from ilearn_tui.portfolio.markdown import excerpt, goal_title
+from ilearn_tui.portfolio.markdown import excerpt
 from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
+from ilearn_tui.portfolio.showcase_evidence import embed_images, evidence_list
 from ilearn_tui.portfolio.showcase_html import e, empty, link, num, table
 from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import markdown_html
@@ -40,9 +42,14 @@ def render_html(
     today: date | None = None,
     links: Mapping[str, str] | None = None,
     progress: Progress = silent,
+    embed_from: Path | None = None,
 ) -> str:
-    """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies."""
-    return "".join(chunks(p, today=today, links=links, progress=progress))
+    """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies.
+
+    ``embed_from`` is the journal's evidence folder, for a single-file page: its small images
+    are embedded and its other files named, since the page has nowhere to link them.
+    """
+    return "".join(chunks(p, today=today, links=links, progress=progress, embed_from=embed_from))
 
 
 def chunks(
@@ -51,6 +58,7 @@ def chunks(
     today: date | None = None,
     links: Mapping[str, str] | None = None,
     progress: Progress = silent,
+    embed_from: Path | None = None,
 ) -> Iterator[str]:
     """The page in pieces, as it is written: reflections one at a time as they are read."""
     links = links or {}
@@ -76,7 +84,7 @@ def chunks(
         _imagine(p),
         _inspire(p),
         _illuminate(p, goals),
-        _innovate(p, goals, links),
+        _innovate(p, goals, links, embed_from),
         _infiltrate(p),
     ]
     yield "\n".join(before) + "\n"
@@ -256,7 +264,9 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
     return _section("illuminate", [table(head, rows, {4, 5}, total)])
 
 
-def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str]) -> str:
+def _innovate(
+    p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str], embed_from: Path | None
+) -> str:
     out = []
     questions = {q.id: q for q in p.questions}
     for inv in p.innovations:
@@ -270,12 +280,8 @@ def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str])
                 out.append(f"<h4>{phase.capitalize()}</h4>{markdown_html(notes, shift=4)}")
         out.append("</div>")
     if p.evidence:
-        rows = []
-        for ev in p.evidence:
-            target = links.get(ev.id) or ev.url
-            goal = goal_title(goals, ev.goal_id)
-            rows.append([e(ev.date), link(target, e(ev.title)), e(ev.kind), e(goal)])
-        out += ["<h3>Evidence</h3>", table(["date", "evidence", "kind", "goal"], rows, set())]
+        shown = embed_images(p.evidence, embed_from) if embed_from is not None else {}
+        out += evidence_list(p.evidence, goals, links, shown)
     if p.checks:
         out.append("<h3>Progress toward goals</h3>")
         by_goal: dict[str, list[Check]] = defaultdict(list)

@@ -52,6 +52,10 @@ tr.total td { font-weight: 700; background: var(--soft); }
 .stats strong { display: block; font-size: 1.6rem; line-height: 1.1; }
 .stats span { color: var(--muted); font-size: 0.9rem; }
 figure { margin: 1rem 0 1.5rem; break-inside: avoid; }
+.gallery { display: flex; flex-wrap: wrap; gap: 1rem; }
+.gallery figure { margin: 0; flex: 1 1 16rem; max-width: 24rem; }
+.gallery img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+.gallery figcaption { font-size: 0.9rem; color: var(--muted); }
 figcaption { font-weight: 700; margin-bottom: 0.4rem; }
 svg.chart { width: 100%; max-width: 100%; height: auto; display: block; }
 svg.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
