@@ -79,3 +79,15 @@ def test_spaced_keeps_the_first_of_two_at_one_spot_and_stays_inside() -> None:
 @pytest.mark.parametrize(("month", "name"), [("2026-12", "Dec 2026"), ("2001-01", "Jan 2001")])
 def test_month_names_carry_the_whole_year(month: str, name: str) -> None:
     assert month_name(month) == name
+
+
+def test_a_single_day_sits_under_its_label_in_the_middle() -> None:
+    svg = rating_chart([("goal", [("2026-12-01", 3)])])
+    [(label_x, _)] = x_labels(svg)
+    circle = ET.fromstring(svg).find(f"{SVG}circle")
+    assert circle is not None and float(circle.get("cx", 0)) == pytest.approx(label_x, abs=0.1)
+
+
+def test_one_month_is_a_column_not_a_wall() -> None:
+    bar = ET.fromstring(month_chart({"2026-12": 2.0})).find(f"{SVG}rect")
+    assert bar is not None and float(bar.get("width", 0)) <= WIDTH / 8

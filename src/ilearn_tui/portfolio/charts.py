@@ -92,6 +92,7 @@ def month_chart(hours: dict[str, float]) -> str:
     plot_w, plot_h = WIDTH - left - 12, height - bottom - top
     most = max(hours.values()) or 1.0
     slot = plot_w / len(months)
+    bar_w = max(min(slot * 0.8, 96), 1)  # a month or two draw as columns, not as a wall
     desc = "; ".join(f"{m}: {_num(hours[m])} h" for m in months if hours.get(m))
     out = _open(WIDTH, height, "Hours of learning by month", desc, "months")
     out += _axis(left, top, plot_w, plot_h, most, "h")
@@ -102,8 +103,8 @@ def month_chart(hours: dict[str, float]) -> str:
         h = plot_h * value / most
         if value:
             out.append(
-                f'<rect class="bar" x="{x + slot * 0.1:.1f}" y="{top + plot_h - h:.1f}" '
-                f'width="{max(slot * 0.8, 1):.1f}" height="{h:.1f}">'
+                f'<rect class="bar" x="{x + (slot - bar_w) / 2:.1f}" y="{top + plot_h - h:.1f}" '
+                f'width="{bar_w:.1f}" height="{h:.1f}">'
                 f"<title>{month}: {_num(value)} h</title></rect>"
             )
         labels.append((x + slot / 2, month_name(month)))
@@ -164,10 +165,16 @@ def rating_chart(series: list[tuple[str, list[tuple[str, int]]]]) -> str:
         return ""
     days = [date.fromisoformat(d) for _, points in series for d, _ in points]
     first, last = min(days), max(days)
-    span = max((last - first).days, 1)
+    span = (last - first).days
+
     legend_rows = len(series)
     left, top, plot_h = 44, 12, 160
     plot_w = WIDTH - left - 24
+
+    def at(day: date) -> float:
+        """Across the plot by date; a single day sits in the middle, under its one label."""
+        return left + (plot_w * (day - first).days / span if span else plot_w / 2)
+
     height = top + plot_h + 30 + 20 * legend_rows
     desc = "; ".join(f"{name}: " + ", ".join(f"{d} rated {r}" for d, r in points) for name, points in series)
     out = _open(WIDTH, height, "Goal self-ratings over time (1 to 5)", desc, "ratings")
@@ -175,17 +182,14 @@ def rating_chart(series: list[tuple[str, list[tuple[str, int]]]]) -> str:
         y = top + plot_h * (5 - level) / 4
         out.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}"/>')
         out.append(f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{level}</text>')
-    ticks = [(left + plot_w * (day - first).days / span, day.isoformat()) for day in sorted(set(days))]
+    ticks = [(at(day), day.isoformat()) for day in sorted(set(days))]
     if len(ticks) > 2:  # the first and last first, then whatever fits between them
         ticks = [ticks[0], ticks[-1], *ticks[1:-1]]
     for x, label in spaced(ticks, 0, WIDTH):
         out.append(_text(x, top + plot_h + 18, label, anchor="middle"))
     for i, (name, points) in enumerate(series):
         colour, dash, shape = PALETTE[i], DASHES[i], MARKERS[i]
-        coords = [
-            (left + plot_w * (date.fromisoformat(d) - first).days / span, top + plot_h * (5 - r) / 4)
-            for d, r in sorted(points)
-        ]
+        coords = [(at(date.fromisoformat(d)), top + plot_h * (5 - r) / 4) for d, r in sorted(points)]
         path = _points(*coords)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<polyline class="line" points="{path}" stroke="{colour}"{dash_attr}/>')
