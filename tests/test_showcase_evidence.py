@@ -144,3 +144,24 @@ def test_a_file_missing_from_the_journal_is_named_as_missing(journal: Journal, t
 )
 def test_image_type_reads_the_first_bytes(head: bytes, mime: str) -> None:
     assert image_type(head) == mime
+
+
+def test_a_shareable_html_folder_links_every_file_and_carries_no_student_information(
+    journal: Journal, tmp_path: Path
+) -> None:
+    from urllib.parse import unquote
+
+    from ilearn_tui.portfolio.formats import BY_NAME, Choice
+    from ilearn_tui.services.exports import export_to, preflight
+
+    add_file(journal, tmp_path / "src", "board.png", png(), title="Whiteboard")
+    add_file(journal, tmp_path / "src", "plan.pdf", b"%PDF-1.4 plan", title="Plan")
+    add_file(journal, tmp_path / "src", "class.png", png(), title="Class photo", student_info=True)
+    target = tmp_path / "show"
+    export_to(journal, preflight(Choice(BY_NAME["html"], target, folder=True)), Scope(), [])
+    html = (target / "index.html").read_text()
+    hrefs = [v for _, name, v in markup(html).attrs if name == "href" and not v.startswith("#")]
+    assert sorted(hrefs) == ["evidence/2025-03-01-plan.pdf", "evidence/2025-03-01-whiteboard.png"]
+    assert all((target / unquote(h)).is_file() for h in hrefs)
+    assert sorted(p.name for p in (target / "evidence").iterdir()) == [h.split("/")[1] for h in sorted(hrefs)]
+    assert images(html) == [] and "Class photo" not in html  # the folder links; it embeds nothing
