@@ -98,7 +98,7 @@ def showcase(journal: Journal, tmp_path: Path) -> Path:
     add_reflection(journal, PROBE, title="Probe", day="2024-10-21")
     target = tmp_path / "showcase"
     export_to(journal, preflight(Choice(BY_NAME["html"], target, folder=True)), Scope(), [])
-    return target / "portfolio.html"
+    return target / "index.html"
 
 
 def test_chromium_shows_the_content_and_runs_nothing(showcase: Path, tmp_path: Path) -> None:
@@ -137,3 +137,33 @@ def test_chromium_screenshot_is_not_blank(showcase: Path, tmp_path: Path) -> Non
     assert len(colours) > 1
     white = pixels.count(b"\xff\xff\xff")
     assert 0.02 < 1 - white / len(pixels) < 0.9  # text, rules and charts on a mostly white page
+
+
+def test_every_link_in_a_folder_page_opens_its_file(showcase: Path, tmp_path: Path) -> None:
+    """As the browser sees it: each ``<a href>`` of ``index.html`` resolves to a file in the folder."""
+    from urllib.parse import unquote, urlsplit
+
+    assert showcase.name == "index.html"
+    run = chromium(tmp_path, "--dump-dom", showcase.as_uri())
+    assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
+    hrefs = [v for _, name, v in markup(run.stdout.decode()).attrs if name == "href"]
+    files = [h for h in hrefs if not urlsplit(h).scheme and not h.startswith("#")]
+    assert files and all(h.startswith("evidence/") for h in files)
+    folder = showcase.parent.resolve()
+    for href in files:
+        target = (folder / unquote(href)).resolve()
+        assert target.is_file() and target.parent == folder / "evidence", href
+
+
+def test_a_single_page_shows_its_embedded_image(journal: Journal, tmp_path: Path) -> None:
+    from ilearn_tui.store.evidence import add_evidence
+    from tests.test_showcase_evidence import png
+
+    (tmp_path / "board.png").write_bytes(png())
+    add_evidence(journal, str(tmp_path / "board.png"), title="Whiteboard", day="2025-03-01")
+    page = tmp_path / "page.html"
+    export_to(journal, preflight(Choice(BY_NAME["html"], page, folder=False)), Scope(), [])
+    run = chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
+    srcs = [v for tag, name, v in markup(run.stdout.decode()).attrs if tag == "img" and name == "src"]
+    assert len(srcs) == 1 and srcs[0].startswith("data:image/png;base64,")

@@ -64,7 +64,7 @@ def assert_refused(result: Result, code: int, words: str) -> None:
         (["--format", "html", "--out", "EXISTING.html"], 1, "already exists; use --force"),
         (["--out", "AFILE/"], 1, "is a file, not a folder"),
         (["--out", "FULL/"], 1, "portfolio.md already exists; use --force"),
-        (["--format", "html", "--out", "HTMLFULL/"], 1, "portfolio.html already exists; use --force"),
+        (["--format", "html", "--out", "HTMLFULL/"], 1, "index.html already exists; use --force"),
         (["--packet", "review", "--out", "REVIEWFULL/"], 1, "review-packet.md already exists"),
         (["--format", "json", "--out", "JSONFULL/"], 1, "ilearn-journal.json already exists"),
         (["--out", "FULL/", "--format", "html", "--packet", "review"], 2, "makes a Markdown document"),
@@ -83,7 +83,7 @@ def test_bad_export_lines_are_refused_and_touch_nothing(
     (place / "AFILE").write_text("a file")
     for name, document in (
         ("FULL", "portfolio.md"),
-        ("HTMLFULL", "portfolio.html"),
+        ("HTMLFULL", "index.html"),
         ("REVIEWFULL", "review-packet.md"),
         ("JSONFULL", "ilearn-journal.json"),
     ):

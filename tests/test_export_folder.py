@@ -193,7 +193,7 @@ def test_html_folder_links_resolve_too(journal: Journal, tmp_path: Path) -> None
 
     fill_with_files(journal, tmp_path / "src")
     export_folder(journal, tmp_path / "show", fmt="html")
-    page = (tmp_path / "show" / "portfolio.html").read_text()
+    page = (tmp_path / "show" / "index.html").read_text()
     hrefs = [v for _, n, v in markup(page).attrs if n == "href" and v.startswith("evidence/")]
     assert len(hrefs) == 4
     assert all((tmp_path / "show" / unquote(h)).is_file() for h in hrefs)

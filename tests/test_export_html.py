@@ -83,7 +83,7 @@ def test_charts_are_inline_svg_with_the_data(journal: Journal) -> None:
     assert parsed.tags.count("svg") == 3
     assert "Hours of learning by month" in page and "Hours of learning by kind of activity" in page
     assert "Goal self-ratings over time (1 to 5)" in page
-    for month in ("Sep 24", "Oct 24", "Nov 24", "Dec 24"):
+    for month in ("Sep 2024", "Oct 2024", "Nov 2024", "Dec 2024"):
         assert f">{month}</text>" in page
     assert ">PLC</text>" in page and ">10 h</text>" in page
     assert "Raise the quality of student talk in science" in page

@@ -144,7 +144,7 @@ def test_folder_names(export: Callable[..., Result], place: Path, form: str) -> 
     assert (target / "portfolio.md").read_text().startswith("# ")
     html = export("--format", "html", "--out", raw)
     assert html.code == 0, html
-    assert (target / "portfolio.html").read_text().startswith("<!DOCTYPE html>")
+    assert (target / "index.html").read_text().startswith("<!DOCTYPE html>")
 
 
 def test_an_existing_folder_with_a_suffix_is_still_a_folder(
@@ -235,9 +235,9 @@ def test_preflight_reports_what_would_be_replaced(tmp_path: Path) -> None:
     (folder / "evidence").mkdir(parents=True)
     plan = preflight(choose(str(folder), BY_NAME["html"]))
     assert plan.replaces == (folder / "evidence",)
-    (folder / "portfolio.html").write_text("old")
+    (folder / "index.html").write_text("old")
     assert preflight(choose(str(folder), BY_NAME["html"])).replaces == (
-        folder / "portfolio.html",
+        folder / "index.html",
         folder / "evidence",
     )
     assert preflight(choose(str(tmp_path / "new.md"), None)).replaces == ()

@@ -46,7 +46,7 @@ async def test_html_showcase_into_a_new_folder(make_app: Callable[..., IlearnApp
     fill_with_files(app.journal, tmp_path / "src")
     message = await run_export(app, "html", f"{tmp_path / 'showcase'}/")
     assert message.startswith("Wrote") and "4 evidence files copied" in message, message
-    assert (tmp_path / "showcase" / "portfolio.html").read_text().startswith("<!DOCTYPE html>")
+    assert (tmp_path / "showcase" / "index.html").read_text().startswith("<!DOCTYPE html>")
     assert len(list((tmp_path / "showcase" / "evidence").iterdir())) == 4
 
 

@@ -67,6 +67,26 @@ _ADVICE: dict[int, str] = {
 }
 
 
+# What each stage is, for a reader who has never heard of the cycle (a parent, a governor): the
+# showcase prints it under the stage's heading, so a word like "Infiltrate" never stands alone.
+FOR_READERS: dict[int, str] = {
+    1: "Imagine: the difference the teacher wants to make for their students.",
+    2: "Inspire: what the teacher chose to learn, and the question about their class they want answered.",
+    3: "Illuminate: the courses, reading and time with colleagues where that learning happened.",
+    4: "Innovate: what the teacher tried in class because of it, and the evidence of how it went.",
+    5: "Infiltrate: how the teacher passed on what they learnt, to colleagues, parents and beyond.",
+}
+
+# Where a try-out in class has got to, in the same plain words (the steps are plan, act,
+# observe, reflect).
+STEP_FOR_READERS: dict[str, str] = {
+    "plan": "being planned",
+    "act": "being tried in class",
+    "observe": "being watched to see how it works",
+    "reflect": "being looked back on",
+}
+
+
 def current_stage(c: CycleCounts) -> int:
     """The first stage not yet complete (the cycle is read in order), or 5 when all are."""
     for stage, status in all_statuses(c).items():

@@ -16,6 +16,34 @@ PALETTE = ("#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#0
 DASHES = ("", "6 3", "2 3", "8 3 2 3", "1 2", "10 4", "4 4", "3 6")
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MARKERS = ("circle", "square", "triangle", "diamond", "cross", "circle", "square", "triangle")
+# An upper bound on one character's width at the tick size (11px), so a label never runs into the next.
+TICK_CHAR = 7.0
+TICK_GAP = 8.0
+
+
+def label_width(text: str) -> float:
+    return len(text) * TICK_CHAR
+
+
+def spaced(candidates: list[tuple[float, str]], low: float, high: float) -> list[tuple[float, str]]:
+    """The axis labels that fit, taken in the order given (the most wanted first), left to right.
+
+    Each is centred on its place, moved inside ``low``..``high`` if it would stick out, and kept
+    only if it is at least its width from every label already kept: two dates at one spot, or
+    too close for both to be read, give one label rather than an overprint.
+    """
+    kept: list[tuple[float, str]] = []
+    for x, text in candidates:
+        half = label_width(text) / 2
+        x = min(max(x, low + half), high - half)
+        if all(abs(x - kx) >= half + label_width(kt) / 2 + TICK_GAP for kx, kt in kept):
+            kept.append((x, text))
+    return sorted(kept)
+
+
+def month_name(month: str) -> str:
+    """``2026-12`` as "Dec 2026": a two-digit year reads like a day."""
+    return f"{_MONTHS[int(month[5:7]) - 1]} {month[:4]}"
 
 
 def _num(value: float) -> str:
@@ -56,38 +84,39 @@ def months_between(first: str, last: str) -> list[str]:
 
 
 def month_chart(hours: dict[str, float]) -> str:
-    """Hours of completed learning per month, as columns on a time axis."""
-    if not hours:
+    """Hours of completed learning per month, as columns on a time axis (none when all are 0)."""
+    if not any(hours.values()):
         return ""
     months = months_between(min(hours), max(hours))
     height, left, bottom, top = 240, 44, 40, 12
     plot_w, plot_h = WIDTH - left - 12, height - bottom - top
     most = max(hours.values()) or 1.0
     slot = plot_w / len(months)
+    bar_w = max(min(slot * 0.8, 96), 1)  # a month or two draw as columns, not as a wall
     desc = "; ".join(f"{m}: {_num(hours[m])} h" for m in months if hours.get(m))
     out = _open(WIDTH, height, "Hours of learning by month", desc, "months")
     out += _axis(left, top, plot_w, plot_h, most, "h")
-    every = max(1, round(len(months) / 12))
+    labels = []
     for i, month in enumerate(months):
         value = hours.get(month, 0.0)
         x = left + i * slot
         h = plot_h * value / most
         if value:
             out.append(
-                f'<rect class="bar" x="{x + slot * 0.1:.1f}" y="{top + plot_h - h:.1f}" '
-                f'width="{max(slot * 0.8, 1):.1f}" height="{h:.1f}">'
+                f'<rect class="bar" x="{x + (slot - bar_w) / 2:.1f}" y="{top + plot_h - h:.1f}" '
+                f'width="{bar_w:.1f}" height="{h:.1f}">'
                 f"<title>{month}: {_num(value)} h</title></rect>"
             )
-        if i % every == 0:
-            label = f"{_MONTHS[int(month[5:7]) - 1]} {month[2:4]}"
-            out.append(_text(x + slot / 2, top + plot_h + 16, label, anchor="middle"))
+        labels.append((x + slot / 2, month_name(month)))
+    for x, label in spaced(labels, 0, WIDTH):
+        out.append(_text(x, top + plot_h + 16, label, anchor="middle"))
     out.append("</svg>")
     return "\n".join(out)
 
 
 def type_chart(hours: list[tuple[str, float]]) -> str:
-    """Hours of completed learning by kind of activity, as labelled horizontal bars."""
-    if not hours:
+    """Hours of completed learning by kind of activity, as labelled horizontal bars (none when all are 0)."""
+    if not any(v for _, v in hours):
         return ""
     row, left, right = 26, 170, 60
     height = row * len(hours) + 16
@@ -136,10 +165,16 @@ def rating_chart(series: list[tuple[str, list[tuple[str, int]]]]) -> str:
         return ""
     days = [date.fromisoformat(d) for _, points in series for d, _ in points]
     first, last = min(days), max(days)
-    span = max((last - first).days, 1)
+    span = (last - first).days
+
     legend_rows = len(series)
     left, top, plot_h = 44, 12, 160
     plot_w = WIDTH - left - 24
+
+    def at(day: date) -> float:
+        """Across the plot by date; a single day sits in the middle, under its one label."""
+        return left + (plot_w * (day - first).days / span if span else plot_w / 2)
+
     height = top + plot_h + 30 + 20 * legend_rows
     desc = "; ".join(f"{name}: " + ", ".join(f"{d} rated {r}" for d, r in points) for name, points in series)
     out = _open(WIDTH, height, "Goal self-ratings over time (1 to 5)", desc, "ratings")
@@ -147,15 +182,14 @@ def rating_chart(series: list[tuple[str, list[tuple[str, int]]]]) -> str:
         y = top + plot_h * (5 - level) / 4
         out.append(f'<line class="grid" x1="{left}" y1="{y:.1f}" x2="{left + plot_w}" y2="{y:.1f}"/>')
         out.append(f'<text class="tick" x="{left - 8}" y="{y + 4:.1f}" text-anchor="end">{level}</text>')
-    for day, anchor in ((first, "start"), (last, "end")):
-        x = left + plot_w * (day - first).days / span
-        out.append(_text(x, top + plot_h + 18, day.isoformat(), anchor=anchor))
+    ticks = [(at(day), day.isoformat()) for day in sorted(set(days))]
+    if len(ticks) > 2:  # the first and last first, then whatever fits between them
+        ticks = [ticks[0], ticks[-1], *ticks[1:-1]]
+    for x, label in spaced(ticks, 0, WIDTH):
+        out.append(_text(x, top + plot_h + 18, label, anchor="middle"))
     for i, (name, points) in enumerate(series):
         colour, dash, shape = PALETTE[i], DASHES[i], MARKERS[i]
-        coords = [
-            (left + plot_w * (date.fromisoformat(d) - first).days / span, top + plot_h * (5 - r) / 4)
-            for d, r in sorted(points)
-        ]
+        coords = [(at(date.fromisoformat(d)), top + plot_h * (5 - r) / 4) for d, r in sorted(points)]
         path = _points(*coords)
         dash_attr = f' stroke-dasharray="{dash}"' if dash else ""
         out.append(f'<polyline class="line" points="{path}" stroke="{colour}"{dash_attr}/>')

@@ -78,6 +78,15 @@ def readable_name(day: str, title: str, suffix: str, taken: set[str]) -> str:
     return name
 
 
+def stored_file(ev: Evidence, store: Path) -> Path | None:
+    """The journal's copy of an evidence file, or None if it is missing or its name could leave ``store``."""
+    stored = ev.file_name or ""
+    if not stored or "/" in stored or "\\" in stored or stored.startswith("."):
+        return None
+    source = store / stored
+    return source if source.is_file() and not source.is_symlink() else None
+
+
 def plan_copies(
     records: Iterable[Evidence], store: Path, *, stored_names: bool = False
 ) -> tuple[list[Copy], dict[str, str], list[str]]:
@@ -96,8 +105,8 @@ def plan_copies(
         if not stored:
             continue
         label = printable(ev.original_name or ev.title or stored)
-        source = store / stored
-        if "/" in stored or stored.startswith(".") or not source.is_file() or source.is_symlink():
+        source = stored_file(ev, store)
+        if source is None:
             missing.append(label)
             continue
         if stored_names:

@@ -37,6 +37,11 @@ class ExportKind:
         return self.stem + self.suffix
 
     @property
+    def folder_document(self) -> str:
+        """The document's name in a folder export: a browser or web server opens ``index.html`` itself."""
+        return "index.html" if self.format == "html" else self.document_name
+
+    @property
     def words(self) -> str:
         """The format in a sentence: "Markdown", "HTML"."""
         return _FORMAT_WORDS[self.format]

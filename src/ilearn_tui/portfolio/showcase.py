@@ -13,63 +13,27 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from datetime import date
 from html import escape
+from pathlib import Path
 
 from ilearn_tui import __version__
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
+from ilearn_tui.domain.stages import FOR_READERS, STEP_FOR_READERS
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import goal_hours, of_activities
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
-from ilearn_tui.portfolio.markdown import excerpt, goal_title
+from ilearn_tui.portfolio.markdown import excerpt
 from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
+from ilearn_tui.portfolio.showcase_evidence import embed_images, evidence_list
+from ilearn_tui.portfolio.showcase_html import e, empty, link, num, table
 from ilearn_tui.portfolio.showcase_style import CSS
-from ilearn_tui.portfolio.teacher_markdown import markdown_html, safe_url
+from ilearn_tui.portfolio.teacher_markdown import markdown_html
 
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 SECTIONS = (("glance", "At a glance"), *PORTFOLIO_SECTIONS)
-
-
-def e(value: object) -> str:
-    """Any metadata value as HTML text (quotes too, so it is safe inside attributes)."""
-    return escape(" ".join(str(value if value is not None else "").split()))
-
-
-def num(value: float) -> str:
-    return f"{value:g}"
-
-
-def link(url: str, label: str) -> str:
-    """``label`` (already escaped) linked to ``url`` if the address is allowed; else just the label."""
-    if url and safe_url(url):
-        return f'<a href="{escape(url)}" rel="noreferrer">{label}</a>'
-    return label
-
-
-def _table(head: list[str], rows: list[list[str]], numeric: set[int], total: list[str] | None = None) -> str:
-    """A table whose cells are already HTML; ``numeric`` columns are right-aligned."""
-
-    def cls(i: int) -> str:
-        return ' class="num"' if i in numeric else ""
-
-    out = [
-        "<table>",
-        "<thead><tr>" + "".join(f"<th{cls(i)}>{h}</th>" for i, h in enumerate(head)) + "</tr></thead>",
-    ]
-    out.append("<tbody>")
-    for row in rows:
-        out.append("<tr>" + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(row)) + "</tr>")
-    if total:
-        out.append(
-            '<tr class="total">' + "".join(f"<td{cls(i)}>{c}</td>" for i, c in enumerate(total)) + "</tr>"
-        )
-    return "\n".join([*out, "</tbody>", "</table>"])
-
-
-def _empty(text: str) -> str:
-    return f'<p class="empty">{escape(text)}</p>'
 
 
 def render_html(
@@ -78,9 +42,14 @@ def render_html(
     today: date | None = None,
     links: Mapping[str, str] | None = None,
     progress: Progress = silent,
+    embed_from: Path | None = None,
 ) -> str:
-    """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies."""
-    return "".join(chunks(p, today=today, links=links, progress=progress))
+    """The whole showcase page; ``links`` maps evidence ids to relative paths of exported copies.
+
+    ``embed_from`` is the journal's evidence folder, for a single-file page: its small images
+    are embedded and its other files named, since the page has nowhere to link them.
+    """
+    return "".join(chunks(p, today=today, links=links, progress=progress, embed_from=embed_from))
 
 
 def chunks(
@@ -89,6 +58,7 @@ def chunks(
     today: date | None = None,
     links: Mapping[str, str] | None = None,
     progress: Progress = silent,
+    embed_from: Path | None = None,
 ) -> Iterator[str]:
     """The page in pieces, as it is written: reflections one at a time as they are read."""
     links = links or {}
@@ -108,13 +78,13 @@ def chunks(
         "</head>",
         "<body>",
         _title(p, today),
-        _contents(),
+        _contents(_summary_title(p)),
         "<main>",
         _glance(p),
         _imagine(p),
         _inspire(p),
         _illuminate(p, goals),
-        _innovate(p, goals, links),
+        _innovate(p, goals, links, embed_from),
         _infiltrate(p),
     ]
     yield "\n".join(before) + "\n"
@@ -153,14 +123,21 @@ def _title(p: Portfolio, today: date | None) -> str:
     return "\n".join([*out, "</header>"])
 
 
-def _contents() -> str:
-    items = "".join(f'<li><a href="#{key}">{escape(title)}</a></li>' for key, title in SECTIONS)
+def _contents(summary_title: str) -> str:
+    titles = {**dict(SECTIONS), "summary": summary_title}
+    items = "".join(f'<li><a href="#{key}">{escape(title)}</a></li>' for key, title in titles.items())
     return f'<nav class="contents" aria-label="Contents"><h2>Contents</h2><ul>{items}</ul></nav>'
 
 
-def _section(key: str, body: list[str]) -> str:
-    title = dict(SECTIONS)[key]
-    return "\n".join([f'<section id="{key}"><h2>{escape(title)}</h2>', *body, "</section>"])
+_STAGE_OF = {name.lower(): number for number, name in vocab.STAGES.items()}
+
+
+def _section(key: str, body: list[str], title: str = "") -> str:
+    """A section under its heading; a stage's section opens with what the stage means."""
+    head = [f'<section id="{key}"><h2>{escape(title or dict(SECTIONS)[key])}</h2>']
+    if key in _STAGE_OF:
+        head.append(f'<p class="lede">{escape(FOR_READERS[_STAGE_OF[key]])}</p>')
+    return "\n".join([*head, *body, "</section>"])
 
 
 def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
@@ -193,14 +170,14 @@ def _glance(p: Portfolio) -> str:
         (str(len(p.shares)), "times shared"),
         (str(len(p.reflections)), "reflections"),
     ]
-    out = ['<ul class="stats">' + "".join(f"<li><strong>{v}</strong><span>{k}</span></li>" for v, k in stats)]
-    out[-1] += "</ul>"
+    shown = "".join(f"<li><strong>{v}</strong><span>{k}</span></li>" for v, k in stats if v != "0")
+    out = [f'<ul class="stats">{shown}</ul>'] if shown else []  # a count of nothing is noise
     figures = chart_figures(p)
     for caption, svg in figures:
         if svg:
             out.append(f"<figure><figcaption>{escape(caption)}</figcaption>\n{svg}\n</figure>")
     if not done.activities and not figures[-1][1]:  # no activity done, no rating to draw
-        out.append(_empty("Charts appear once learning activities and progress checks are recorded."))
+        out.append(empty("Charts appear once learning activities and progress checks are recorded."))
     return _section("glance", out)
 
 
@@ -208,7 +185,7 @@ def _imagine(p: Portfolio) -> str:
     out = []
     for vision in p.visions:
         out.append(f"<h3>{e(p.vision_heading(vision))}</h3>")
-        out.append(markdown_html(vision.body, shift=3) if vision.body.strip() else _empty("No vision yet."))
+        out.append(markdown_html(vision.body, shift=3) if vision.body.strip() else empty("No vision yet."))
         if vision.school_mission.strip():
             out += [
                 "<h3>School mission</h3>",
@@ -216,10 +193,10 @@ def _imagine(p: Portfolio) -> str:
             ]
             out[-1] += "</blockquote>"
     if not p.visions:
-        out.append(_empty("No vision written yet."))
+        out.append(empty("No vision written yet."))
     if p.outcomes:
         out.append("<h3>What I want for my students</h3>")
-        out.append(_table(["outcome", "kind"], [[e(o.text), e(o.kind)] for o in p.outcomes], set()))
+        out.append(table(["outcome", "kind"], [[e(o.text), e(o.kind)] for o in p.outcomes], set()))
     return _section("imagine", out)
 
 
@@ -231,7 +208,7 @@ def _inspire(p: Portfolio) -> str:
             out.append(f"<h3>{title}</h3><ul>" + "".join(f"<li>{e(i.text)}</li>" for i in items) + "</ul>")
     out.append("<h3>Goals</h3>")
     if not p.goals:
-        out.append(_empty("No goals yet."))
+        out.append(empty("No goals yet."))
     summed = of_activities(p.activities)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
@@ -258,7 +235,7 @@ def _inspire(p: Portfolio) -> str:
 
 def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
     if not p.activities:
-        return _section("illuminate", [_empty("No learning activities yet.")])
+        return _section("illuminate", [empty("No learning activities yet.")])
     rows = []
     for a in p.activities:
         label = e(a.title) + (" <em>(planned)</em>" if a.status == "planned" else "")
@@ -284,14 +261,16 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
         "",
     ]
     head = ["date", "type", "activity", "role", "hours", "credits", "goals"]
-    return _section("illuminate", [_table(head, rows, {4, 5}, total)])
+    return _section("illuminate", [table(head, rows, {4, 5}, total)])
 
 
-def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str]) -> str:
+def _innovate(
+    p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str], embed_from: Path | None
+) -> str:
     out = []
     questions = {q.id: q for q in p.questions}
     for inv in p.innovations:
-        meta = f"{e(inv.kind)} · phase: {e(inv.phase)}"
+        meta = f"{e(inv.kind)} · {e(STEP_FOR_READERS.get(inv.phase, inv.phase))}"
         question = questions.get(inv.question_id or "")
         if question is not None:
             meta += f" · question: {e(question.text)}"
@@ -301,12 +280,8 @@ def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str])
                 out.append(f"<h4>{phase.capitalize()}</h4>{markdown_html(notes, shift=4)}")
         out.append("</div>")
     if p.evidence:
-        rows = []
-        for ev in p.evidence:
-            target = links.get(ev.id) or ev.url
-            goal = goal_title(goals, ev.goal_id)
-            rows.append([e(ev.date), link(target, e(ev.title)), e(ev.kind), e(goal)])
-        out += ["<h3>Evidence</h3>", _table(["date", "evidence", "kind", "goal"], rows, set())]
+        shown = embed_images(p.evidence, embed_from) if embed_from is not None else {}
+        out += evidence_list(p.evidence, goals, links, shown)
     if p.checks:
         out.append("<h3>Progress toward goals</h3>")
         by_goal: dict[str, list[Check]] = defaultdict(list)
@@ -324,24 +299,24 @@ def _innovate(p: Portfolio, goals: Mapping[str, Goal], links: Mapping[str, str])
                 for c in sorted(checks, key=lambda c: c.date)
             ]
             out.append(f"<h4>{e(goals[goal_id].title)}</h4>")
-            out.append(_table(["date", "indicator", "rating", "value", "note"], rows, {2, 3}))
+            out.append(table(["date", "indicator", "rating", "value", "note"], rows, {2, 3}))
     if not out:
-        out.append(_empty("Nothing recorded yet."))
+        out.append(empty("Nothing recorded yet."))
     return _section("innovate", out)
 
 
 def _infiltrate(p: Portfolio) -> str:
     if not p.shares:
-        return _section("infiltrate", [_empty("Nothing shared yet.")])
+        return _section("infiltrate", [empty("Nothing shared yet.")])
     rows = [[e(s.date), e(s.audience), link(s.link, e(s.title)), e(s.venue)] for s in p.shares]
-    return _section("infiltrate", [_table(["date", "audience", "title", "venue"], rows, set())])
+    return _section("infiltrate", [table(["date", "audience", "title", "venue"], rows, set())])
 
 
 def _reflections(p: Portfolio, progress: Progress) -> Iterator[str]:
     """The reflections section in pieces (no newline after its end: the page joins sections)."""
     title = escape(dict(SECTIONS)["reflections"])
     if not p.reflections:
-        yield _section("reflections", [_empty("No reflections in this scope.")])
+        yield _section("reflections", [empty("No reflections in this scope.")])
         return
     yield f'<section id="reflections"><h2>{title}</h2>'
     total = len(p.reflections)
@@ -368,12 +343,19 @@ def reflection_article(r: Reflection, level: int) -> str:
     )
 
 
+def _summary_title(p: Portfolio) -> str:
+    """ "Hours and credits", or just "Hours" where no activity carries a credit."""
+    return dict(SECTIONS)["summary"] if of_activities(p.activities).done.credits else "Hours"
+
+
 def _summary(p: Portfolio) -> str:
     summed = of_activities(p.activities)
+    title = _summary_title(p)
     if not summed.done.activities:
-        return _section("summary", [_empty("No completed activities in this scope.")])
+        return _section("summary", [empty("No completed activities in this scope.")], title)
     groups = summed.grouped(vocab.ACTIVITY_TYPES).items()
     rows = [[e(k), str(v.activities), num(v.hours), num(v.credits)] for k, v in groups]
     done = summed.done
     total = ["Total", str(done.activities), num(done.hours), num(done.credits)]
-    return _section("summary", [_table(["type", "activities", "hours", "credits"], rows, {1, 2, 3}, total)])
+    head = ["type", "activities", "hours", "credits"]
+    return _section("summary", [table(head, rows, {1, 2, 3}, total)], title)

@@ -52,6 +52,10 @@ tr.total td { font-weight: 700; background: var(--soft); }
 .stats strong { display: block; font-size: 1.6rem; line-height: 1.1; }
 .stats span { color: var(--muted); font-size: 0.9rem; }
 figure { margin: 1rem 0 1.5rem; break-inside: avoid; }
+.gallery { display: flex; flex-wrap: wrap; gap: 1rem; }
+.gallery figure { margin: 0; flex: 1 1 16rem; max-width: 24rem; }
+.gallery img { display: block; max-width: 100%; height: auto; border: 1px solid var(--line); }
+.gallery figcaption { font-size: 0.9rem; color: var(--muted); }
 figcaption { font-weight: 700; margin-bottom: 0.4rem; }
 svg.chart { width: 100%; max-width: 100%; height: auto; display: block; }
 svg.chart text { font-family: system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
@@ -65,6 +69,7 @@ nav.contents ul { columns: 2; padding-left: 0; list-style: none; }
 .goal, .innovation, article.reflection { border-left: 4px solid var(--line); padding: 0.1rem 0 0.1rem 1rem;
   margin: 1rem 0 1.5rem; }
 .goal h4, .innovation h3, article.reflection h3 { margin-top: 0.3rem; }
+.lede { font-size: 1.05rem; margin: 0.25rem 0 1rem; }
 .meta { color: var(--muted); font-size: 0.92rem; margin: 0 0 0.5rem; }
 .tag { display: inline-block; border: 1px solid var(--line); border-radius: 999px; padding: 0 0.5rem;
   font-size: 0.85rem; margin-right: 0.25rem; }

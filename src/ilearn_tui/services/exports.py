@@ -94,7 +94,7 @@ def preflight(choice: Choice) -> Preflight:
         return Preflight(choice)
     if choice.folder:
         check_target(target, (), force=True)  # a file in the way, or no parent folder
-        inside = [target / choice.kind.document_name, target / EVIDENCE_DIR]
+        inside = [target / choice.kind.folder_document, target / EVIDENCE_DIR]
         return Preflight(choice, tuple(p for p in inside if p.exists() or p.is_symlink()))
     if not target.parent.is_dir():
         raise IlearnError(f"the folder {printable(str(target.parent))} does not exist")
@@ -186,6 +186,7 @@ def _render(
     renewal: RenewalRule | None,
     today: date | None,
     progress: Progress = silent,
+    embed_from: Path | None = None,
 ) -> Iterable[str]:
     """The document for ``kind`` in pieces, from records already cleaned and redacted."""
     if kind.packet == "review":
@@ -206,7 +207,7 @@ def _render(
     if kind.format == "html":
         from ilearn_tui.portfolio.showcase import chunks as html_chunks
 
-        return html_chunks(portfolio, links=links, today=today, progress=progress)
+        return html_chunks(portfolio, links=links, today=today, progress=progress, embed_from=embed_from)
     from ilearn_tui.portfolio.markdown import chunks
 
     return chunks(portfolio, links=links, today=today)
@@ -277,7 +278,9 @@ def _build(
         copies, links, missing = plan_copies(portfolio.evidence, evidence_dir)
     progress("writing the portfolio")
     markdown_kind = BY_NAME[kind.packet or "md"] if kind.format == "pdf" else kind
-    parts = _render(portfolio, markdown_kind, links, renewal, today, progress)
+    # A single-file page carries its small images itself; a folder links to the copies beside it.
+    embed_from = journal.locations.evidence_dir if kind.format == "html" and evidence_dir is None else None
+    parts = _render(portfolio, markdown_kind, links, renewal, today, progress, embed_from)
     result = ExportResult("", portfolio.left_out, portfolio.redactions, missing=missing)
     if kind.format == "pdf":  # the same document, typeset: contents, page numbers, charts
         from ilearn_tui.portfolio.pdf import render_pdf
@@ -370,7 +373,7 @@ def export_to(
         with _quiet_gc():
             result.path = write_atomic(target, result.data or parts, force=force)
         return result
-    name = kind.document_name
+    name = kind.folder_document
     report = folders.write_folder(
         target,
         name,
