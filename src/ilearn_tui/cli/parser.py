@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ilearn_tui import __version__
-from ilearn_tui.cli.parser_parts import Parser, Subs, finite, goal_ref, home, sub, whole
+from ilearn_tui.cli import parser_growth as growth
+from ilearn_tui.cli.parser_parts import Parser, Subs, goal_ref, home, sub, whole
 
 _COMPONENT_HELP = "a component of your evaluation framework it evidences, e.g. 3b (repeatable)"
 
@@ -159,15 +160,6 @@ def _evidence_parser(subs: Subs) -> None:
     e.add_argument("--json", action="store_true")
 
 
-def _framework_parser(subs: Subs) -> None:
-    p = sub(subs, "framework", "the evaluation framework: coverage of its components, or 'set NAME'")
-    p.add_argument("--cycle", metavar="C", help="only this cycle (e.g. 2025-26)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-    fw_subs = p.add_subparsers(dest="framework_command", metavar="ACTION", parser_class=Parser)
-    f = sub(fw_subs, "set", "choose the framework your evidence is tagged with")
-    f.add_argument("name", metavar="danielson|marzano|ma|none")
-
-
 def _search_parser(subs: Subs) -> None:
     p = sub(subs, "search", "ranked full-text search over everything")
     p.add_argument("query", metavar="QUERY")
@@ -179,7 +171,7 @@ def _export_parser(subs: Subs) -> None:
     p = sub(
         subs,
         "export",
-        "export your portfolio (Markdown, HTML, JSON or a zip archive)",
+        "export your portfolio (Markdown, HTML, PDF, JSON or a zip archive)",
         "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html), "
         "everything, lossless (json), or everything with its evidence files in one zip (archive: "
         "journal.json, evidence/ and a manifest of SHA-256 sums, for a new computer). "
@@ -222,11 +214,6 @@ def _export_parser(subs: Subs) -> None:
     )
 
 
-def _submissions_parser(subs: Subs) -> None:
-    p = sub(subs, "submissions", "list the documents you submitted (date, kind, size, SHA-256)")
-    p.add_argument("--check", action="store_true", help="check each kept copy against its SHA-256")
-
-
 def _import_parser(subs: Subs) -> None:
     p = sub(subs, "import", "import a JSON export, a zip archive (with its evidence) or a jrnl journal")
     p.add_argument("path", metavar="PATH")
@@ -246,85 +233,6 @@ def _restore_parser(subs: Subs) -> None:
 
 def _doctor_parser(subs: Subs) -> None:
     sub(subs, "doctor", "check the journal, its evidence files and permissions")
-
-
-def _hours_parser(subs: Subs) -> None:
-    p = sub(subs, "hours", "hours and credits: totals, by type, topic, goal and month")
-    p.add_argument("--cycle", metavar="C", help="a cycle (default: the current one; 'all': every cycle)")
-    p.add_argument("--json", action="store_true", help="print JSON")
-
-
-def _check_parser(subs: Subs) -> None:
-    from ilearn_tui.cli.values import amount
-
-    p = sub(subs, "check", "record a progress check on a goal (a 1-5 self-rating or a measured value)")
-    p.add_argument("goal", metavar="GOAL")
-    p.add_argument(
-        "--indicator",
-        required=True,
-        metavar="KIND",
-        help="student-achievement, instructional-practice, student-engagement, 21st-century-skills or other",
-    )
-    p.add_argument("--rating", type=whole(1, 5), metavar="N", help="1 (just starting) to 5 (fully there)")
-    p.add_argument(
-        "--value",
-        type=amount("--value", "a measured value", "72"),
-        metavar="X",
-        help="a measured value, e.g. 72 (%% on a quiz)",
-    )
-    p.add_argument("--date", metavar="DATE")
-    p.add_argument("--note", default="", metavar="T")
-
-
-def _renewal_parser(subs: Subs) -> None:
-    from ilearn_tui.domain.renewal import MAX_YEARS, PRESETS  # heavy; only this parser needs them
-
-    p = sub(subs, "renewal", "licence-renewal progress, and the requirement it is measured against")
-    p.add_argument("--json", action="store_true", help="print progress as JSON")
-    ren_subs = p.add_subparsers(dest="renewal_command", metavar="ACTION", parser_class=Parser)
-    r = sub(ren_subs, "show", "progress toward renewal (the default action)")
-    r.add_argument("--json", action="store_true")
-    sub(ren_subs, "presets", "list the built-in requirements")
-    r = sub(
-        ren_subs, "set", "choose a state's preset (ilearn renewal presets) or define a custom requirement"
-    )
-    r.add_argument("preset", metavar="PRESET", help=f"{', '.join(PRESETS)} or custom")
-    r.add_argument("--start", required=True, metavar="DATE", help="when the current licence period began")
-    r.add_argument("--units", default="hours", help="custom: what is counted (hours, PDPs, points…)")
-    r.add_argument("--amount", type=finite, help="custom: how many units are required")
-    r.add_argument(
-        "--years",
-        type=whole(1, MAX_YEARS),
-        help=f"custom: the length of the period in years (1 to {MAX_YEARS})",
-    )
-    r.add_argument(
-        "--minimum",
-        action="append",
-        default=[],
-        metavar="TOPIC=N",
-        help="custom: a minimum for one topic (repeatable)",
-    )
-    r.add_argument(
-        "--topic-minimum",
-        type=finite,
-        default=0.0,
-        metavar="N",
-        help="custom: a topic counts only from N units",
-    )
-    r.add_argument("--hour-rate", type=finite, metavar="N", help="units per clock hour (default 1)")
-    r.add_argument(
-        "--semester-credit-rate",
-        type=finite,
-        metavar="N",
-        help="units per university semester credit (default: the preset's, else 15)",
-    )
-    r.add_argument(
-        "--extra-licences",
-        type=whole(0, 20),
-        default=0,
-        metavar="N",
-        help="additional licences held, where the rule asks more for each (MA: +30 PDPs)",
-    )
 
 
 def _cycle_parser(subs: Subs) -> None:
@@ -435,17 +343,17 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "goal": _goal_parser,
     "log": _log_parser,
     "evidence": _evidence_parser,
-    "framework": _framework_parser,
+    "framework": growth.framework_parser,
     "search": _search_parser,
     "export": _export_parser,
-    "submissions": _submissions_parser,
+    "submissions": growth.submissions_parser,
     "import": _import_parser,
     "backup": _backup_parser,
     "restore": _restore_parser,
     "doctor": _doctor_parser,
-    "hours": _hours_parser,
-    "check": _check_parser,
-    "renewal": _renewal_parser,
+    "hours": growth.hours_parser,
+    "check": growth.check_parser,
+    "renewal": growth.renewal_parser,
     "cycle": _cycle_parser,
     "show": _record_parser("show"),
     "edit": _record_parser("edit"),
