@@ -391,13 +391,3 @@ STAGE_KINDS: dict[int, tuple[str, ...]] = {
 # The teacher's own words, wherever they appear: redacted in shareable exports and cleaned of
 # terminal controls on the way out. Ids, dates, numbers and vocabularies are never touched.
 FREE_TEXT: frozenset[str] = frozenset(f.name for k in KINDS.values() for f in k.fields if f.free)
-
-
-def search_fields(kind: Kind) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The fields that fill the search index's title and body columns for ``kind``, in order."""
-    titles = tuple(f.name for f in kind.fields if f.search == "title")
-    bodies = tuple(f.name for f in kind.fields if f.search == "body")
-    return titles, bodies
-
-
-SEARCHED_KINDS: tuple[Kind, ...] = tuple(k for k in KINDS.values() if k.search_kind)
