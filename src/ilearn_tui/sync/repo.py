@@ -13,7 +13,7 @@ import logging
 import os
 import shlex
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import closing
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from typing import Any
 from dulwich.client import LocalGitClient, get_transport_and_path
 from dulwich.errors import NotGitRepository
 from dulwich.file import FileLocked
-from dulwich.graph import find_merge_base
 from dulwich.index import commit_tree
 from dulwich.object_store import MissingObjectFinder, iter_tree_contents
 from dulwich.objects import Blob, Commit, ObjectID
@@ -103,6 +102,7 @@ class SyncRepo:
     def __init__(self, path: Path) -> None:
         self._unwritten: dict[bytes, Blob] = {}
         self._listed: dict[bytes, dict[str, bytes]] = {}
+        self._parents_of: dict[bytes, list[bytes]] = {}
         if (path / "HEAD").exists():
             self.repo = Repo(str(path))
         else:
@@ -194,12 +194,46 @@ class SyncRepo:
         if BRANCH in self.repo.refs:
             del self.repo.refs[BRANCH]
 
-    def merge_base(self, one: bytes, other: bytes) -> bytes | None:
-        found = find_merge_base(self.repo, [ObjectID(one), ObjectID(other)])
-        return bytes(found[0]) if found else None
+    # --- history ------------------------------------------------------------------------
+    # Walked by parents alone, never by commit times. git's (and dulwich's) merge-base search
+    # orders commits by time and trusts it: commits of one second (two syncs in a row) or a
+    # computer whose clock is wrong make it name a base that is not the nearest, and a merge
+    # against too old a base takes this computer's older values for conflicts, so computers
+    # stop agreeing. A journal's history is one commit per sync: a walk of it is cheap.
+    def _parents(self, commit: bytes) -> list[bytes]:
+        found = self._parents_of.get(commit)
+        if found is None:
+            found = [bytes(p) for p in self.repo[ObjectID(commit)].parents]  # type: ignore[attr-defined]
+            self._parents_of[commit] = found
+        return found
+
+    def _walk(self, start: bytes, stop: Callable[[bytes], bool] = lambda _c: False) -> Iterator[bytes]:
+        """``start`` and every commit before it, each once; not past a commit ``stop`` accepts."""
+        seen: set[bytes] = set()
+        todo = [start]
+        while todo:
+            commit = todo.pop()
+            if commit in seen:
+                continue
+            seen.add(commit)
+            yield commit
+            if not stop(commit):
+                todo.extend(self._parents(commit))
 
     def contains(self, ancestor: bytes, commit: bytes) -> bool:
-        return self.merge_base(ancestor, commit) == ancestor
+        """Whether ``commit`` has ``ancestor`` in its history (or is it)."""
+        return any(c == ancestor for c in self._walk(commit))
+
+    def merge_base(self, one: bytes, other: bytes) -> bytes | None:
+        """The nearest commit both histories hold (of several, as after a criss-cross, the least id)."""
+        if self.contains(one, other):
+            return one
+        if self.contains(other, one):
+            return other
+        before_one = set(self._walk(one))
+        common = [c for c in self._walk(other, stop=before_one.__contains__) if c in before_one]
+        nearest = [c for c in common if not any(d != c and self.contains(c, d) for d in common)]
+        return min(nearest) if nearest else None
 
     # --- remotes --------------------------------------------------------------------------
     def fetch(self, url: str) -> bytes | None:
