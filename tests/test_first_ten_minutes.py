@@ -62,7 +62,7 @@ def saved(terminal: Terminal, what: str) -> None:
 def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -> None:
     t = terminal
     # Onboarding: the name field has focus, enter moves on.
-    t.settled("Welcome to ilearn", timeout=40)
+    t.settled("Welcome to ilearn")
     t.type("Sam Rivera")
     t.keys("Enter")
     t.type("Grade 7 science")
@@ -170,7 +170,7 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.wait_for("Export your portfolio")
     t.type(f"{folder}/")
     t.keys("C-s")
-    shown = t.wait_for("Wrote", timeout=40)
+    shown = t.wait_for("Wrote")
     t.wait_for("Done.")
     t.keys("Escape")
     t.wait_gone("Export your portfolio")

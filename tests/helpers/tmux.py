@@ -17,9 +17,13 @@ ILEARN = shutil.which("ilearn")
 
 # How fast the tests type: one key (or one pasted string) every 0.2 s, as a quick typist would.
 KEY_GAP = 0.2
+# How long a wait for the screen may take before it fails. Only an upper bound: keys still go
+# KEY_GAP apart, so a focus race shows as lost keys, never as a slow pass. A busy test machine
+# has held the app a dozen seconds behind its keys, so it is generous.
+WAIT = 60.0
 
 
-def until(check: Callable[[], bool], what: str, timeout: float = 20.0) -> None:
+def until(check: Callable[[], bool], what: str, timeout: float = WAIT) -> None:
     """Wait for ``check`` to hold, polling; fail naming ``what`` if it never does."""
     deadline = time.monotonic() + timeout
     while not check():
@@ -60,7 +64,7 @@ class Terminal:
     def screen(self) -> str:
         return self.tmux("capture-pane", "-t", self.session, "-p")
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = WAIT) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             shown = self.screen()
@@ -69,11 +73,11 @@ class Terminal:
             time.sleep(0.05)
         raise AssertionError(f"{text!r} never appeared; the screen shows:\n{self.screen()}")
 
-    def wait_gone(self, text: str, timeout: float = 20.0) -> str:
+    def wait_gone(self, text: str, timeout: float = WAIT) -> str:
         until(lambda: text not in self.screen(), f"{text!r} going away", timeout)
         return self.screen()
 
-    def settled(self, text: str, timeout: float = 20.0) -> str:
+    def settled(self, text: str, timeout: float = WAIT) -> str:
         """Wait for ``text``, then for the screen to stop changing (the app is idle, ready for keys)."""
         deadline = time.monotonic() + timeout
         shown = self.wait_for(text, timeout)
