@@ -241,3 +241,48 @@ def test_groups_and_publications_round_trip_through_an_export(
         assert rows(other, sql) == rows(home, sql), sql
     # The portfolio shows the reflection and the share publishing recorded, never the copy itself:
     assert ok(run(home, "export", "--format", "md")).count("Worth sharing") == 3  # heading, text, share
+
+
+def test_a_share_is_added_from_the_shell_in_a_group(home: Path, plc: str) -> None:
+    gid = ok(run(home, "goal", "add", "Better questions"))
+    sid = ok(
+        run(
+            home,
+            "share",
+            "add",
+            "Talk on wait time",
+            "--venue",
+            "Staff meeting",
+            "--goal",
+            "Better",
+            "--group",
+            "Grade",
+            "--date",
+            "2026-11-30",
+            "--audience",
+            "glob",
+        )
+    )
+    assert rows(home, "SELECT id, audience, venue, date, group_id FROM shares") == [
+        (sid, "global", "Staff meeting", "2026-11-30", plc)
+    ]
+    assert rows(home, "SELECT share_id, goal_id FROM share_goals") == [(sid, gid)]
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (("share",), "needs an action"),
+        (("share", "add", " "), "TITLE"),
+        (("share", "add", "T", "--audience", "wor"), "--audience"),
+        (("share", "add", "T", "--link", "ftp://x"), "--link"),
+        (("share", "add", "T", "--date", "2026-13-01"), "--date"),
+    ],
+)
+def test_a_bad_share_is_refused(home: Path, args: tuple[str, ...], says: str) -> None:
+    ok(run(home, "profile"))  # the journal exists, so "unchanged" compares two files
+    assert says in refused(home, 2, *args)
+
+
+def test_a_share_in_an_unknown_group_is_refused(home: Path, plc: str) -> None:
+    assert "no group matches" in refused(home, 1, "share", "add", "T", "--group", "Nope")

@@ -368,5 +368,6 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "publish": groups.publish_parser,
     "unpublish": groups.unpublish_parser,
     "profile": groups.profile_parser,
+    "share": groups.share_parser,
     "completion": _completion_parser,
 }

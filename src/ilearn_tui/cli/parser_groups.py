@@ -3,7 +3,7 @@ colleagues see (one function per command)."""
 
 from __future__ import annotations
 
-from ilearn_tui.cli.parser_parts import Parser, Subs, sub
+from ilearn_tui.cli.parser_parts import Parser, Subs, goal_ref, sub
 
 _GROUP_REF = "the group's id, or an unambiguous start of its name"
 _KINDS = "plc, cohort, book-study or team (any unambiguous start; default plc)"
@@ -64,3 +64,24 @@ def profile_parser(subs: Subs) -> None:
     p.add_argument("--name", metavar="NAME", help="your name, e.g. 'Sam Rivera'")
     p.add_argument("--role", metavar="ROLE", help="e.g. 'Grade 7 science teacher'")
     p.add_argument("--school", metavar="SCHOOL")
+
+
+def share_parser(subs: Subs) -> None:
+    from ilearn_tui.domain.text import DATE_FORMS
+
+    p = sub(subs, "share", "record a share (stage 5): what you shared, where, with whom")
+    share_subs = p.add_subparsers(dest="share_command", metavar="ACTION", parser_class=Parser)
+    s = sub(share_subs, "add", "record something you shared (a talk, a post, a PLC meeting)")
+    s.add_argument("title", metavar="TITLE")
+    s.add_argument(
+        "--audience",
+        default="local",
+        metavar="local|global",
+        help="colleagues near you (the default) or the wider world",
+    )
+    s.add_argument("--venue", default="", metavar="WHERE", help="PLC, showcase, blog, conference…")
+    s.add_argument("--date", metavar="DATE", help=DATE_FORMS)
+    s.add_argument("--link", default="", metavar="URL", help="a web address (https://…)")
+    s.add_argument("--notes", default="", metavar="TEXT")
+    s.add_argument("--goal", metavar="GOAL", type=goal_ref, help="a goal it shares (id or title prefix)")
+    s.add_argument("--group", metavar="GROUP", help=_GROUP_REF)
