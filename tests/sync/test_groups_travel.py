@@ -36,3 +36,12 @@ def test_a_group_its_members_and_a_publication_travel(
     laptop.ok("sync")
     with laptop.journal() as journal:
         assert outbox(journal, group_id) == []
+
+
+def test_the_own_sync_remote_is_not_a_group_repository(pair: tuple[Computer, Computer, Path]) -> None:
+    laptop, _, remote = pair
+    laptop.ok("group", "add", "Team")
+    refused = laptop.run("group", "setup", "Team", str(remote))
+    assert refused.code == 2 and "your own sync remote" in refused.err
+    with laptop.journal() as journal:
+        assert [g.remote for g in list_groups(journal)] == [""]
