@@ -286,3 +286,19 @@ def test_a_bad_share_is_refused(home: Path, args: tuple[str, ...], says: str) ->
 
 def test_a_share_in_an_unknown_group_is_refused(home: Path, plc: str) -> None:
     assert "no group matches" in refused(home, 1, "share", "add", "T", "--group", "Nope")
+
+
+def test_a_deleted_group_takes_its_members_and_publications_and_comes_back(home: Path, plc: str) -> None:
+    aid = ok(run(home, "log", "workshop", "PLC meeting", "--group", "Grade"))
+    ok(run(home, "publish", aid, "--to", "Grade"))
+    before = snapshot(home)
+    said = ok(run(home, "group", "delete", "Grade"))
+    assert rows(
+        home,
+        "SELECT count(*) FROM groups UNION ALL SELECT count(*) FROM group_members "
+        "UNION ALL SELECT count(*) FROM publications",
+    ) == [(0,), (0,), (0,)]
+    assert rows(home, "SELECT id, group_id FROM activities") == [(aid, None)]
+    trash_id = said.rsplit(" ", 1)[1]
+    ok(run(home, "trash", "restore", trash_id))
+    assert snapshot(home) == before

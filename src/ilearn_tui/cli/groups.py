@@ -35,6 +35,8 @@ def run(args: argparse.Namespace) -> int:
             return _setup(args, journal)
         if action == "show":
             return _show(args, journal)
+        if action == "delete":
+            return _delete(args, journal)
         return _list(args, journal)
 
 
@@ -106,6 +108,18 @@ def _show(args: argparse.Namespace, journal: Journal) -> int:
     out(f"Published by you: {plural(len(items), 'item')}")
     for item in items:
         out(f"  {item.id[:8]}  {item.published_at[:10]}  {item.kind:<10} {one_line(item.title, 60)}")
+    return 0
+
+
+def _delete(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store.groups import delete_group, find_group, get_group
+
+    group = get_group(journal, find_group(journal, args.group))
+    trash_id = delete_group(journal, group)
+    out(
+        f"Moved the group {one_line(group.name, 60)} to the trash, with its members and what you published "
+        f"there; its activities and shares stay. Put it back with: ilearn trash restore {trash_id[:8]}"
+    )
     return 0
 
 

@@ -13,7 +13,7 @@ def group_parser(subs: Subs) -> None:
     p = sub(
         subs,
         "group",
-        "your groups (PLC, cohort, book study, team): add, list, set up, show",
+        "your groups (PLC, cohort, book study, team): add, list, set up, show, delete",
         "Your groups: a PLC, a cohort, a book study, a team. A group's shared repository (a folder "
         "on a shared drive or USB stick, file://, ssh:// or https://) is where members publish; "
         "each member writes only her own folder of it. See docs/GROUPS.md.",
@@ -31,6 +31,8 @@ def group_parser(subs: Subs) -> None:
     g.add_argument("group", metavar="GROUP", help=_GROUP_REF)
     g.add_argument("url", metavar="URL", help="a folder, file://, ssh:// or http(s):// URL")
     g = sub(group_subs, "show", "one group: its members, its repository and what you published there")
+    g.add_argument("group", metavar="GROUP", help=_GROUP_REF)
+    g = sub(group_subs, "delete", "move a group, its members and what you published there to the trash")
     g.add_argument("group", metavar="GROUP", help=_GROUP_REF)
 
 

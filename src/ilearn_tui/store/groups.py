@@ -101,6 +101,16 @@ def set_group_remote(journal: Journal, group_id: str, remote: str) -> None:
         )
 
 
+def delete_group(journal: Journal, group: Group) -> str:
+    """The group to the trash, its members and publications with it; the trash item's id.
+
+    Its activities and shares stay, no longer in a group (the trash remembers, for a restore).
+    """
+    from ilearn_tui.store.trash import move_to_trash
+
+    return move_to_trash(journal, "groups", group.id, "group", group.name)
+
+
 def put_in_group(journal: Journal, table: str, record_id: str, group_id: str) -> None:
     """An activity or a share belongs to a group (inside the caller's write, when there is one)."""
     if table not in ("activities", "shares"):
