@@ -302,3 +302,81 @@ def test_a_deleted_group_takes_its_members_and_publications_and_comes_back(home:
     trash_id = said.rsplit(" ", 1)[1]
     ok(run(home, "trash", "restore", trash_id))
     assert snapshot(home) == before
+
+
+def _records_of_every_kind(home: Path, tmp_path: Path) -> dict[str, str]:
+    """One record of each kind that can be published, by kind name."""
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.store.records import save_record
+
+    goal = ok(run(home, "goal", "add", "Better questions", "--question", "Does wait time help?"))
+    made = {
+        "goal": goal,
+        "activity": ok(run(home, "log", "book", "Visible Learning", "--hours", "2")),
+        "check": ok(
+            run(home, "check", goal, "--indicator", "engagement", "--rating", "4", "--note", "More hands")
+        ),
+        "share": ok(
+            run(home, "share", "add", "Talk", "--venue", "Staff room", "--link", "https://example.org/t")
+        ),
+        "evidence": ok(run(home, "evidence", "add", "https://example.org/plan", "--title", "Unit plan")),
+        "reflection": ok(run(home, "reflect", "Wait time helps.")),
+    }
+    with open_journal(resolve(home)) as journal:
+        made["question"] = str(journal.conn.execute("SELECT id FROM questions").fetchone()[0])
+        cycle = journal.cycle_for("2026-12-01")
+        made["innovation"] = save_record(
+            journal,
+            KINDS["innovation"],
+            {
+                "title": "Think-pair-share",
+                "plan": "Pairs first",
+                "act": "Tried it",
+                "kind": "action research",
+                "phase": "act",
+            },
+            cycle_id=cycle,
+        )
+    return made
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "stage", "reads"),
+    [
+        ("reflection", "reflection", None, "Wait time helps."),
+        ("goal", "goal", 2, "- Does wait time help?"),
+        ("question", "question", 2, "Better questions"),
+        ("activity", "activity", 3, "Book study"),
+        ("innovation", "check", 4, "### Act\n\nTried it"),
+        ("check", "check", 4, "**Self-rating:** 4 of 5"),
+        ("evidence", "evidence", 4, "https://example.org/plan"),
+        ("share", "share", 5, "**Where:** Staff room"),
+    ],
+)
+def test_every_kind_that_may_leave_is_published_as_a_colleague_reads_it(
+    home: Path, plc: str, tmp_path: Path, source: str, kind: str, stage: int | None, reads: str
+) -> None:
+    made = _records_of_every_kind(home, tmp_path)
+    pid = ok(run(home, "publish", made[source], "--to", "Grade"))
+    ((got_kind, got_stage, body, source_id),) = rows(
+        home, f"SELECT kind, stage, body, source_id FROM publications WHERE id = '{pid}'"
+    )
+    assert (got_kind, got_stage, source_id) == (kind, stage, made[source])
+    assert reads in body
+
+
+def test_a_vision_cannot_be_published(home: Path, plc: str) -> None:
+    from ilearn_tui.domain.forms import KINDS
+    from ilearn_tui.store.records import save_record
+
+    with open_journal(resolve(home)) as journal:
+        cycle = journal.cycle_for("2026-12-01")
+        vid = save_record(journal, KINDS["vision"], {"body": "Curious students"}, cycle_id=cycle)
+    assert "cannot be published" in refused(home, 1, "publish", vid, "--to", "Grade")
+
+
+def test_an_unreadable_redaction_list_stops_publishing(home: Path, plc: str) -> None:
+    rid = ok(run(home, "reflect", "Jordan asked."))
+    home.joinpath("config").mkdir(parents=True, exist_ok=True)
+    home.joinpath("config", "settings.json").write_text('{"redact_names": "Jordan"}')
+    assert "redact" in refused(home, 1, "publish", rid, "--to", "Grade")
