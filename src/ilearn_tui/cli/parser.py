@@ -345,6 +345,7 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "goal": _goal_parser,
     "log": _log_parser,
     "evidence": _evidence_parser,
+    "share": groups.share_parser,
     "framework": growth.framework_parser,
     "search": _search_parser,
     "export": _export_parser,
@@ -368,6 +369,5 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "publish": groups.publish_parser,
     "unpublish": groups.unpublish_parser,
     "profile": groups.profile_parser,
-    "share": groups.share_parser,
     "completion": _completion_parser,
 }
