@@ -380,3 +380,13 @@ def test_an_unreadable_redaction_list_stops_publishing(home: Path, plc: str) -> 
     home.joinpath("config").mkdir(parents=True, exist_ok=True)
     home.joinpath("config", "settings.json").write_text('{"redact_names": "Jordan"}')
     assert "redact" in refused(home, 1, "publish", rid, "--to", "Grade")
+
+
+def test_terminal_escapes_never_reach_the_copy(home: Path, plc: str) -> None:
+    rid = ok(run(home, "reflect", "Red \x1b[31malert\x1b[0m and a \u202eflip", "--title", "T\x1b]0;x\x07"))
+    assert "\x1b" in rows(home, "SELECT body FROM reflections")[0][0]  # kept in her own journal
+    ok(run(home, "publish", rid, "--to", "Grade"))
+    ((title, body),) = rows(home, "SELECT title, body FROM publications")
+    for text in (title, body):
+        assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
+    assert "alert" in body

@@ -2,9 +2,10 @@
 
 The copy is made here, once, for every UI: the record's words as a colleague would want to read
 them (a goal with its why, measure and questions; an activity with its type, date and hours),
-with the teacher's redaction list applied. A private reflection and evidence marked as student
-information are refused before anything is written, as are a group with no repository yet and
-a journal with no teacher's name (a colleague must see who wrote it).
+with the teacher's redaction list applied and hidden characters drawn visible. A private
+reflection and evidence marked as student information are refused before anything is written,
+as are a group with no repository yet and a journal with no teacher's name (a colleague must
+see who wrote it).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.portfolio.redaction import Redactor
+from ilearn_tui.portfolio.sanitize import clean
 from ilearn_tui.store.groups import Group, find_group, get_group
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.lookup import Found, children_of, find_record, title_of
@@ -58,9 +60,11 @@ def _quoted(name: str) -> str:
 
 
 def _redacted(copy: Copy, names: list[str]) -> Copy:
+    """The names redacted, and hidden characters drawn visible, as in a shared export."""
     redact = Redactor(names)
-    title = one_line(redact(copy.title), TITLE_CHARS)
-    return Copy(copy.source_table, copy.source_id, copy.kind, title, redact(copy.body), copy.date, copy.stage)
+    title = one_line(clean(redact(copy.title)), TITLE_CHARS)
+    body = clean(redact(copy.body))
+    return Copy(copy.source_table, copy.source_id, copy.kind, title, body, copy.date, copy.stage)
 
 
 def make_copy(journal: Journal, found: Found) -> Copy:
