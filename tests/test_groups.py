@@ -88,6 +88,7 @@ def test_a_group_is_added_listed_and_set_up(home: Path, tmp_path: Path) -> None:
         (("group", "add", "grade 7 plc"), 2, "already a group"),
         (("group", "setup", "nope", "/tmp/x"), 1, "no group matches"),
         (("group", "setup", "Grade 7", "ftp://example.org/x"), 1, "not a remote"),
+        (("group", "setup", "Grade 7", " "), 1, "the remote is empty"),
         (("group", "show", "Grade 8"), 1, "did you mean 'Grade 7 PLC'"),
         (("log", "workshop", "Meeting", "--group", "nope"), 1, "no group matches"),
         (("publish", "abcd1234", "--to", "Grade 7"), 1, "no record"),
@@ -390,3 +391,9 @@ def test_terminal_escapes_never_reach_the_copy(home: Path, plc: str) -> None:
     for text in (title, body):
         assert "\x1b" not in text and "\x07" not in text and "\u202e" not in text
     assert "alert" in body
+
+
+def test_two_groups_never_share_one_repository(home: Path, plc: str, tmp_path: Path) -> None:
+    ok(run(home, "group", "add", "Team"))
+    says = refused(home, 2, "group", "setup", "Team", str(tmp_path / "plc-repo"))
+    assert "'Grade 7 PLC' already shares" in says

@@ -71,14 +71,21 @@ def _list(args: argparse.Namespace, journal: Journal) -> int:
 
 
 def _setup(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.store.groups import find_group, get_group, set_group_remote
+    from ilearn_tui.store.groups import find_group, get_group, list_groups, set_group_remote
     from ilearn_tui.store.sync_state import REMOTE
     from ilearn_tui.sync.repo import check_remote_url
 
     group = get_group(journal, find_group(journal, args.group))
-    own = journal.get_meta(REMOTE)
-    if own and own in (args.url, check_target(args.url)):
+    named = {args.url, check_target(args.url)} if args.url.strip() else set()
+    if journal.get_meta(REMOTE) in named:
         raise UsageError("that is your own sync remote; a group needs a repository of its own")
+    other = next(
+        (g for g in list_groups(journal) if g.id != group.id and g.remote and g.remote in named), None
+    )
+    if other is not None:
+        raise UsageError(
+            f"the group {other.name!r} already shares through that repository; each group needs its own"
+        )
     stored = check_remote_url(args.url)
     set_group_remote(journal, group.id, stored)
     out(
