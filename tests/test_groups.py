@@ -397,3 +397,17 @@ def test_two_groups_never_share_one_repository(home: Path, plc: str, tmp_path: P
     ok(run(home, "group", "add", "Team"))
     says = refused(home, 2, "group", "setup", "Team", str(tmp_path / "plc-repo"))
     assert "'Grade 7 PLC' already shares" in says
+
+
+def test_a_reply_waits_in_the_outbox_naming_the_item_and_its_author(home: Path, plc: str) -> None:
+    from ilearn_tui.store.publications import save_reply
+
+    item, author = "0f6c1d1e-8e0a-4c55-9d43-5b1f9a3c2e10", "9a0b7c55-2d1e-4f3a-8b6c-1e2d3f4a5b6c"
+    with open_journal(resolve(home)) as journal:
+        rid = save_reply(journal, plc, item, author, "Re: wait time", "Same in my class.")
+        (got,) = outbox(journal, plc)
+    assert (got["id"], got["kind"], got["in_reply_to"], got["to_author"]) == (rid, "reply", item, author)
+    assert got["stage"] is None and got["body"] == "Same in my class."
+    assert rows(home, "SELECT count(*) FROM shares") == [(0,)]
+    ok(run(home, "unpublish", rid))
+    assert rows(home, "SELECT count(*) FROM publications") == [(0,)]

@@ -103,6 +103,36 @@ def publish_copy(journal: Journal, group_id: str, venue: str, copy: Copy) -> tup
     return publication_id, True
 
 
+def save_reply(
+    journal: Journal, group_id: str, in_reply_to: str, to_author: str, title: str, body: str
+) -> str:
+    """A reply to a colleague's item, in the teacher's outbox of that group; its id.
+
+    A reply is the teacher's own words in her own folder, naming the item and its author; it
+    comes from no record of hers, so it has no source, and it records no share.
+    """
+    stamp = now_stamp()
+    with journal.write() as conn:
+        return insert_row(
+            conn,
+            "publications",
+            {
+                "id": new_id(),
+                "group_id": group_id,
+                "source_table": "",
+                "source_id": None,
+                "kind": "reply",
+                "title": title,
+                "body": body,
+                "date": date.today().isoformat(),
+                "stage": None,
+                "in_reply_to": in_reply_to,
+                "to_author": to_author,
+                "published_at": stamp,
+            },
+        )
+
+
 _COLUMNS = "id, group_id, source_table, source_id, kind, title, date, published_at"
 
 
