@@ -82,6 +82,17 @@ def test_record_ids_complete_where_an_id_is_taken(tmp_path: Path, journal_home: 
     assert offered("ilearn edit zzzz", tmp_path, journal_home) == []
 
 
+def test_group_names_complete_where_a_group_is_taken(tmp_path: Path) -> None:
+    from tests.helpers.cli import invoke_in
+
+    home = tmp_path / "groups-home"
+    for name in ("Grade 7 PLC", "Book study"):
+        assert invoke_in(home, "group", "add", name).code == 0
+    assert offered("ilearn publish abcd --to G", tmp_path, home) == [r"Grade\ 7\ PLC"]
+    assert offered("ilearn group show B", tmp_path, home) == [r"Book\ study"]
+    assert offered("ilearn log workshop T --group ", tmp_path, home) == [r"Book\ study", r"Grade\ 7\ PLC"]
+
+
 def test_vocabularies_complete(tmp_path: Path) -> None:
     assert offered("ilearn log w", tmp_path) == ["workshop", "walk"]
     assert offered("ilearn reflect --stage in", tmp_path) == ["inspire", "innovate", "infiltrate"]

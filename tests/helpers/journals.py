@@ -68,4 +68,6 @@ def stored_evidence(home: Path) -> Path:
 UNDO_AFTER_V6 = (
     "ALTER TABLE goals DROP COLUMN kind; ALTER TABLE goals DROP COLUMN baseline;"
     "ALTER TABLE goals DROP COLUMN target; ALTER TABLE goals DROP COLUMN measure;"
+    "ALTER TABLE activities DROP COLUMN group_id; ALTER TABLE shares DROP COLUMN group_id;"
+    "DROP TABLE publications; DROP TABLE group_members; DROP TABLE groups;"
 )

@@ -225,6 +225,7 @@ def _semester_units(journal: Journal, semester_credits: float) -> float:
 
 def _log(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import plan
+    from ilearn_tui.store.groups import find_group, put_in_group
 
     if args.semester_credits is not None:
         if args.credits is not None:
@@ -234,6 +235,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         args.credits = _semester_units(journal, args.semester_credits)
     chosen, codes = components(journal, args.component)
     goal_ids = _goal_ids(journal, args.goal)
+    group_id = find_group(journal, args.group) if args.group else None
     with journal.write():
         activity_id = plan.add_activity(
             journal,
@@ -249,6 +251,8 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
             topic=args.topic,
         )
         _tag(journal, "activity", activity_id, chosen, codes)
+        if group_id:
+            put_in_group(journal, "activities", activity_id, group_id)
     hours = f"{args.hours:g} hour{'' if args.hours == 1 else 's'}" if args.hours else ""
     saved("learning activity", args.title, activity_id, args.date or "", hours)
     return 0

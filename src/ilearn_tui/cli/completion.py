@@ -86,6 +86,8 @@ COMPLETERS: dict[str, Completer] = {
     "tag": _from_journal("tags"),
     "record": _from_journal("records"),
     "item": _from_journal("trash"),
+    "group": _from_journal("groups"),
+    "to": _from_journal("groups"),
     "type": _words(_activity_types),
     "stage": _words(_stages),
     "indicator": _words(_indicators),

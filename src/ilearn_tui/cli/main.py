@@ -106,6 +106,14 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli.completion import run as run_completion
 
         return run_completion(args)
+    if command == "share":
+        from ilearn_tui.cli.shares import run as run_share
+
+        return run_share(args)
+    if command in ("group", "publish", "unpublish", "profile"):
+        from ilearn_tui.cli.groups import run as run_groups
+
+        return run_groups(args)
     if command == "sync":
         from ilearn_tui.cli.sync import run as run_sync
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ilearn_tui import __version__
+from ilearn_tui.cli import parser_groups as groups
 from ilearn_tui.cli import parser_growth as growth
 from ilearn_tui.cli.parser_parts import Parser, Subs, goal_ref, home, sub, whole
 
@@ -140,6 +141,7 @@ def _log_parser(subs: Subs) -> None:
     p.add_argument("--provider", default="", help="provider or facilitator")
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
     p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
+    p.add_argument("--group", metavar="GROUP", help="a group it belongs to (id or name start)")
 
 
 def _evidence_parser(subs: Subs) -> None:
@@ -343,6 +345,7 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "goal": _goal_parser,
     "log": _log_parser,
     "evidence": _evidence_parser,
+    "share": groups.share_parser,
     "framework": growth.framework_parser,
     "search": _search_parser,
     "export": _export_parser,
@@ -362,5 +365,9 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "stage": _stage_parser,
     "trash": _trash_parser,
     "sync": _sync_parser,
+    "group": groups.group_parser,
+    "publish": groups.publish_parser,
+    "unpublish": groups.unpublish_parser,
+    "profile": groups.profile_parser,
     "completion": _completion_parser,
 }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ilearn_tui.domain import fields, vocab
 from ilearn_tui.domain.fields import MAX_BODY_CHARS, Field, Kind, Link, LinkTable, key, ref, stamps, words
+from ilearn_tui.domain.model_groups import GROUP, GROUP_MEMBER, PUBLICATION
 
 _FILE_NAME = r"^([0-9a-f]{64}(\.[a-z0-9]{1,10})?)?$"
 _URL_LABEL = "Link (https://…), or a file path to copy in"
@@ -160,6 +161,7 @@ ACTIVITY = Kind(
         ),
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
+        ref("group_id", "groups"),
     ),
     noun="learning activity",
     stage=3,
@@ -288,6 +290,7 @@ SHARE = Kind(
         Field("link", "text", label="Link", free=True, web=True),
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
+        ref("group_id", "groups"),
     ),
     noun="share",
     stage=5,
@@ -360,6 +363,8 @@ COMPONENT_TABLES: dict[str, LinkTable] = fields.components(EVIDENCE, REFLECTION,
 # Tags travel inside each reflection; the search tables are rebuilt by the store.
 TABLES: tuple[Kind | LinkTable, ...] = (
     CYCLE,
+    GROUP,
+    GROUP_MEMBER,
     VISION,
     OUTCOME,
     INTEREST,
@@ -377,6 +382,7 @@ TABLES: tuple[Kind | LinkTable, ...] = (
     REFLECTION_LINKS,
     *COMPONENT_TABLES.values(),
     DRAFT,
+    PUBLICATION,
 )
 
 # --- views derived from the declaration ---------------------------------------------------------

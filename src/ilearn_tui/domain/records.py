@@ -97,6 +97,7 @@ class Activity:
     notes: str = ""
     created_at: str = ""
     updated_at: str = ""
+    group_id: str | None = None
     goal_ids: list[str] = field(default_factory=list)
 
 

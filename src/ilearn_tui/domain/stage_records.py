@@ -97,6 +97,7 @@ class Share:
     notes: str
     created_at: str
     updated_at: str
+    group_id: str | None = None
 
 
 def record_types() -> dict[str, type]:

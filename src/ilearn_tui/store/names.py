@@ -1,4 +1,4 @@
-"""The names a shell offers as it completes a command: goal titles, tags, record ids.
+"""The names a shell offers as it completes a command: goal titles, tags, record ids, groups.
 
 Completion runs at every press of Tab, inside the teacher's shell, so it reads the journal
 read-only, never creates, migrates or backs it up, and gives nothing rather than an error:
@@ -17,6 +17,7 @@ _QUERIES: dict[str, str] = {
     "goals": "SELECT title FROM goals WHERE title LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT ?",
     "tags": "SELECT name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
     "trash": "SELECT id FROM trash WHERE id LIKE ? ESCAPE '\\' ORDER BY deleted_at DESC LIMIT ?",
+    "groups": "SELECT name FROM groups WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
 }
 
 
@@ -25,7 +26,7 @@ def _like(prefix: str) -> str:
 
 
 def offered(db_path: Path, what: str, prefix: str = "") -> list[str]:
-    """The names of ``what`` (goals, tags, records, trash) that start with ``prefix``."""
+    """The names of ``what`` (goals, tags, records, trash, groups) that start with ``prefix``."""
     if not db_path.is_file():
         return []
     try:

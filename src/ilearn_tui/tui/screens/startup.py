@@ -87,6 +87,10 @@ class OnboardingScreen(UsesShell, ModalScreen[None]):
                 yield Button("Start with Imagine", id="start", variant="primary")
 
     def on_mount(self) -> None:
+        # What 'ilearn profile' already set is shown, so onboarding never asks it blank again.
+        for key in ("name", "role", "school"):
+            meta = f"teacher_{key}" if key != "school" else "school"
+            self.query_one(f"#{key}", Input).value = self.ilearn.journal.get_meta(meta)
         self.query_one("#name", Input).focus()
 
     @on(Input.Submitted)
