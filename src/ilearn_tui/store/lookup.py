@@ -16,7 +16,9 @@ from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.textsafe import one_line
 
 # Every kind a teacher writes; cycles and drafts are kept by other commands.
-RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in model.KINDS.values() if k.name not in ("cycle", "draft"))
+RECORD_KINDS: tuple[Kind, ...] = tuple(
+    k for k in model.KINDS.values() if k.name not in ("cycle", "draft") and k.table not in model.LINE_TABLES
+)
 # The shortest prefix taken: fewer characters would match half the journal.
 MIN_PREFIX = 4
 

@@ -5,10 +5,10 @@ Kept apart from ``schema`` so that the migrations stay readable; version 6 is wr
 
 from __future__ import annotations
 
-from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, TABLES
+from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, SESSION_ITEM, TABLES
 
 # Tables made after version 6: their migration adds their triggers with them.
-_LATER = frozenset(t.table for t in COMPONENT_TABLES.values())
+_LATER = frozenset(t.table for t in COMPONENT_TABLES.values()) | {SESSION_ITEM.table}
 
 
 def sync_key(table: str, row: str) -> str:
