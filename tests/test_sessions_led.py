@@ -306,3 +306,62 @@ def test_a_journal_from_before_sessions_upgrades_with_its_activities_whole(journ
     with journal.write() as tx:  # the new table's writes are marked for the next sync
         write_lines(tx, ACTIVITY, made, "feedback", ["Still useful"])
     assert conn.execute("SELECT count(*) FROM sync_changes WHERE tbl = 'session_items'").fetchone()[0] == 1
+
+
+def test_the_portfolio_lists_sessions_led_once_with_their_hours_counted_once(
+    ilearn: Cli, home: Path, tmp_path: Path
+) -> None:
+    ok(ilearn("log", "book", "Visible Learning", "--hours", "2", "--date", "2026-11-01"))
+    plain = tmp_path / "none.md"
+    ok(ilearn("export", "--out", str(plain)))
+    assert "Sessions I led" not in plain.read_text()  # no sessions, no section
+    session = ok(ilearn(*SESSION))
+    ok(
+        ilearn(
+            "log",
+            "book",
+            "Embedded Formative Assessment",
+            "--spun-off-from",
+            session[:8],
+            "--date",
+            "2026-11-20",
+        )
+    )
+    target = tmp_path / "p.md"
+    ok(ilearn("export", "--out", str(target)))
+    text = target.read_text()
+    part = text.split("### Sessions I led\n", 1)[1].split("\n## ", 1)[0]
+    assert "#### Feedback that moves learning" in part
+    assert "- **Date:** 2026-11-10 · Workshop" in part and "- **Attendees:** 24" in part
+    assert "- **Co-facilitators:** Ana Ruiz, Ben Okafor" in part
+    assert "[https://example.org/slides](<https://example.org/slides>); handouts/feedback.pdf" in part
+    assert "- **Spun off:** Embedded Formative Assessment (book study, 2026-11-20)" in part
+    assert "> “I will try two stars and a wish tomorrow.”" in part
+    assert "Visible Learning" not in part  # only sessions led
+    assert "| **Total** | **3** | **3.5** |" in text  # 2 + 1.5 + 0: the session's hours once
+
+
+def test_redaction_and_hostile_text_in_a_session(ilearn: Cli, home: Path, tmp_path: Path) -> None:
+    ok(
+        ilearn(
+            "log",
+            "workshop",
+            "Led with Dana",
+            "--role",
+            "facilitated",
+            "--co-facilitator",
+            "Dana Reyes",
+            "--feedback",
+            "<script>alert(1)</script> thanks Dana",
+            "--material",
+            "notes/<b>x</b>.pdf",
+        )
+    )
+    target = tmp_path / "p.html"
+    home.joinpath("config", "settings.json").write_text(json.dumps({"redact_names": ["Dana"]}))
+    ok(ilearn("export", "--out", str(target)))
+    page = target.read_text()
+    part = page.split("<h3>Sessions I led</h3>", 1)[1].split("</section>", 1)[0]
+    assert "Dana" not in part and "[redacted] Reyes" in part
+    assert "<script>" not in part and "&lt;script&gt;alert(1)&lt;/script&gt;" in part
+    assert "notes/&lt;b&gt;x&lt;/b&gt;.pdf" in part and '<a href="notes' not in part
