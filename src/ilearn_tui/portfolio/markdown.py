@@ -293,7 +293,8 @@ def sessions_led(p: Portfolio, heading: str) -> list[str]:
     out = [f"{heading} {sessions.HEADING}", ""]
     for session in found:
         a = session.activity
-        out += [f"{heading}# {cell(a.title)}", "", f"- **Date:** {a.date} · {cell(session.kind)}"]
+        planned = " (planned)" if a.status == "planned" else ""
+        out += [f"{heading}# {cell(a.title)}{planned}", "", f"- **Date:** {a.date} · {cell(session.kind)}"]
         if a.hours:
             out.append(f"- **Hours:** {number(a.hours)}")
         if a.co_facilitators:

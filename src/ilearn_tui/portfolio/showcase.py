@@ -335,7 +335,8 @@ def _sessions_led(p: Portfolio) -> list[str]:
         for later in session.spun_off:
             kind = vocab.ACTIVITY_TYPES.get(later.type, later.type).lower()
             facts.append(f"<li><strong>Spun off:</strong> {e(later.title)} ({e(kind)}, {e(later.date)})</li>")
-        out.append(f'<div class="session"><h4>{e(a.title)}</h4><p class="meta">{meta}</p>')
+        planned = " <em>(planned)</em>" if a.status == "planned" else ""
+        out.append(f'<div class="session"><h4>{e(a.title)}{planned}</h4><p class="meta">{meta}</p>')
         out += ["<ul>", *facts, "</ul>"] if facts else []
         out += [f"<blockquote>“{e(quote)}”</blockquote>" for quote in a.feedback]
         out.append("</div>")
