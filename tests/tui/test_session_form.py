@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 from textual.widgets import Input, Select, Static, TextArea
 
 from ilearn_tui.domain.forms import KINDS
-from ilearn_tui.store.records import get_record, list_records
+from ilearn_tui.store.records import get_record, list_records, save_record
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.record_form import RecordFormScreen
 from ilearn_tui.tui.screens.stage import StageScreen
@@ -82,3 +82,46 @@ async def test_a_wrong_count_is_named_under_its_field_and_nothing_is_saved(
         assert "a whole number, 0 or more" in str(error.render())
         assert isinstance(app.screen, RecordFormScreen)
     assert list_records(app.journal, KINDS["activity"], app.overview().cycle_id) == []
+
+
+async def test_editing_a_session_shows_its_lines_and_keeps_what_is_left_alone(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    kind = KINDS["activity"]
+    cycle_id = app.journal.cycle_for("2026-11-10")
+    made = save_record(
+        app.journal,
+        kind,
+        {
+            "type": "mini",
+            "title": "Hinge questions",
+            "date": "2026-11-10",
+            "role": "facilitated",
+            "attendees": 26,
+            "feedback": ["Used it the next day"],
+            "co_facilitators": ["Keiko"],
+        },
+        cycle_id=cycle_id,
+    )
+    record = get_record(app.journal, kind, made)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("3")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+        assert isinstance(app.screen, StageScreen)
+        app.screen.open_form(kind, record)
+        await until(
+            pilot, lambda: isinstance(app.screen, RecordFormScreen) and bool(app.screen.query("#buttons"))
+        )
+        form = app.screen
+        assert isinstance(form, RecordFormScreen)
+        assert _shown(form) == [True] * 4
+        assert form.query_one("#field-feedback", TextArea).text == "Used it the next day"
+        assert form.query_one("#field-attendees", Input).value == "26"
+        form.query_one("#field-feedback", TextArea).text = "Used it the next day\nMore, please"
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    saved = get_record(app.journal, kind, made)
+    assert saved is not None
+    assert saved["feedback"] == ["Used it the next day", "More, please"]
+    assert (saved["co_facilitators"], saved["attendees"]) == (["Keiko"], 26)
