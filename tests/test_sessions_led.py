@@ -365,3 +365,17 @@ def test_redaction_and_hostile_text_in_a_session(ilearn: Cli, home: Path, tmp_pa
     assert "Dana" not in part and "[redacted] Reyes" in part
     assert "<script>" not in part and "&lt;script&gt;alert(1)&lt;/script&gt;" in part
     assert "notes/&lt;b&gt;x&lt;/b&gt;.pdf" in part and '<a href="notes' not in part
+
+
+def test_the_review_packet_pdf_carries_the_sessions(ilearn: Cli, home: Path, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    session = ok(ilearn(*SESSION))
+    ok(ilearn("log", "book", "Embedded Formative Assessment", "--spun-off-from", session[:8]))
+    target = tmp_path / "review.pdf"
+    ok(ilearn("export", "--packet", "review", "--out", str(target)))
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(target).pages)
+    part = text.split("Sessions I led", 2)[2]  # past the contents
+    assert "Feedback that moves learning" in part and "Ana Ruiz, Ben Okafor" in part
+    assert "“I will try two stars and a wish tomorrow.”" in part
+    assert "Spun off: Embedded Formative Assessment" in part
