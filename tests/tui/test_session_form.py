@@ -125,3 +125,24 @@ async def test_editing_a_session_shows_its_lines_and_keeps_what_is_left_alone(
     assert saved is not None
     assert saved["feedback"] == ["Used it the next day", "More, please"]
     assert (saved["co_facilitators"], saved["attendees"]) == (["Keiko"], 26)
+
+
+async def test_a_role_set_back_to_attended_keeps_no_hidden_session_fields(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        form = await form_on_stage(pilot, 3, "activity")
+        form.query_one("#field-title", Input).value = "Went to it after all"
+        form.query_one("#field-role", Select).value = "facilitated"
+        await until(pilot, lambda: _shown(form) == [True] * 4)
+        form.query_one("#field-attendees", Input).value = "12"
+        form.query_one("#field-feedback", TextArea).text = "Typed, then not a session"
+        form.query_one("#field-role", Select).value = "attended"
+        await until(pilot, lambda: _shown(form) == [False] * 4)
+        await pilot.press("ctrl+s")
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+    [row] = list_records(app.journal, KINDS["activity"], app.overview().cycle_id)
+    saved = get_record(app.journal, KINDS["activity"], row["id"])
+    assert saved is not None
+    assert (saved["role"], saved["attendees"], saved["feedback"]) == ("attended", None, [])

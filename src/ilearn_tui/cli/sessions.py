@@ -65,7 +65,7 @@ def validate(args: argparse.Namespace) -> None:
             raise UsageError(f"--attendees: {args.attendees!r} is not {exc}") from None
     for name in ("co_facilitators", "feedback", "materials"):
         lines = sessions.read_lines(getattr(args, name))
-        problem = next(filter(None, (sessions.line_problem(name, line) for line in lines)), None)
+        problem = sessions.lines_problem(name, lines)
         if problem:
             raise UsageError(f"{OPTIONS[name]}: {problem}")
         setattr(args, name, lines)

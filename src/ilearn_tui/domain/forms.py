@@ -122,9 +122,7 @@ def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
             continue
         if spec.type == "lines":
             lines = sessions.read_lines(value)
-            problem = next(
-                (p for p in map(lambda line: sessions.line_problem(spec.name, line), lines) if p), None
-            )
+            problem = sessions.lines_problem(spec.name, lines)
             if problem:
                 result.errors[spec.name] = problem
             result.values[spec.name] = lines

@@ -52,6 +52,11 @@ def line_problem(name: str, line: str) -> str | None:
     return None
 
 
+def lines_problem(name: str, lines: list[str]) -> str | None:
+    """The first thing wrong with any of a field's lines, or None."""
+    return next(filter(None, (line_problem(name, line) for line in lines)), None)
+
+
 def only_for_sessions(role: str, given: dict[str, object]) -> dict[str, str]:
     """For each session field given to an activity that is not a session led: why it is refused."""
     if role == LED:

@@ -287,6 +287,9 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 raw[spec.name] = list(widget.selected)
             elif isinstance(widget, Input):
                 raw[spec.name] = widget.value
+        if self.kind.name == "activity" and raw.get("role") != sessions.LED:
+            # Hidden while the role is not "facilitated": what is not shown is not kept.
+            raw.update(dict.fromkeys(sessions.SESSION_FIELDS, ""))
         return raw
 
     @on(Button.Pressed, "#save")
