@@ -86,6 +86,7 @@ COMPLETERS: dict[str, Completer] = {
     "tag": _from_journal("tags"),
     "record": _from_journal("records"),
     "item": _from_journal("trash"),
+    "spun_off_from": _from_journal("sessions"),
     "type": _words(_activity_types),
     "stage": _words(_stages),
     "indicator": _words(_indicators),

@@ -17,6 +17,8 @@ _QUERIES: dict[str, str] = {
     "goals": "SELECT title FROM goals WHERE title LIKE ? ESCAPE '\\' ORDER BY updated_at DESC LIMIT ?",
     "tags": "SELECT name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
     "trash": "SELECT id FROM trash WHERE id LIKE ? ESCAPE '\\' ORDER BY deleted_at DESC LIMIT ?",
+    "sessions": "SELECT title FROM activities WHERE role = 'facilitated' AND title LIKE ? ESCAPE '\\' "
+    "ORDER BY date DESC LIMIT ?",
 }
 
 
@@ -25,7 +27,7 @@ def _like(prefix: str) -> str:
 
 
 def offered(db_path: Path, what: str, prefix: str = "") -> list[str]:
-    """The names of ``what`` (goals, tags, records, trash) that start with ``prefix``."""
+    """The names of ``what`` (goals, tags, records, trash, sessions led) that start with ``prefix``."""
     if not db_path.is_file():
         return []
     try:
