@@ -323,7 +323,7 @@ def _sessions_led(p: Portfolio) -> list[str]:
     out = [f"<h3>{e(sessions.HEADING)}</h3>"]
     for session in found:
         a = session.activity
-        meta = f"{e(a.date)} · {e(session.kind)}" + (f" · {num(a.hours)} hours" if a.hours else "")
+        meta = f"{e(a.date)} · {e(session.kind)}" + (f" · {num(a.hours)} h" if a.hours else "")
         facts = []
         if a.co_facilitators:
             facts.append(f"<li><strong>Co-facilitators:</strong> {e(', '.join(a.co_facilitators))}</li>")
