@@ -164,3 +164,17 @@ def test_an_ordinary_run_never_imports_the_completion_library(tmp_path: Path) ->
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
+
+
+def test_the_sessions_led_complete_where_a_spin_off_names_one(tmp_path: Path) -> None:
+    from tests.helpers.cli import invoke_in
+
+    home = tmp_path / "home"
+    for args in (
+        ("log", "mini", "Hinge questions", "--role", "facilitated"),
+        ("log", "mini", "Hands-on labs", "--role", "facilitated"),
+        ("log", "book", "Hattie study"),  # attended: no session to come from
+    ):
+        assert invoke_in(home, *args).code == 0
+    said = offered("ilearn log book T --spun-off-from H", tmp_path, home)
+    assert sorted(said) == [r"Hands-on\ labs", r"Hinge\ questions"]

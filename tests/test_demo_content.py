@@ -40,7 +40,28 @@ def test_every_key_a_record_points_at_is_defined() -> None:
     ]
     named += [row["goal"] for row in content["checks"]] + [row["question"] for row in content["innovations"]]
     named += [key for row in content["reflections"] for keys_ in row["links"].values() for key in keys_]
+    named += [row["spun_off_from"] for row in content["activities"] if row["spun_off_from"]]
     assert set(named) <= keys
+
+
+def test_the_demo_teacher_led_sessions_and_one_spun_off_a_book_study(journal: Journal) -> None:
+    build_demo(journal, today=date(2027, 3, 1))
+    rows = journal.conn.execute(
+        "SELECT s.title, s.attendees, count(i.id), b.type FROM activities s "
+        "JOIN session_items i ON i.activity_id = s.id LEFT JOIN activities b ON b.spun_off_from = s.id "
+        "WHERE s.role = 'facilitated' GROUP BY s.id ORDER BY s.date"
+    ).fetchall()
+    assert [tuple(r) for r in rows] == [
+        ("Mini-session I led: CER frames", 12, 2, None),
+        ("Mini-session I led: hinge questions", 26, 6, "book"),
+    ]
+
+
+def test_session_fields_on_an_activity_not_led_are_refused(journal: Journal) -> None:
+    content = parse_content(_replace_first(r'^role = "attended"\n', 'role = "attended"\nattendees = 3\n'))
+    with pytest.raises(DemoContentError, match=r"^activities #1: attendees is only for a session you led"):
+        build_demo(journal, today=date(2025, 3, 10), content=content)
+    assert is_empty(journal)
 
 
 def _replace_first(pattern: str, replacement: str) -> str:

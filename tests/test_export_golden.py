@@ -104,6 +104,41 @@ def _fill(journal: Journal) -> None:
     )
     journal.set_meta("teacher_role", "Science teacher")
     journal.set_meta("school", "Dana High")
+    _sessions(journal, goal)
+
+
+def _sessions(journal: Journal, goal: str) -> None:
+    """A session led with Dana (names to redact, a hidden character, a link and a path), a
+    spin-off of it inside the range scope, and one with nothing but its role."""
+    from ilearn_tui.domain.model import ACTIVITY
+    from ilearn_tui.store.session_items import write_lines
+
+    with journal.write() as conn:
+        led = plan.add_activity(
+            journal,
+            "workshop",
+            "Claim cards | a teacher-led session",
+            day="2024-10-20",
+            hours=1.5,
+            goal_ids=[goal],
+            role="facilitated",
+            attendees=18,
+        )
+        write_lines(conn, ACTIVITY, led, "co_facilitators", ["Dana Reyes", "Sam Lee"])
+        write_lines(conn, ACTIVITY, led, "feedback", ["Dana's stems worked\u202e", "I'll try it *tomorrow*"])
+        write_lines(conn, ACTIVITY, led, "materials", ["https://example.org/claims", "slides/claims.pdf"])
+        plan.add_activity(
+            journal,
+            "book",
+            "Argument book study",
+            day="2024-11-15",
+            hours=3,
+            goal_ids=[goal],
+            spun_off_from=led,
+        )
+        plan.add_activity(
+            journal, "mini", "Lunch mini-session", day="2025-01-12", role="facilitated", attendees=0
+        )
 
 
 def _scopes(journal: Journal) -> dict[str, Scope]:

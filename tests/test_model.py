@@ -113,6 +113,7 @@ def test_forms_are_made_of_declared_fields_and_links() -> None:
     for name, form in forms.KINDS.items():
         kind = model.KINDS[name]
         declared = {f.name for f in kind.fields} | {link.name for link in kind.links}
+        declared |= {lines.name for lines in kind.lines}
         assert {f.name for f in form.fields} <= declared
         assert set(kind.columns) <= {f.name for f in kind.fields}
         assert kind.title_field in {f.name for f in kind.fields}
@@ -174,7 +175,11 @@ def test_free_fields_come_from_the_model() -> None:
         "measure",
     )
     for kind, record in stage_records.record_types().items():
-        assert set(registry.free_fields(record)) == set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
+        lines = {lines.name for lines in model.KINDS[kind].lines}
+        own = set(model.KINDS[kind].columns_in_table) & model.FREE_TEXT
+        assert set(registry.free_fields(record)) == own | lines
+    # A session's lines are her words too: redacted and cleaned after the activity's own fields.
+    assert registry.free_fields(records.Activity)[-3:] == ("co_facilitators", "feedback", "materials")
     assert registry.flag_positions(records.Reflection) == (
         registry.columns(records.Reflection).index("private"),
         registry.columns(records.Reflection).index("starred"),

@@ -16,6 +16,7 @@ from ilearn_tui.locations import resolve
 from ilearn_tui.store.journal import Journal, open_journal
 from ilearn_tui.store.plan import add_goal, list_goals
 from ilearn_tui.store.schema import SCHEMA_VERSION
+from tests.helpers.journals import UNDO_AFTER_V6
 
 SMART = ("--kind", "student", "--baseline", "62 wcpm", "--target", "90 wcpm", "--measure", "DIBELS ORF")
 
@@ -153,11 +154,7 @@ def test_a_version_6_journal_upgrades_after_a_backup(journal: Journal) -> None:
 
     goal_id = add_goal(journal, "From last year", why="Students talk more")
     conn = journal.conn
-    conn.executescript(
-        "ALTER TABLE goals DROP COLUMN kind; ALTER TABLE goals DROP COLUMN baseline;"
-        "ALTER TABLE goals DROP COLUMN target; ALTER TABLE goals DROP COLUMN measure;"
-        "PRAGMA user_version = 6;"
-    )
+    conn.executescript(UNDO_AFTER_V6 + "PRAGMA user_version = 6;")
     prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     (goal,) = list_goals(journal)

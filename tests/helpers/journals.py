@@ -65,9 +65,15 @@ def stored_evidence(home: Path) -> Path:
 
 # What the migrations after version 6 added, undone, so a test that rewinds ``user_version``
 # to replay the older steps gets a file shaped like the old one (ADD COLUMN cannot run twice).
+# Sessions led: their lines' table and the activity's two columns.
+UNDO_SESSIONS = (
+    "DROP TABLE session_items; DROP INDEX activities_by_origin;"
+    "ALTER TABLE activities DROP COLUMN spun_off_from; ALTER TABLE activities DROP COLUMN attendees;"
+)
 UNDO_AFTER_V6 = (
     "ALTER TABLE goals DROP COLUMN kind; ALTER TABLE goals DROP COLUMN baseline;"
     "ALTER TABLE goals DROP COLUMN target; ALTER TABLE goals DROP COLUMN measure;"
     "ALTER TABLE activities DROP COLUMN group_id; ALTER TABLE shares DROP COLUMN group_id;"
     "DROP TABLE publications; DROP TABLE group_members; DROP TABLE groups;"
+    + UNDO_SESSIONS
 )

@@ -41,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _validate(args: argparse.Namespace) -> None:
     """Check everything that needs no journal first, so bad input never creates one."""
-    from ilearn_tui.cli import values
+    from ilearn_tui.cli import sessions, values
 
     for name, option in (("date", "--date"), ("target_date", "--by")):
         value = getattr(args, name, None)
@@ -54,6 +54,7 @@ def _validate(args: argparse.Namespace) -> None:
     if args.command == "log":
         args.type = values.activity_type(args.type)
         args.role = values.role(args.role)
+        sessions.validate(args)
     if args.command == "search" and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:
@@ -224,6 +225,7 @@ def _semester_units(journal: Journal, semester_credits: float) -> float:
 
 
 def _log(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.cli import sessions
     from ilearn_tui.store import plan
     from ilearn_tui.store.groups import find_group, put_in_group
 
@@ -236,6 +238,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
     chosen, codes = components(journal, args.component)
     goal_ids = _goal_ids(journal, args.goal)
     group_id = find_group(journal, args.group) if args.group else None
+    origin = sessions.find_session(journal, args.spun_off_from) if args.spun_off_from else None
     with journal.write():
         activity_id = plan.add_activity(
             journal,
@@ -249,7 +252,10 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
             status="planned" if args.planned else None,  # else done, unless dated ahead
             provider=args.provider,
             topic=args.topic,
+            attendees=args.attendees,
+            spun_off_from=origin,
         )
+        sessions.save_lines(journal, activity_id, args)
         _tag(journal, "activity", activity_id, chosen, codes)
         if group_id:
             put_in_group(journal, "activities", activity_id, group_id)

@@ -88,6 +88,7 @@ COMPLETERS: dict[str, Completer] = {
     "item": _from_journal("trash"),
     "group": _from_journal("groups"),
     "to": _from_journal("groups"),
+    "spun_off_from": _from_journal("sessions"),
     "type": _words(_activity_types),
     "stage": _words(_stages),
     "indicator": _words(_indicators),

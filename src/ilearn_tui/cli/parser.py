@@ -12,6 +12,7 @@ from ilearn_tui import __version__
 from ilearn_tui.cli import parser_groups as groups
 from ilearn_tui.cli import parser_growth as growth
 from ilearn_tui.cli.parser_parts import Parser, Subs, goal_ref, home, sub, whole
+from ilearn_tui.cli.sessions import session_options
 
 _COMPONENT_HELP = "a component of your evaluation framework it evidences, e.g. 3b (repeatable)"
 
@@ -142,6 +143,7 @@ def _log_parser(subs: Subs) -> None:
     p.add_argument("--topic", default="", help="topic or category (for licence renewal)")
     p.add_argument("--component", action="append", default=[], metavar="C", help=_COMPONENT_HELP)
     p.add_argument("--group", metavar="GROUP", help="a group it belongs to (id or name start)")
+    session_options(p)
 
 
 def _evidence_parser(subs: Subs) -> None:

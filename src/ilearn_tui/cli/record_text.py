@@ -13,6 +13,7 @@ The file ``ilearn edit`` opens looks like this::
     More students think before they answer.
 
 One line per field, ``name: value``, between the two ``---`` lines; below them the long text.
+A field of several lines (a session's feedback quotes) has one ``name: value`` line for each.
 A kind with one long field (a reflection's body, an activity's notes) has it as the whole body;
 a kind with several has one ``## Label`` section each. The fields and their order come from
 the record model (through ``domain.forms``), so every kind is edited the same way.
@@ -22,7 +23,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ilearn_tui.domain import forms, model
+from ilearn_tui.domain import forms, model, sessions
 
 FENCE = "---"
 
@@ -83,6 +84,10 @@ def entries(kind: str) -> tuple[Entry, ...]:
         hint = " | ".join(spec.choices) if spec.type == "choice" else ""
         if spec.type == "flag":
             hint = "yes or no"
+        elif spec.type == "lines":
+            hint = "one a line: repeat the line for more"
+        elif spec.type == "count":
+            hint = "a whole number, or empty"
         elif spec.type in ("ref", "refs"):
             hint = "ids (or their first characters), separated by commas" if spec.type == "refs" else "an id"
         found.append(Entry(spec.name, spec.label, spec.type, spec.choices, table, hint))
@@ -95,11 +100,14 @@ def to_text(kind: str, record_id: str, values: dict[str, str], notes: dict[str, 
     lines = [FENCE, f"# {kind} {record_id}  (lines starting with # are notes and are ignored)"]
     long = [e for e in fields if e.type == "long"]
     for entry in fields:
-        if entry.type == "long":
+        if entry.type == "long" or (entry.name in sessions.SESSION_FIELDS and _not_led(values, entry.name)):
             continue
         for note in filter(None, (entry.hint and f"{entry.name}: {entry.hint}", notes.get(entry.name))):
             lines.append(f"# {note}")
-        lines.append(f"{entry.name}: {values.get(entry.name, '')}".rstrip())
+        for value in (
+            values.get(entry.name, "").split("\n") if entry.type == "lines" else [values.get(entry.name, "")]
+        ):
+            lines.append(f"{entry.name}: {value}".rstrip())
     lines.append(FENCE)
     if len(long) == 1:
         body = values.get(long[0].name, "")
@@ -109,6 +117,11 @@ def to_text(kind: str, record_id: str, values: dict[str, str], notes: dict[str, 
         if values.get(entry.name):
             lines.append(values[entry.name].rstrip("\n"))
     return "\n".join(lines) + "\n"
+
+
+def _not_led(values: dict[str, str], name: str) -> bool:
+    """A session's field is left out of the file of an activity that is no session led, unless set."""
+    return values.get("role") != sessions.LED and not values.get(name)
 
 
 def parse(kind: str, text: str) -> tuple[dict[str, str], dict[str, int]]:
@@ -134,6 +147,9 @@ def parse(kind: str, text: str) -> tuple[dict[str, str], dict[str, int]]:
         if not colon or entry is None or entry.type == "long":
             known = ", ".join(e.name for e in fields.values() if e.type != "long")
             raise EditError(number + 1, f"{line[:40]!r} is not 'name: value' with one of: {known}")
+        if name in values and entry.type == "lines":  # one line each: a name, a quote, a link
+            values[name] += "\n" + value.strip()
+            continue
         if name in values:
             raise EditError(number + 1, f"{name} is given twice")
         values[name] = value.strip()

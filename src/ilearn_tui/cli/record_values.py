@@ -34,6 +34,8 @@ def as_text(entry: Entry, value: object) -> str:
         return "yes" if value else "no"
     if entry.type == "refs":
         return ", ".join(str(v) for v in value)  # type: ignore[attr-defined]
+    if entry.type == "lines":
+        return "\n".join(str(v) for v in value)  # type: ignore[attr-defined]
     if entry.type == "tags":
         return ", ".join(value)  # type: ignore[arg-type]
     if entry.type == "stage":
@@ -170,6 +172,10 @@ def save(
             message += ": " + ", ".join(spec.choices)
         raise EditError(where.get(name, first), f"{name}: {message}")
     after = {**cleaned.values, **{e.name: raw[e.name] for e in fields if e.type == "refs"}}
+    if after.get("spun_off_from") == found.id:
+        raise EditError(
+            where.get("spun_off_from", first), "spun_off_from: an activity cannot come from itself"
+        )
     if (
         found.kind.name == "evidence"
         and after.get("url")

@@ -41,10 +41,20 @@ def _show(journal: Journal, found: Found) -> int:
                 out(f"{entry.label}:")
                 for line in shown.splitlines():
                     out(f"  {line}" if line.strip() else "")
+        elif entry.type == "lines":
+            if shown:
+                out(f"{entry.label.split(' (')[0]}:")
+                for line in shown.splitlines():
+                    out(f"  - “{line}”" if entry.name == "feedback" else f"  - {line}")
         elif shown:
             out(f"{entry.label}: {shown}")
     for child in children_of(journal, found):
         out(f"{child.kind.noun.capitalize()}: “{child.label}” ({child.id[:8]})")
+    if found.kind.name == "activity":
+        from ilearn_tui.store.session_items import spin_offs
+
+        for spin_id, title, day in spin_offs(journal, found.id):
+            out(f"Spun off: “{one_line(title, 70)}” {day} ({spin_id[:8]})")
     return 0
 
 

@@ -15,6 +15,8 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ilearn_tui.demo.content import Content, DemoContentError, Record, load_content
+from ilearn_tui.domain import sessions
+from ilearn_tui.domain.model import ACTIVITY
 from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import UsageError
 from ilearn_tui.settings import load_settings, save_settings
@@ -178,10 +180,24 @@ class _Builder:
                     )
                 },
                 "collaborators": row["collaborators"],
+                "attendees": row["attendees"],
+                "spun_off_from": self.optional_id(row["spun_off_from"], where),
             }
+            refused = sessions.only_for_sessions(row["role"], row)
+            if refused:
+                raise DemoContentError(f"{where}: {next(iter(refused))} is {refused[next(iter(refused))]}")
             activity_id = self.ids[row["key"]] = self.insert("activities", values, day)
             for goal in row["goals"]:
                 self.link("activity_goals", {"activity_id": activity_id, "goal_id": self.id_of(goal, where)})
+            for lines in ACTIVITY.lines:
+                for position, text in enumerate(row[lines.name]):
+                    line = {
+                        "activity_id": activity_id,
+                        "part": lines.part,
+                        "text": text,
+                        "position": position,
+                    }
+                    self.insert(lines.table, line, day)
 
     def _innovations(self) -> None:
         for where, row in self.rows("innovations"):

@@ -130,6 +130,12 @@ SECTIONS: dict[str, Fields] = {
         "notes": _OPTIONAL_TEXT,
         "link": _OPTIONAL_TEXT,
         "topic": _OPTIONAL_TEXT,
+        # A session she led (role "facilitated"); a later activity names the one it came from.
+        "co_facilitators": (_words, []),
+        "attendees": (_whole, None),
+        "feedback": (_words, []),
+        "materials": (_words, []),
+        "spun_off_from": _OPTIONAL_TEXT,
     },
     "innovations": {
         "key": (_text, REQUIRED),

@@ -75,6 +75,21 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Lines:
+    """Several short texts of a record (names, quotes, links), one row each in a table of its own.
+
+    One row per line, each with an id, so sync merges an added quote on one computer with a
+    name added on another, instead of seeing one field changed on both.
+    """
+
+    name: str  # the form field's name, e.g. "feedback"
+    table: str  # e.g. "session_items"
+    own: str  # the column naming the record, e.g. "activity_id"
+    part: str  # the value of the table's ``part`` column for these lines
+    label: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Kind:
     """A kind of record: its table, its fields, its links, and how it is shown."""
 
@@ -87,6 +102,7 @@ class Kind:
     form: tuple[str, ...] = ()  # fields and links on the app's form, in order
     columns: tuple[str, ...] = ()  # the stage screen's table columns
     links: tuple[Link, ...] = ()
+    lines: tuple[Lines, ...] = ()
     per_cycle: bool = True  # belongs to a cycle directly (else through its parent_field)
     parent_field: str = ""
     help: str = ""
@@ -97,6 +113,9 @@ class Kind:
             if candidate.name == name:
                 return candidate
         raise KeyError(f"{self.name} has no field {name!r}")
+
+    def line(self, name: str) -> Lines | None:
+        return next((candidate for candidate in self.lines if candidate.name == name), None)
 
     def link(self, name: str) -> Link:
         for candidate in self.links:
@@ -135,6 +154,11 @@ def ref(name: str, table: str, *, required: bool = False, label: str = "") -> Fi
     return Field(name, "ref", label=label, required=required, ref=table, nullable=not required, default=None)
 
 
+def joins(table: str, own: tuple[str, str], other: tuple[str, str]) -> LinkTable:
+    """A link table joining two kinds: (column, table) for each side."""
+    return LinkTable(table, (ref(own[0], own[1], required=True), ref(other[0], other[1], required=True)))
+
+
 def components(*kinds: Kind) -> dict[str, LinkTable]:
     """For each kind, a table of the framework components its items evidence, by kind name.
 
@@ -152,6 +176,32 @@ def components(*kinds: Kind) -> dict[str, LinkTable]:
         )
         for kind in kinds
     }
+
+
+def lines_kind(name: str, owner: Kind, parts: tuple[str, ...], noun: str) -> Kind:
+    """The kind that holds ``owner``'s lines (``Kind.lines``): one row a line, with its part and place."""
+    own = owner.lines[0].own
+    return Kind(
+        name,
+        owner.lines[0].table,
+        (
+            key(),
+            ref(own, owner.table, required=True),
+            Field("part", "choice", required=True, choices=parts),
+            Field("text", "text", required=True, free=True),
+            Field("position", "count", default=0),
+            *stamps(),
+        ),
+        noun=noun,
+        title_field="text",
+        per_cycle=False,
+        parent_field=own,
+    )
+
+
+def session_lines(*declared: tuple[str, str, str]) -> tuple[Lines, ...]:
+    """An activity's session lines, (name, part, label) each, all kept in ``session_items``."""
+    return tuple(Lines(name, "session_items", "activity_id", part, label) for name, part, label in declared)
 
 
 def words(text: str) -> tuple[str, ...]:

@@ -11,11 +11,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from ilearn_tui.domain import model
+from ilearn_tui.domain import model, sessions
 from ilearn_tui.domain.fields import MAX_TEXT_CHARS, Kind
 from ilearn_tui.domain.text import default_status, parse_day
 
-FieldType = Literal["text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating"]
+FieldType = Literal[
+    "text", "long", "choice", "date", "number", "flag", "ref", "refs", "rating", "count", "lines"
+]
 
 
 @dataclass(frozen=True)
@@ -52,6 +54,9 @@ def _form_field(kind: Kind, name: str) -> FieldSpec:
     if any(link.name == name for link in kind.links):
         link = kind.link(name)
         return FieldSpec(link.name, link.label, "refs", ref_kind=link.ref_kind, link_table=link.table)
+    lines = kind.line(name)
+    if lines is not None:  # several short texts, one a line, each a row of its own table
+        return FieldSpec(lines.name, lines.label, "lines", link_table=lines.table)
     spec = kind.field(name)
     if spec.type == "ref":
         target = model.BY_TABLE[spec.ref]
@@ -65,7 +70,7 @@ def _form_field(kind: Kind, name: str) -> FieldSpec:
 
 # The model's field types as the forms know them; the rest are typed as one line of text.
 _FORM_TYPES: dict[str, FieldType] = {
-    t: t for t in ("text", "long", "choice", "date", "number", "flag", "rating")
+    t: t for t in ("text", "long", "choice", "date", "number", "flag", "rating", "count")
 }
 
 
@@ -115,6 +120,13 @@ def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
         if spec.type == "flag":
             result.values[spec.name] = int(bool(value))
             continue
+        if spec.type == "lines":
+            lines = sessions.read_lines(value)
+            problem = sessions.lines_problem(spec.name, lines)
+            if problem:
+                result.errors[spec.name] = problem
+            result.values[spec.name] = lines
+            continue
         text = "" if value is None else str(value).strip()
         if "\x00" in text:
             result.errors[spec.name] = "contains a NUL character"
@@ -132,6 +144,10 @@ def clean(kind: RecordKind, raw: dict[str, object]) -> Cleaned:
             result.values[spec.name] = _convert(spec, text)
         except ValueError as exc:
             result.errors[spec.name] = str(exc)
+    if kind.name == "activity":
+        refused = sessions.only_for_sessions(str(result.values.get("role") or ""), result.values)
+        for name, why in refused.items():
+            result.errors.setdefault(name, why)
     no_measure = result.values.get("rating") is None and result.values.get("value") is None
     if kind.name == "check" and not result.errors and no_measure:
         result.errors["rating"] = "give a rating from 1 to 5 or a measured value"
@@ -153,7 +169,7 @@ def _empty(spec: FieldSpec) -> object:
     """The stored value of a field left blank: hours count as 0, an unknown date as nothing."""
     if spec.name in ("hours", "credits"):
         return 0.0
-    if spec.type in ("date", "ref", "rating", "number"):
+    if spec.type in ("date", "ref", "rating", "number", "count"):
         return None
     if spec.type == "choice" and not spec.required:
         return None  # an optional choice left open (a goal's kind) is unknown, not a word
@@ -173,6 +189,8 @@ def _convert(spec: FieldSpec, text: str) -> object:
         if number > 10_000:
             raise ValueError("too large to be believable")
         return number
+    if spec.type == "count":
+        return sessions.whole_number(text)
     if spec.type == "rating":
         if text not in {"1", "2", "3", "4", "5"}:
             raise ValueError("a whole number from 1 to 5")

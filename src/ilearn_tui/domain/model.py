@@ -162,15 +162,27 @@ ACTIVITY = Kind(
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
         ref("group_id", "groups"),
+        # A session the teacher led (role "facilitated"): how many came; a later one: what it grew from.
+        Field("attendees", "count", label="Attendees (how many came)", nullable=True, default=None),
+        ref("spun_off_from", "activities", label="Came from (a session you led)"),
     ),
     noun="learning activity",
     stage=3,
     title_field="title",
-    form=words("type title date hours credits topic provider collaborators link role status notes goals"),
+    form=words("type title date hours credits topic provider collaborators link role")
+    + words("co_facilitators attendees feedback materials status notes spun_off_from goals"),
     columns=("date", "type", "title", "hours", "status"),
     links=(Link("goals", "activity_goals", "activity_id", "goal_id", "goal", "Goals it supports"),),
+    lines=fields.session_lines(
+        ("co_facilitators", "co-facilitator", "Co-facilitators (one a line)"),
+        ("feedback", "feedback", "Feedback quotes (one a line)"),
+        ("materials", "material", "Materials (links or file paths, one a line)"),
+    ),
     search_kind="activity",
 )
+
+# The lines of a session the teacher led (``ACTIVITY.lines``): one row a name, quote or material.
+SESSION_ITEM = fields.lines_kind("session_item", ACTIVITY, vocab.SESSION_PARTS, "session detail")
 
 INNOVATION = Kind(
     "innovation",
@@ -238,17 +250,7 @@ EVIDENCE = Kind(
     noun="evidence",
     stage=4,
     title_field="title",
-    form=(
-        "title",
-        "kind",
-        "date",
-        "url",
-        "description",
-        "student_info",
-        "goal_id",
-        "question_id",
-        "activity_id",
-    ),
+    form=words("title kind date url description student_info goal_id question_id activity_id"),
     columns=("date", "title", "kind", "student_info"),
     help="A file path is copied into your journal (under its hash); a link is kept as a link.",
     search_kind="evidence",
@@ -337,13 +339,9 @@ DRAFT = Kind(
 )
 
 
-def _joins(table: str, own: tuple[str, str], other: tuple[str, str]) -> LinkTable:
-    return LinkTable(table, (ref(own[0], own[1], required=True), ref(other[0], other[1], required=True)))
-
-
-GOAL_OUTCOMES = _joins("goal_outcomes", ("goal_id", "goals"), ("outcome_id", "outcomes"))
-ACTIVITY_GOALS = _joins("activity_goals", ("activity_id", "activities"), ("goal_id", "goals"))
-SHARE_GOALS = _joins("share_goals", ("share_id", "shares"), ("goal_id", "goals"))
+GOAL_OUTCOMES = fields.joins("goal_outcomes", ("goal_id", "goals"), ("outcome_id", "outcomes"))
+ACTIVITY_GOALS = fields.joins("activity_goals", ("activity_id", "activities"), ("goal_id", "goals"))
+SHARE_GOALS = fields.joins("share_goals", ("share_id", "shares"), ("goal_id", "goals"))
 # A reflection links to exactly one goal, question, activity or piece of evidence per row.
 REFLECTION_LINKS = LinkTable(
     "reflection_links",
@@ -373,6 +371,7 @@ TABLES: tuple[Kind | LinkTable, ...] = (
     QUESTION,
     ACTIVITY,
     ACTIVITY_GOALS,
+    SESSION_ITEM,
     INNOVATION,
     EVIDENCE,
     CHECK,
@@ -390,6 +389,8 @@ TABLES: tuple[Kind | LinkTable, ...] = (
 TABLE_ORDER: tuple[str, ...] = tuple(t.table for t in TABLES)
 BY_TABLE: dict[str, Kind | LinkTable] = {t.table: t for t in TABLES}
 KINDS: dict[str, Kind] = {t.name: t for t in TABLES if isinstance(t, Kind)}
+# Tables that hold a record's lines (``Kind.lines``): part of their record, never looked up alone.
+LINE_TABLES: frozenset[str] = frozenset(lines.table for k in KINDS.values() for lines in k.lines)
 STAGE_KINDS: dict[int, tuple[str, ...]] = {
     stage: tuple(k.name for k in KINDS.values() if k.stage == stage) for stage in vocab.STAGES
 }

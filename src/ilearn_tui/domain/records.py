@@ -78,7 +78,7 @@ class Goal:
     questions: list[Question] = field(default_factory=list)
 
 
-@record("activity", "goal_ids")
+@record("activity", "goal_ids", "co_facilitators", "feedback", "materials")
 @dataclass(slots=True)
 class Activity:
     id: str
@@ -98,7 +98,13 @@ class Activity:
     created_at: str = ""
     updated_at: str = ""
     group_id: str | None = None
+    attendees: int | None = None
+    spun_off_from: str | None = None
     goal_ids: list[str] = field(default_factory=list)
+    # A session the teacher led: its lines (``model.ACTIVITY.lines``), gathered from their table.
+    co_facilitators: list[str] = field(default_factory=list)
+    feedback: list[str] = field(default_factory=list)
+    materials: list[str] = field(default_factory=list)
 
 
 @record("evidence")

@@ -52,12 +52,16 @@ def free_fields(record: type) -> tuple[str, ...]:
     """The record's fields that hold the teacher's own words (redacted, cleaned on export).
 
     Those the record model's ``FREE_TEXT`` names, in the table's column order, so a pass over
-    them meets the words in the order a reader does.
+    them meets the words in the order a reader does; then the lines it gathers (lists of text).
     """
     found = _FREE.get(record)
     if found is None:
         kind = KINDS[_KIND[record]]
-        found = _FREE[record] = tuple(f.name for f in kind.fields if f.name in FREE_TEXT)
+        own = tuple(f.name for f in kind.fields if f.name in FREE_TEXT)
+        # Lines gathered with the record (a session's feedback) are her words too, a list of them.
+        found = _FREE[record] = own + tuple(
+            lines.name for lines in kind.lines if lines.name in EXTRAS.get(record, ())
+        )
     return found
 
 

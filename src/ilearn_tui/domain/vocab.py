@@ -54,6 +54,8 @@ ACTIVITY_SHORT: dict[str, str] = {
 }
 ACTIVITY_ROLES = ("attended", "facilitated")
 ACTIVITY_STATUSES = ("planned", "done")
+# What a session the teacher led keeps, a line each: who led it with her, what people said, what was used.
+SESSION_PARTS = ("co-facilitator", "feedback", "material")
 
 INNOVATION_KINDS = ("action research", "curriculum", "global connection", "technology", "passion project")
 INNOVATION_PHASES = ("plan", "act", "observe", "reflect")

@@ -56,6 +56,19 @@ def _linked(journal: Journal, scope: Scope) -> Callable[[str], Iterator[Reflecti
     return linked
 
 
+def _session_lines(journal: Journal, activities: list[Activity]) -> None:
+    """Each session's co-facilitators, feedback and materials, onto its record."""
+    from ilearn_tui.domain.model import ACTIVITY
+    from ilearn_tui.store.session_items import every_line
+
+    by_id = {a.id: a for a in activities}
+    names = {lines.part: lines.name for lines in ACTIVITY.lines}
+    for activity_id, part, text in every_line(journal):
+        activity = by_id.get(activity_id)
+        if activity is not None and part in names:
+            getattr(activity, names[part]).append(text)
+
+
 def gather(journal: Journal, scope: Scope) -> Portfolio:
     """The records of ``scope``; private ones (student information, private reflections) out unless asked."""
 
@@ -80,6 +93,7 @@ def gather(journal: Journal, scope: Scope) -> Portfolio:
         by_activity.setdefault(activity_id, []).append(goal_id)
     for activity in activities:
         activity.goal_ids = by_activity.get(activity.id, [])
+    _session_lines(journal, activities)
     evidence = dated(Evidence)
     # Checks have no cycle of their own: they belong to the cycle of their goal.
     checks = [c for c in dated(Check) if c.goal_id in goal_ids]

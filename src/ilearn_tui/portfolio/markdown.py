@@ -16,6 +16,7 @@ from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
+from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, without_title
 from ilearn_tui.textsafe import one_line
 
@@ -274,13 +275,46 @@ def _innovate(p: Portfolio, goals: dict[str, Goal], links: Mapping[str, str]) ->
 
 def _infiltrate(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[4][1]}", ""]
+    led = sessions_led(p, "###")
     if not p.shares:
-        return out + ["_Nothing shared yet._", ""]
+        return out + ["_Nothing shared yet._", "", *led]
     out += ["| date | audience | title | venue |", "|---|---|---|---|"]
     for s in p.shares:
         title = f"[{link_text(s.title)}]({destination(s.link)})" if s.link else cell(s.title)
         out.append(f"| {s.date} | {s.audience} | {title} | {cell(s.venue)} |")
-    return out + [""]
+    return out + ["", *led]
+
+
+def sessions_led(p: Portfolio, heading: str) -> list[str]:
+    """The sessions the teacher led, under ``heading``; nothing when she led none in this scope."""
+    found = sessions.led(p)
+    if not found:
+        return []
+    out = [f"{heading} {sessions.HEADING}", ""]
+    for session in found:
+        a = session.activity
+        planned = " (planned)" if a.status == "planned" else ""
+        out += [f"{heading}# {cell(a.title)}{planned}", "", f"- **Date:** {a.date} · {cell(session.kind)}"]
+        if a.hours:
+            out.append(f"- **Hours:** {number(a.hours)}")
+        if a.co_facilitators:
+            out.append(f"- **Co-facilitators:** {cell(', '.join(a.co_facilitators))}")
+        if a.attendees is not None:
+            out.append(f"- **Attendees:** {a.attendees}")
+        if a.materials:
+            shown = (
+                f"[{link_text(m)}]({destination(m)})" if sessions.is_web(m) else cell(m) for m in a.materials
+            )
+            out.append(f"- **Materials:** {'; '.join(shown)}")
+        for later in session.spun_off:
+            kind = vocab.ACTIVITY_TYPES.get(later.type, later.type)
+            out.append(f"- **Spun off:** {cell(later.title)} ({cell(kind).lower()}, {later.date})")
+        out.append("")
+        for quote in a.feedback:
+            out += [f"> “{cell(quote)}”", ">"]
+        if a.feedback:
+            out[-1] = ""
+    return out
 
 
 def _reflections(p: Portfolio) -> Iterator[str]:

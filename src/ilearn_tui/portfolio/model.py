@@ -151,7 +151,7 @@ def changed(record: R, text: Callable[[str], str]) -> R:
     for name in free_fields(type(record)):
         value = getattr(record, name)
         if value:
-            new = text(value)
+            new = [text(line) for line in value] if isinstance(value, list) else text(value)
             if new != value:
                 changes[name] = new
     return dataclasses.replace(record, **changes) if changes else record

@@ -21,7 +21,7 @@ from ilearn_tui.domain.smart import gaps, missing_kinds_note
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Sum, Totals, goal_hours, of_activities
 from ilearn_tui.portfolio.by_component import component_section
-from ilearn_tui.portfolio.markdown import cell, evidence_title, linked_reflections, number
+from ilearn_tui.portfolio.markdown import cell, evidence_title, linked_reflections, number, sessions_led
 from ilearn_tui.portfolio.model import Portfolio, goal_facts
 
 
@@ -77,6 +77,7 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
         out += [f"| {e.date} | {evidence_title(e, links)} | {cell(e.kind)} |" for e in unlinked]
         out.append("")
     out += component_section(p, links)
+    out += sessions_led(p, "##")
     out += ["## Hours and credits", ""] + _type_table(summed)
     if summed.planned.activities:
         out += [

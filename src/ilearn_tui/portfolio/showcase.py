@@ -22,6 +22,7 @@ from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.stages import FOR_READERS, STEP_FOR_READERS
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import goal_hours, of_activities
+from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
 from ilearn_tui.portfolio.markdown import excerpt
@@ -307,9 +308,39 @@ def _innovate(
 
 def _infiltrate(p: Portfolio) -> str:
     if not p.shares:
-        return _section("infiltrate", [empty("Nothing shared yet.")])
+        return _section("infiltrate", [empty("Nothing shared yet."), *_sessions_led(p)])
     rows = [[e(s.date), e(s.audience), link(s.link, e(s.title)), e(s.venue)] for s in p.shares]
-    return _section("infiltrate", [table(["date", "audience", "title", "venue"], rows, set())])
+    return _section(
+        "infiltrate", [table(["date", "audience", "title", "venue"], rows, set()), *_sessions_led(p)]
+    )
+
+
+def _sessions_led(p: Portfolio) -> list[str]:
+    """The sessions she led, as the Markdown has them: facts as a list, the feedback quoted."""
+    found = sessions.led(p)
+    if not found:
+        return []
+    out = [f"<h3>{e(sessions.HEADING)}</h3>"]
+    for session in found:
+        a = session.activity
+        meta = f"{e(a.date)} · {e(session.kind)}" + (f" · {num(a.hours)} h" if a.hours else "")
+        facts = []
+        if a.co_facilitators:
+            facts.append(f"<li><strong>Co-facilitators:</strong> {e(', '.join(a.co_facilitators))}</li>")
+        if a.attendees is not None:
+            facts.append(f"<li><strong>Attendees:</strong> {a.attendees}</li>")
+        if a.materials:
+            shown = "; ".join(link(m, e(m)) if sessions.is_web(m) else e(m) for m in a.materials)
+            facts.append(f"<li><strong>Materials:</strong> {shown}</li>")
+        for later in session.spun_off:
+            kind = vocab.ACTIVITY_TYPES.get(later.type, later.type).lower()
+            facts.append(f"<li><strong>Spun off:</strong> {e(later.title)} ({e(kind)}, {e(later.date)})</li>")
+        planned = " <em>(planned)</em>" if a.status == "planned" else ""
+        out.append(f'<div class="session"><h4>{e(a.title)}{planned}</h4><p class="meta">{meta}</p>')
+        out += ["<ul>", *facts, "</ul>"] if facts else []
+        out += [f"<blockquote>“{e(quote)}”</blockquote>" for quote in a.feedback]
+        out.append("</div>")
+    return out
 
 
 def _reflections(p: Portfolio, progress: Progress) -> Iterator[str]:

@@ -66,8 +66,8 @@ svg.chart .axis { stroke: var(--muted); }
 svg.chart .grid { stroke: var(--line); }
 svg.chart .line { fill: none; stroke-width: 2.5; }
 nav.contents ul { columns: 2; padding-left: 0; list-style: none; }
-.goal, .innovation, article.reflection { border-left: 4px solid var(--line); padding: 0.1rem 0 0.1rem 1rem;
-  margin: 1rem 0 1.5rem; }
+.goal, .innovation, .session, article.reflection { border-left: 4px solid var(--line);
+  padding: 0.1rem 0 0.1rem 1rem; margin: 1rem 0 1.5rem; }
 .goal h4, .innovation h3, article.reflection h3 { margin-top: 0.3rem; }
 .lede { font-size: 1.05rem; margin: 0.25rem 0 1rem; }
 .meta { color: var(--muted); font-size: 0.92rem; margin: 0 0 0.5rem; }

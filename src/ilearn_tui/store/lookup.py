@@ -15,9 +15,13 @@ from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.textsafe import one_line
 
-# Every kind a teacher writes on a stage or in the journal; cycles, drafts, groups and what she
-# published are kept by commands of their own.
-RECORD_KINDS: tuple[Kind, ...] = tuple(k for k in model.KINDS.values() if k.stage or k.name == "reflection")
+# Every kind a teacher writes on a stage or in the journal; cycles, drafts, groups, what she
+# published and a record's lines are kept by commands of their own.
+RECORD_KINDS: tuple[Kind, ...] = tuple(
+    k
+    for k in model.KINDS.values()
+    if (k.stage or k.name == "reflection") and k.table not in model.LINE_TABLES
+)
 # The shortest prefix taken: fewer characters would match half the journal.
 MIN_PREFIX = 4
 

@@ -18,6 +18,8 @@ _QUERIES: dict[str, str] = {
     "tags": "SELECT name FROM tags WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
     "trash": "SELECT id FROM trash WHERE id LIKE ? ESCAPE '\\' ORDER BY deleted_at DESC LIMIT ?",
     "groups": "SELECT name FROM groups WHERE name LIKE ? ESCAPE '\\' ORDER BY name LIMIT ?",
+    "sessions": "SELECT title FROM activities WHERE role = 'facilitated' AND title LIKE ? ESCAPE '\\' "
+    "ORDER BY date DESC LIMIT ?",
 }
 
 
@@ -26,7 +28,7 @@ def _like(prefix: str) -> str:
 
 
 def offered(db_path: Path, what: str, prefix: str = "") -> list[str]:
-    """The names of ``what`` (goals, tags, records, trash, groups) that start with ``prefix``."""
+    """The names of ``what`` (goals, tags, records, trash, groups, sessions) starting with ``prefix``."""
     if not db_path.is_file():
         return []
     try:

@@ -109,6 +109,8 @@ def add_activity(
     provider: str = "",
     topic: str = "",
     notes: str = "",
+    attendees: int | None = None,
+    spun_off_from: str | None = None,
 ) -> str:
     """Without a status an activity is done once its day has come, planned while it lies ahead."""
     if type_ not in vocab.ACTIVITY_TYPES:
@@ -132,6 +134,8 @@ def add_activity(
         "provider": provider,
         "topic": topic,
         "notes": notes,
+        "attendees": attendees,
+        "spun_off_from": spun_off_from,
     }
     with journal.write() as conn:
         activity_id = insert_row(conn, "activities", values)

@@ -14,6 +14,7 @@ from ilearn_tui.errors import NotFoundError
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.plan import insert_row
 from ilearn_tui.store.rows import Row, dicts
+from ilearn_tui.store.session_items import read_lines, write_lines
 
 # For each link table: (column naming the record, column naming the linked record).
 LINK_COLUMNS: dict[str, tuple[str, str]] = {
@@ -45,6 +46,7 @@ def get_record(journal: Journal, kind: RecordKind, record_id: str) -> Row | None
     if not rows:
         return None
     row = rows[0]
+    row.update(read_lines(journal.conn, KINDS[kind.name], record_id))
     for spec in kind.fields:
         if spec.type == "refs":
             own, other = LINK_COLUMNS[spec.link_table]
@@ -67,7 +69,9 @@ def save_record(
     cycle_id: str | None = None,
     questions: list[str] | None = None,
 ) -> str:
-    """Insert (no ``record_id``) or update one record and replace its links, in one write.
+    """Insert (no ``record_id``) or update one record and replace its links and lines, in one write.
+
+    A kind's lines (``Kind.lines``) come in ``values`` as lists of texts, as ``forms.clean`` gives them.
 
     ``questions`` are research questions of a new goal, written in the same write, so a goal
     is never saved without the questions the teacher typed with it.
@@ -75,7 +79,8 @@ def save_record(
     """
     if questions and (kind.name != "goal" or record_id is not None):
         raise ValueError("questions can only come with a new goal")
-    data = dict(values)
+    model_kind = KINDS[kind.name]
+    data = {k: v for k, v in values.items() if model_kind.line(k) is None}
     with journal.write() as conn:
         if record_id is None:
             if kind.per_cycle:
@@ -92,6 +97,9 @@ def save_record(
             if conn.execute(sql, [*data.values(), record_id]).rowcount == 0:
                 # Moved to the trash or replaced elsewhere: updating no row is not a save.
                 raise NotFoundError(f"this {kind.noun} is no longer in the journal (moved to the trash?)")
+        for name, texts in values.items():
+            if model_kind.line(name) is not None:
+                write_lines(conn, model_kind, record_id, name, list(texts))  # type: ignore[call-overload]
         for table, ids in (links or {}).items():
             own, other = LINK_COLUMNS[table]
             conn.execute(f"DELETE FROM {table} WHERE {own} = ?", (record_id,))

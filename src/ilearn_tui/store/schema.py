@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ilearn_tui.domain.model import COMPONENT_TABLES, TABLE_ORDER
 from ilearn_tui.store.groups_schema import groups_migration
+from ilearn_tui.store.schema_sessions import sessions_led
 from ilearn_tui.store.sync_schema import sync_triggers, v6_sync
 
 # Tables whose text is searchable, and how each fills the index's title/body columns.
@@ -273,7 +274,14 @@ CREATE UNIQUE INDEX reflection_links_once ON reflection_links(
 
 # Tables whose rows belong to a cycle (visions, one per cycle, are folded on their own).
 CYCLE_TABLES = (
-    "outcomes", "interests", "goals", "activities", "innovations", "evidence", "shares", "reflections",
+    "outcomes",
+    "interests",
+    "goals",
+    "activities",
+    "innovations",
+    "evidence",
+    "shares",
+    "reflections",
 )
 
 
@@ -380,6 +388,7 @@ MIGRATIONS: list[str] = [
     _component_links(),
     _V9_CHANGE_ORDER,
     groups_migration(),
+    sessions_led(),
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -5,11 +5,11 @@ Kept apart from ``schema`` so that the migrations stay readable; version 6 is wr
 
 from __future__ import annotations
 
-from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, TABLES
+from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, SESSION_ITEM, TABLES
 from ilearn_tui.domain.model_groups import GROUP, GROUP_MEMBER, PUBLICATION
 
 # Tables made after version 6: their migration adds their triggers with them.
-_LATER = frozenset(t.table for t in COMPONENT_TABLES.values())
+_LATER = frozenset(t.table for t in COMPONENT_TABLES.values()) | {SESSION_ITEM.table}
 _LATER |= frozenset(kind.table for kind in (GROUP, GROUP_MEMBER, PUBLICATION))
 
 

@@ -18,6 +18,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
+from ilearn_tui.domain import sessions
 from ilearn_tui.domain.forms import KINDS, FieldSpec, RecordKind, clean
 from ilearn_tui.domain.frameworks import Framework, split_codes
 from ilearn_tui.domain.model import COMPONENT_TABLES
@@ -47,6 +48,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     RecordFormScreen VerticalScroll { height: 1fr; padding: 0 1; }
     RecordFormScreen Label { margin-top: 1; }
     RecordFormScreen TextArea { height: 6; }
+    RecordFormScreen TextArea.session-field { height: 5; }
     RecordFormScreen SelectionList { height: 7; }
     RecordFormScreen .field-error { color: $error; height: auto; }
     RecordFormScreen #buttons { height: auto; align-horizontal: right; padding: 0 1; }
@@ -120,10 +122,12 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 if self.kind.help:
                     yield Static(self.kind.help, classes="guide")
                 for spec in self.kind.fields:
+                    # A session's own fields show only while the role says the teacher led it.
+                    led = "session-field" if self._session_field(spec.name) else ""
                     if spec.type != "flag":
-                        yield Label(spec.label + (" *" if spec.required else ""))
-                    yield self._widget(spec)
-                    yield Static("", id=f"error-{spec.name}", classes="field-error")
+                        yield Label(spec.label + (" *" if spec.required else ""), classes=led)
+                    yield self._widget(spec).set_classes(led)
+                    yield Static("", id=f"error-{spec.name}", classes=f"field-error {led}")
                     if self.kind.name == "goal" and spec.name == "target_date":
                         # A gentle check, never a block: the goal saves without them.
                         yield Static("", id="smart-hint", classes="guide")
@@ -137,6 +141,17 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
             with Horizontal(id="buttons"):
                 yield Button("Cancel", id="cancel")
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
+
+    def _session_field(self, name: str) -> bool:
+        return self.kind.name == "activity" and name in sessions.SESSION_FIELDS
+
+    @on(Select.Changed, "#field-role")
+    def _show_session_fields(self) -> None:
+        """The session's fields appear when the role is "facilitated", and go when it is not."""
+        roles = self.query("#field-role")
+        led = bool(roles) and roles.first(Select).value == sessions.LED
+        for widget in self.query(".session-field"):
+            widget.display = led
 
     def _value(self, spec: FieldSpec) -> Any:
         if self.record is not None:
@@ -157,6 +172,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
         wid = f"field-{spec.name}"
         if spec.type == "long":
             return TextArea(visible(str(value or "")), id=wid, soft_wrap=True)
+        if spec.type == "lines":
+            return TextArea(visible("\n".join(value or [])), id=wid, soft_wrap=True)
         if spec.type == "choice":
             return Select(
                 [(c, c) for c in spec.choices],
@@ -248,6 +265,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
 
     def on_mount(self) -> None:
         self._smart_hint()
+        self._show_session_fields()
         self._initial = self._raw()
         # AUTO_FOCUS gave the first field focus as the form was composed (a later ``focus()``
         # would come round after keys already typed into it, and take focus back from a Tab).
@@ -269,6 +287,9 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 raw[spec.name] = list(widget.selected)
             elif isinstance(widget, Input):
                 raw[spec.name] = widget.value
+        if self.kind.name == "activity" and raw.get("role") != sessions.LED:
+            # Hidden while the role is not "facilitated": what is not shown is not kept.
+            raw.update(dict.fromkeys(sessions.SESSION_FIELDS, ""))
         return raw
 
     @on(Button.Pressed, "#save")
