@@ -7,6 +7,7 @@ the resulting tables for validation, and a test keeps the two in agreement.
 from __future__ import annotations
 
 from ilearn_tui.domain.model import COMPONENT_TABLES, TABLE_ORDER
+from ilearn_tui.store.colleagues_schema import COLLEAGUE_ITEMS
 from ilearn_tui.store.sync_schema import sync_triggers, v6_sync
 
 # Tables whose text is searchable, and how each fills the index's title/body columns.
@@ -378,6 +379,7 @@ MIGRATIONS: list[str] = [
     _V7_SMART_GOALS,
     _component_links(),
     _V9_CHANGE_ORDER,
+    COLLEAGUE_ITEMS,  # colleagues' items from the group repositories (rebuilt, never synced)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
