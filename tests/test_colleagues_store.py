@@ -10,8 +10,9 @@ import pytest
 
 from ilearn_tui.domain.colleagues import Item, Received
 from ilearn_tui.errors import NotFoundError, UsageError
+from ilearn_tui.locations import resolve
 from ilearn_tui.store import colleagues, sync_state
-from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.journal import Journal, open_journal
 from ilearn_tui.store.search import MARK_START, plain, search
 from tests.helpers.cli import invoke, ok
 
@@ -96,3 +97,17 @@ def test_colleagues_items_are_never_records(journal: Journal, home: Path) -> Non
     out = home / "all.json"
     ok(invoke("export", "--format", "json", "--out", str(out), home=home))
     assert "Colleague words." not in out.read_text() and "colleague" not in out.read_text()
+
+
+def test_ilearn_search_shows_colleagues_items_with_their_author(home: Path) -> None:
+    with open_journal(resolve(home)) as journal:
+        colleagues.replace_group(journal, PLC, [_item(ANN, "Wait time", "I waited five seconds.")])
+    ok(invoke("reflect", "I waited too, and it worked.", home=home))
+    text = ok(invoke("search", "waited", home=home))
+    assert "colleague reflection" in text and "Wait time  (by Ann Lee)" in text
+    hits = json.loads(ok(invoke("search", "waited", "--json", home=home)))
+    assert sorted(h["kind"] for h in hits) == ["colleague reflection", "reflection"]
+    [theirs] = [h for h in hits if h["kind"] == "colleague reflection"]
+    assert (theirs["author"], theirs["title"], theirs["date"]) == ("Ann Lee", "Wait time", "2026-11-30")
+    assert all("author" not in h for h in hits if h["kind"] == "reflection")
+    assert len(json.loads(ok(invoke("search", "waited", "--json", "--limit", "1", home=home)))) == 1

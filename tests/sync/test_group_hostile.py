@@ -10,9 +10,9 @@ import pytest
 from dulwich.object_store import iter_tree_contents
 from dulwich.repo import Repo
 
-from ilearn_tui.domain.colleagues import clean_text
 from ilearn_tui.sync import groups
 from ilearn_tui.sync.repo import BRANCH, SyncRepo, check_remote_url
+from ilearn_tui.textsafe import stripped
 from tests.sync.group_helpers import Teacher, item_json, plant, planted, profile_json
 
 EVE = "7c1f0e22-3b4a-4d5e-8f60-718293a4b5c6"
@@ -98,10 +98,10 @@ def test_terminal_escapes_are_stripped_and_markdown_stays_text(setting: tuple[Te
     assert ann.titles() == {"Red title": "Eve"}
 
 
-def test_clean_text_keeps_words_newlines_and_tabs() -> None:
-    assert clean_text("a\tb\nc — ünïcode ✓") == "a\tb\nc — ünïcode ✓"
-    assert clean_text("\x1bc\x1b7x\x1b(B") == "x"
-    assert clean_text("unterminated \x1b]8;;http://x") == "unterminated "
+def test_stripped_text_keeps_words_newlines_and_tabs() -> None:
+    assert stripped("a\tb\nc — ünïcode ✓") == "a\tb\nc — ünïcode ✓"
+    assert stripped("\x1bc\x1b7x\x1b(B") == "x"
+    assert stripped("unterminated \x1b]8;;http://x") == "unterminated "
 
 
 def test_a_missing_or_bad_profile_still_shows_her_items_under_her_id(setting: tuple[Teacher, Path]) -> None:

@@ -2,9 +2,9 @@
 
 A group repository is written by every member and read by every other, so whatever arrives is
 treated as hostile: each item is checked field by field, and its texts lose control characters
-and terminal escape sequences before anything else sees them. The rules live here, below the
-store and sync, because both the exchange (which reads and writes the files) and the store
-(which keeps what arrived) speak in these items.
+and terminal escape sequences (``textsafe.stripped``) before anything else sees them. The rules
+live here, below the store and sync, because both the exchange (which reads and writes the
+files) and the store (which keeps what arrived) speak in these items.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from ilearn_tui.domain.fields import MAX_BODY_CHARS, STAMP_PATTERN
+from ilearn_tui.textsafe import stripped
 
 FORMAT = 1
 KINDS = ("reflection", "goal", "question", "activity", "check", "share", "evidence", "reply")
@@ -26,29 +27,10 @@ MAX_NAME_CHARS = 200
 UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _STAMP = re.compile(STAMP_PATTERN)
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-# Terminal escape sequences (CSI, OSC/DCS/APC/PM strings, and two-character escapes), then every
-# control character but newline and tab, and the bidirectional overrides that reorder a line.
-_ESCAPES = re.compile(
-    r"\x1b\[[0-?]*[ -/]*[@-~]"
-    r"|\x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)"
-    r"|\x9b[0-?]*[ -/]*[@-~]"
-    r"|\x1b[ -/]*[0-~]?",
-    re.S,
-)
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 class BadItemError(ValueError):
     """A file of the group repository that breaks a rule; the message says which, in a few words."""
-
-
-def clean_text(text: str) -> str:
-    """Text safe to show anywhere: no escape sequence a terminal would obey, no control character.
-
-    Newlines and tabs stay (Markdown needs them); a carriage return before a newline goes.
-    """
-    text = _ESCAPES.sub("", text.replace("\r\n", "\n"))
-    return _CONTROLS.sub("", text)
 
 
 def dumps(obj: dict[str, Any]) -> bytes:
@@ -158,12 +140,12 @@ def read_group(data: bytes) -> str:
     if found.get("format") != FORMAT or isinstance(found.get("format"), bool):
         raise BadItemError(f"not format {FORMAT}")
     name = found.get("name", "")
-    return clean_text(name)[:MAX_NAME_CHARS] if isinstance(name, str) else ""
+    return stripped(name)[:MAX_NAME_CHARS] if isinstance(name, str) else ""
 
 
 def shown(name: str, limit: int = 60) -> str:
     """A name from the repository as a problem line may quote it: cleaned, short, quoted."""
-    text = clean_text(name).replace("\n", " ").replace("\t", " ")
+    text = stripped(name).replace("\n", " ").replace("\t", " ")
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
@@ -188,7 +170,7 @@ def _text(data: dict[str, Any], name: str, limit: int) -> str:
         raise BadItemError(f"its {name} is not text")
     if len(value) > limit:
         raise BadItemError(f"its {name} is longer than {limit:,} characters")
-    return clean_text(value)
+    return stripped(value)
 
 
 def _day(value: object) -> str:

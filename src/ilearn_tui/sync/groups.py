@@ -30,7 +30,6 @@ from ilearn_tui.domain.colleagues import (
     Item,
     Member,
     Received,
-    clean_text,
     group_file,
     item_file,
     profile_file,
@@ -45,6 +44,7 @@ from ilearn_tui.sync.engine import MAX_ROUNDS
 from ilearn_tui.sync.group_tree import GROUP_FILE, ITEMS, MEMBERS, PROFILE, Entry
 from ilearn_tui.sync.records import MANIFEST
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo
+from ilearn_tui.textsafe import stripped
 
 CACHE = "ilearn-members.json"
 _CACHE_FORMAT = 1
@@ -70,7 +70,7 @@ def exchange(
     """
     if not UUID.match(me.author_id):
         raise IlearnError(f"the author id {shown(me.author_id)} is not a uuid")
-    me = Member(me.author_id, " ".join(clean_text(me.name).split())[:MAX_NAME_CHARS])
+    me = Member(me.author_id, " ".join(stripped(me.name).split())[:MAX_NAME_CHARS])
     if not me.name:
         raise IlearnError("a group member needs a name to exchange under")
     for item in outbox:
