@@ -147,9 +147,14 @@ def test_a_damaged_cache_is_read_past(setting: tuple[Teacher, Path]) -> None:
     ann.exchange(str(remote))
     cache = ann.repo_dir / groups.CACHE
     held = json.loads(cache.read_text())
-    held["members"][EVE]["items"][0]["kind"] = "virus"
+    for damage in ({"kind": ["not", "text"]}, {"surprise": "field"}, {"title": {"a": 1}}):
+        broken = json.loads(json.dumps(held))
+        broken["members"][EVE]["items"][0].update(damage)
+        cache.write_text(json.dumps(broken))
+        assert [r.item.title for r in ann.exchange(str(remote)).received] == ["Real"]
+    del held["members"][EVE]["name"]
     cache.write_text(json.dumps(held))
-    assert [r.item.title for r in ann.exchange(str(remote)).received] == ["Real"]
+    assert [r.author_name for r in ann.exchange(str(remote)).received] == ["Eve"]
     cache.write_text("{broken")
     assert [r.item.title for r in ann.exchange(str(remote)).received] == ["Real"]
 
