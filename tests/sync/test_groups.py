@@ -194,3 +194,28 @@ def test_a_member_without_a_name_or_with_a_bad_id_is_refused(folder_remote: str,
         )
     with pytest.raises(IlearnError, match="not a uuid"):
         exchange(tmp_path / "g", folder_remote, Member("../../etc", "Ann"), [])
+
+
+def test_an_outbox_item_that_breaks_the_rules_is_refused_before_anything_is_sent(
+    folder_remote: str, tmp_path: Path
+) -> None:
+    ann, bo = _teachers(tmp_path)
+    ann.publish("Fine")
+    ann.exchange(folder_remote)
+    with Repo(folder_remote) as repo:
+        head = repo.refs[BRANCH]
+    ann.publish("t" * 201)
+    with pytest.raises(IlearnError, match="cannot be published: its title is longer than 200"):
+        ann.exchange(folder_remote)
+    with pytest.raises(IlearnError, match="is not by Ann Lee"):
+        exchange(ann.repo_dir, folder_remote, ann.me, [bo.publish("Hers")])
+    with Repo(folder_remote) as repo:
+        assert repo.refs[BRANCH] == head
+
+
+def test_outbox_texts_are_sent_cleaned(folder_remote: str, tmp_path: Path) -> None:
+    ann, bo = _teachers(tmp_path)
+    ann.publish("Bell\x07 title", "Body\x1b[2J text")
+    ann.exchange(folder_remote)
+    [got] = bo.exchange(folder_remote).received
+    assert (got.item.title, got.item.body) == ("Bell title", "Body text")

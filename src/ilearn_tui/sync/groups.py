@@ -73,10 +73,7 @@ def exchange(
     me = Member(me.author_id, " ".join(stripped(me.name).split())[:MAX_NAME_CHARS])
     if not me.name:
         raise IlearnError("a group member needs a name to exchange under")
-    for item in outbox:
-        if item.author_id != me.author_id:
-            raise IlearnError(f"the item {item.id} is not by {me.name}")
-    mine = _my_files(outbox)
+    mine = _my_files([_publishable(item, me) for item in outbox])
     repo = SyncRepo(repo_dir)
     try:
         for round_ in range(MAX_ROUNDS):
@@ -109,6 +106,16 @@ def exchange(
         raise IlearnError("the group repository kept changing during the exchange; try again")
     finally:
         repo.close()
+
+
+def _publishable(item: Item, me: Member) -> Item:
+    """An outbox item as colleagues will read it, or one line on why they never could."""
+    if item.author_id != me.author_id:
+        raise IlearnError(f"the item {shown(item.id)} is not by {me.name}")
+    try:
+        return Item.from_dict(item.to_dict())  # the rules the other side applies, texts cleaned
+    except BadItemError as exc:
+        raise IlearnError(f"the item {shown(item.id)} cannot be published: {exc}") from None
 
 
 def _wait(round_: int) -> None:
