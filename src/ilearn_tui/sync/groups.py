@@ -202,8 +202,8 @@ def _from_cache(known: object, tree: str) -> list[Received] | None:
     """A folder's items as read before, if that reading is of this very tree (and is whole).
 
     The cache is this computer's own file, written from items already checked, so it is
-    checked for its shape only: checking 5,000 items' texts again would cost more than half
-    of an exchange in a group of 100.
+    checked for its shape only: checking 5,000 items' texts again cost over a third of an
+    exchange in a group of 100.
     """
     if not isinstance(known, dict) or known.get("tree") != tree:
         return None
