@@ -15,6 +15,7 @@ from ilearn_tui.store.schema import SEARCHABLE, WITHOUT_ROWID
 
 # Tables the store keeps for itself: not records, never exported as tables.
 INTERNAL = {"meta", "tags", "reflection_tags", "trash", "search_docs", "sync_changes", "sync_conflicts"}
+INTERNAL |= {"colleague_items"}  # rebuilt from the group repositories
 AFFINITY = {
     "id": "TEXT",
     "stamp": "TEXT",
@@ -40,7 +41,7 @@ def test_every_table_is_declared_or_internal(journal: Journal) -> None:
     names = {
         row[0]
         for row in journal.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if not row[0].startswith(("sqlite_", "search_index"))
+        if not row[0].startswith(("sqlite_", "search_index", "colleague_index"))
     }
     assert names == set(model.TABLE_ORDER) | INTERNAL
 

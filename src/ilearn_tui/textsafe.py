@@ -15,6 +15,24 @@ def printable(text: str) -> str:
     return _BIDI.sub("", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 
+# Whole terminal escape sequences (CSI, the OSC/DCS/APC/PM strings, and the short escapes), so
+# that stripping the ESC alone does not leave their parameters behind as words.
+_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]PX^_].*?(?:\x07|\x1b\\|\x9c|$)|\x9b[0-?]*[ -/]*[@-~]|\x1b[ -/]*[0-~]?",
+    re.S,
+)
+
+
+def stripped(text: str) -> str:
+    """Text from someone else (a colleague's item) with every escape sequence and control removed.
+
+    Unlike ``printable``, nothing of them is kept to show: the text is stored this way. Newlines
+    and tabs stay (Markdown needs them); a carriage return before a newline goes.
+    """
+    text = _SEQUENCE.sub("", text.replace("\r\n", "\n"))
+    return _BIDI.sub("", _CONTROL.sub("", text))
+
+
 def one_line(text: str, width: int = 80) -> str:
     """A single printable line, cut to ``width`` characters."""
     flat = " ".join(printable(text).split())

@@ -307,9 +307,15 @@ def _as_dict(item: object) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.store import colleagues
     from ilearn_tui.store.search import search
 
-    hits = search(journal, args.query, limit=args.limit)
+    # Colleagues' items rank among her own (both are bm25 scores); their kind says whose they are.
+    found = [
+        *search(journal, args.query, limit=args.limit),
+        *colleagues.search(journal, args.query, args.limit),
+    ]
+    hits = sorted(found, key=lambda h: h.rank)[: args.limit]
     if args.json:
         out_json(
             [
@@ -320,6 +326,7 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
                     "snippet": highlighted(h.snippet, marking="marks"),
                     "date": h.date,
                     "rank": h.rank,
+                    **({"author": h.author} if h.author else {}),
                 }
                 for h in hits
             ]
@@ -331,6 +338,7 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
     marking: Marking = "style" if styles_on() else "plain"
     for hit in hits:
         title = highlighted(hit.title, marking=marking) or "(untitled)"
-        sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}\n")
+        by = f"  (by {printable(hit.author)})" if hit.author else ""
+        sys.stdout.write(f"{hit.kind:<10} {hit.id[:8]}  {hit.date:<10}  {title}{by}\n")
         sys.stdout.write(f"           {highlighted(hit.snippet, marking=marking)}\n")
     return 0

@@ -138,3 +138,4 @@ class SearchHit:
     snippet: str
     rank: float
     date: str = ""
+    author: str = ""  # a colleague's item: her name (the journal's own records have none)

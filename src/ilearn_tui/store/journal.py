@@ -17,7 +17,7 @@ from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import DamagedJournalError, IlearnError, MissingJournalError, NotFoundError, UsageError
 from ilearn_tui.locations import Locations
 from ilearn_tui.store import connection
-from ilearn_tui.store.rows import records, select_list
+from ilearn_tui.store.rows import like_prefix, records, select_list
 
 
 def new_id() -> str:
@@ -188,14 +188,13 @@ class Journal:
         row = self.conn.execute(f"SELECT id FROM {table} WHERE id = ?", (ref,)).fetchone()
         if row:
             return str(row[0])
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         # Titles first: a short word is a title, even if some id happens to start the same way.
         # An id prefix counts only when it looks like one (four or more hex digits).
         looks_like_id = len(ref) >= 4 and all(ch in "0123456789abcdef-" for ch in ref.lower())
         for column in (label_column, "id") if looks_like_id else (label_column,):
             rows = self.conn.execute(
                 f"SELECT id, {label_column} FROM {table} WHERE {column} LIKE ? ESCAPE '\\' LIMIT 6",
-                (escaped + "%",),
+                (like_prefix(ref),),
             ).fetchall()
             exact = [r for r in rows if str(r[1]).lower() == ref.lower()]
             if len(exact) == 1:

@@ -13,6 +13,7 @@ from ilearn_tui.domain import model
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, now_stamp
+from ilearn_tui.store.rows import like_prefix
 from ilearn_tui.textsafe import one_line
 
 # Every kind a teacher writes on a stage or in the journal; cycles, drafts, groups, what she
@@ -63,8 +64,7 @@ def find_record(journal: Journal, ref: str) -> Found:
     if not exact:
         if len(ref) < MIN_PREFIX:
             raise UsageError(f"{ref!r} is too short to name a record; give at least {MIN_PREFIX} characters")
-        escaped = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        found = _matches(journal, "id LIKE ? ESCAPE '\\'", escaped + "%")
+        found = _matches(journal, "id LIKE ? ESCAPE '\\'", like_prefix(ref))
         if len(found) == 1:
             return found[0]
         if not found:

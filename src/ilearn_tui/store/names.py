@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from ilearn_tui.store.rows import like_prefix
+
 # How many a shell is shown at most: more is a wall of text nobody reads.
 LIMIT = 200
 
@@ -23,10 +25,6 @@ _QUERIES: dict[str, str] = {
 }
 
 
-def _like(prefix: str) -> str:
-    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-
-
 def offered(db_path: Path, what: str, prefix: str = "") -> list[str]:
     """The names of ``what`` (goals, tags, records, trash, groups, sessions) starting with ``prefix``."""
     if not db_path.is_file():
@@ -38,7 +36,7 @@ def offered(db_path: Path, what: str, prefix: str = "") -> list[str]:
     try:
         if what == "records":
             return _record_ids(conn, prefix)
-        return [str(row[0]) for row in conn.execute(_QUERIES[what], (_like(prefix), LIMIT))]
+        return [str(row[0]) for row in conn.execute(_QUERIES[what], (like_prefix(prefix), LIMIT))]
     except (sqlite3.Error, KeyError):
         return []
     finally:
@@ -53,7 +51,8 @@ def _record_ids(conn: sqlite3.Connection, prefix: str) -> list[str]:
         found.extend(
             str(row[0])
             for row in conn.execute(
-                f"SELECT id FROM {kind.table} WHERE id LIKE ? ESCAPE '\\' LIMIT ?", (_like(prefix), LIMIT)
+                f"SELECT id FROM {kind.table} WHERE id LIKE ? ESCAPE '\\' LIMIT ?",
+                (like_prefix(prefix), LIMIT),
             )
         )
         if len(found) >= LIMIT:

@@ -19,6 +19,11 @@ R = TypeVar("R")
 Row = dict[str, Any]
 
 
+def like_prefix(prefix: str) -> str:
+    """A ``LIKE ? ESCAPE '\\'`` pattern for what starts with ``prefix``, its own ``%`` and ``_`` literal."""
+    return prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
 def dicts(cursor: sqlite3.Cursor) -> Iterator[Row]:
     """Each row of ``cursor`` as a dict by column name."""
     names = [d[0] for d in cursor.description]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from ilearn_tui.domain.model import COMPONENT_TABLES, TABLE_ORDER
 from ilearn_tui.store.groups_schema import groups_migration
 from ilearn_tui.store.schema_sessions import sessions_led
+from ilearn_tui.store.colleagues_schema import COLLEAGUE_ITEMS
 from ilearn_tui.store.sync_schema import sync_triggers, v6_sync
 
 # Tables whose text is searchable, and how each fills the index's title/body columns.
@@ -389,6 +390,7 @@ MIGRATIONS: list[str] = [
     _V9_CHANGE_ORDER,
     groups_migration(),
     sessions_led(),
+    COLLEAGUE_ITEMS,  # colleagues' items from the group repositories (rebuilt, never synced)
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -170,10 +170,15 @@ class SyncRepo:
     def commit_object(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
         """A commit of exactly ``files``, not yet on the branch (the journal must take it first)."""
         self._write_blobs()
-        store = self.repo.object_store
         entries = [(p.encode("utf-8"), ObjectID(sha), _FILE_MODE) for p, sha in sorted(files.items())]
+        return self.commit_of_tree(commit_tree(self.repo.object_store, entries), parents, message)
+
+    def commit_of_tree(self, tree: bytes, parents: list[bytes], message: str) -> bytes:
+        """A commit of a tree already in the store (a group's, built folder by folder), off the branch."""
+        self._write_blobs()
+        store = self.repo.object_store
         commit = Commit()
-        commit.tree = commit_tree(store, entries)
+        commit.tree = ObjectID(tree)
         commit.parents = [ObjectID(p) for p in parents]
         commit.author = commit.committer = _AUTHOR
         commit.author_time = commit.commit_time = int(time.time())
