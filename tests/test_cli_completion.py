@@ -52,7 +52,7 @@ def journal_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_commands_and_options_complete(tmp_path: Path) -> None:
-    assert offered("ilearn re", tmp_path) == ["reflect", "restore", "renewal"]
+    assert offered("ilearn re", tmp_path) == ["reflect", "restore", "renewal", "reply"]
     assert "completion" in offered("ilearn com", tmp_path)
     assert offered("ilearn reflect --ta", tmp_path) == ["--tag"]
     assert offered("ilearn goal ", tmp_path)[-2:] == ["add", "list"]

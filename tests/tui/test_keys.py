@@ -135,7 +135,7 @@ def _write_settings(journal: Journal, data: dict[str, object]) -> None:
 async def test_a_remapped_key_works_and_the_old_one_no_longer_does(
     make_app: Callable[..., IlearnApp], journal: Journal
 ) -> None:
-    _write_settings(journal, {"keymap": {"area.journal": "g", "editor.links": "ctrl+k"}})
+    _write_settings(journal, {"keymap": {"area.journal": "o", "editor.links": "ctrl+k"}})
     app = make_app()
     async with app.run_test(size=(120, 30), notifications=True) as pilot:
         await until(pilot, showing(app, DashboardScreen, KeyBar.__name__))
@@ -143,11 +143,11 @@ async def test_a_remapped_key_works_and_the_old_one_no_longer_does(
         await pilot.pause()
         assert isinstance(app.screen, DashboardScreen), "the default key still worked"
         bar = app.screen.query_one(KeyBar)
-        await until(pilot, lambda: "g Journal" in str(bar.render()))
-        await pilot.press("g")
+        await until(pilot, lambda: "o Journal" in str(bar.render()))
+        await pilot.press("o")
         await until(pilot, lambda: isinstance(app.screen, JournalScreen))
         help_text = await _help_text(app, pilot)
-        assert "| `g` | journal: your reflections |" in help_text
+        assert "| `o` | journal: your reflections |" in help_text
         assert "| `ctrl+k` | link goals" in help_text and "`ctrl+l`" not in help_text
         await pilot.press("n")
         await until(pilot, showing(app, EditorScreen, "#editor-status"))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 
+from ilearn_tui.cli.colleagues import list_from_colleagues
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out, out_json, saved
 from ilearn_tui.domain.text import plural
@@ -115,6 +116,7 @@ def _show(args: argparse.Namespace, journal: Journal) -> int:
     out(f"Published by you: {plural(len(items), 'item')}")
     for item in items:
         out(f"  {item.id[:8]}  {item.published_at[:10]}  {item.kind:<10} {one_line(item.title, 60)}")
+    list_from_colleagues(journal, group.id)
     return 0
 
 

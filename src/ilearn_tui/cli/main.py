@@ -110,6 +110,10 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli.shares import run as run_share
 
         return run_share(args)
+    if command == "reply":
+        from ilearn_tui.cli.colleagues import run_reply
+
+        return run_reply(args)
     if command in ("group", "publish", "unpublish", "profile"):
         from ilearn_tui.cli.groups import run as run_groups
 

@@ -371,5 +371,6 @@ COMMANDS: dict[str, Callable[[Subs], None]] = {
     "publish": groups.publish_parser,
     "unpublish": groups.unpublish_parser,
     "profile": groups.profile_parser,
+    "reply": groups.reply_parser,
     "completion": _completion_parser,
 }

@@ -87,3 +87,15 @@ def share_parser(subs: Subs) -> None:
     s.add_argument("--notes", default="", metavar="TEXT")
     s.add_argument("--goal", metavar="GOAL", type=goal_ref, help="a goal it shares (id or title prefix)")
     s.add_argument("--group", metavar="GROUP", help=_GROUP_REF)
+
+
+def reply_parser(subs: Subs) -> None:
+    p = sub(
+        subs,
+        "reply",
+        "answer a colleague's published item (it goes to the group at the next 'ilearn sync')",
+        "Answer an item a colleague published to one of your groups: 'ilearn group show GROUP' and "
+        "'ilearn search' give their ids. Your redaction list is applied to what you write.",
+    )
+    p.add_argument("item", metavar="ID", help="the colleague's item's id, or its first characters")
+    p.add_argument("text", metavar="TEXT", help="your reply (Markdown); '-' reads it from stdin")

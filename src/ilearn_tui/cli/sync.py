@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out
@@ -30,9 +31,22 @@ def run(args: argparse.Namespace) -> int:
             return 0
         if action == "resolve":
             return _resolve(journal, args)
-        url, summary = engine.sync(journal, allow_deletes=args.allow_deletes)
-        out(one_line(summary.line(url), 300))
-        return 0
+        return _sync_all(journal, allow_deletes=args.allow_deletes)
+
+
+def _sync_all(journal: Journal, *, allow_deletes: bool) -> int:
+    """Her own remote, then each group: a line each; what a group skipped, on stderr."""
+    from ilearn_tui.services.syncing import sync_all
+
+    outcome = sync_all(journal, allow_deletes=allow_deletes)
+    for part in outcome.parts:
+        if part.ok:
+            out(one_line(part.line, 300))
+        else:
+            sys.stderr.write(f"ilearn: {one_line(part.line, 300)}\n")
+        for warning in part.warnings:
+            sys.stderr.write(f"ilearn: skipped: {warning}\n")
+    return 0 if outcome.ok else 1
 
 
 def _status(journal: Journal) -> None:

@@ -15,9 +15,10 @@ from typing import Any
 
 from ilearn_tui.domain import vocab
 from ilearn_tui.domain.forms import KINDS
-from ilearn_tui.errors import IlearnError
+from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.portfolio.redaction import Redactor
 from ilearn_tui.portfolio.sanitize import clean
+from ilearn_tui.store.colleagues import ColleagueItem
 from ilearn_tui.store.groups import Group, find_group, get_group
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.lookup import Found, children_of, find_record, title_of
@@ -51,8 +52,18 @@ def publish(journal: Journal, record_ref: str, group_ref: str, redact_names: lis
         raise RefusedError(f"publishing needs your name, shown to colleagues; set it with: {SET_NAME}")
     found = find_record(journal, record_ref)
     copy = _redacted(make_copy(journal, found), redact_names)
+    _check_size(copy, "this record")
     publication_id, new = publish_copy(journal, group.id, group.name, copy)
     return Outcome(publication_id, group, copy.title, new)
+
+
+def _check_size(copy: Copy, what: str) -> None:
+    """Refused here what every colleague's exchange would skip as too large a file."""
+    from ilearn_tui.domain.colleagues import MAX_FILE_BYTES, dumps
+
+    # The other fields of an item (ids, dates, kind) take well under this.
+    if len(dumps({"title": copy.title, "body": copy.body})) + 1024 > MAX_FILE_BYTES:
+        raise RefusedError(f"{what} is too long to share with a group (at most {MAX_FILE_BYTES // 1024} KiB)")
 
 
 def _quoted(name: str) -> str:
@@ -185,3 +196,25 @@ _MAKERS = {
     "evidence": _evidence,
     "share": _share,
 }
+
+
+def reply(journal: Journal, item_ref: str, text: str, redact_names: list[str]) -> tuple[str, ColleagueItem]:
+    """A reply to a colleague's item, redacted as a published copy is; its id and the item.
+
+    It goes to the group the item came through, in the teacher's own folder, at the next sync.
+    """
+    from ilearn_tui.store.colleagues import find
+    from ilearn_tui.store.publications import save_reply
+
+    found = find(journal, item_ref)
+    words = text.strip()
+    if not words:
+        raise UsageError("the reply is empty; write what you want to say")
+    if not journal.get_meta("teacher_name").strip():
+        raise RefusedError(f"replying needs your name, shown to colleagues; set it with: {SET_NAME}")
+    group = get_group(journal, found.group_id)
+    title = "Re: " + found.item.title if found.item.title else f"Reply to {found.author_name}"
+    copy = _redacted(Copy("", "", "reply", title, words, "", None), redact_names)
+    _check_size(copy, "the reply")
+    reply_id = save_reply(journal, group.id, found.item.id, found.item.author_id, copy.title, copy.body)
+    return reply_id, found

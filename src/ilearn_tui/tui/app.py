@@ -272,6 +272,12 @@ class IlearnApp(Shell):
         if not isinstance(self.screen, ConflictsScreen):
             self.push_screen(ConflictsScreen())
 
+    def action_groups(self) -> None:
+        from ilearn_tui.tui.screens.groups import GroupsScreen
+
+        if not isinstance(self.screen, GroupsScreen):
+            self.push_screen(GroupsScreen())
+
     async def action_quit(self) -> None:
         """With ``sync_on_quit`` and a remote, one last sync first; quit again to skip it."""
         from ilearn_tui.tui.screens.sync_quit import QuitSyncScreen

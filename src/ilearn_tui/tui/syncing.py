@@ -13,7 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store import sync_state
 from ilearn_tui.store.journal import open_journal
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui.shell import Shell
@@ -48,7 +47,10 @@ class Syncer:
         return self._thread is not None
 
     def has_remote(self) -> bool:
-        return bool(self.app.journal.get_meta(sync_state.REMOTE))
+        """Her own remote, or a group with a repository: something a sync can talk to."""
+        from ilearn_tui.services.syncing import has_anything_to_sync
+
+        return has_anything_to_sync(self.app.journal)
 
     def start(self, *, asked: bool = True, then: Callable[[Outcome], None] | None = None) -> bool:
         """Start a sync unless one runs already (``then`` hears how it ended either way).
@@ -74,16 +76,17 @@ class Syncer:
 
     def _run(self) -> None:
         """On the sync thread: every failure becomes one line, never an exception."""
-        from ilearn_tui.sync import engine
+        from ilearn_tui.services.syncing import sync_all
 
         try:
             journal = open_journal(self.app.journal.locations)
             journal.auto_backup = False  # the sync takes its own backup before it changes anything
             try:
-                url, summary = engine.sync(journal, progress=self._phase)
+                done = sync_all(journal, progress=self._phase)
             finally:
                 journal.close()
-            outcome = Outcome(one_line(summary.line(url), 300), True, summary.received, summary.conflicts)
+            line = "; ".join(one_line(p.line, 200) for p in done.parts)
+            outcome = Outcome(line, done.ok, done.received, done.conflicts)
         except IlearnError as exc:
             outcome = Outcome(one_line(str(exc), 300), ok=False)
         except Exception as exc:  # a sync must never take the app down with it

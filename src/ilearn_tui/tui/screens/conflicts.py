@@ -6,10 +6,13 @@ the sync package's (``sync.resolve``): it writes the choice so that it travels o
 
 from __future__ import annotations
 
+import contextlib
+
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static, TextArea
 from textual.widgets.option_list import Option
@@ -107,7 +110,9 @@ class ConflictsScreen(UsesShell, ModalScreen[None]):
                 yield Button("Close", id="close-button")
 
     def on_mount(self) -> None:
-        self._fill()
+        # The app may be closing the moment the view opens: its widgets are then going.
+        with contextlib.suppress(NoMatches):
+            self._fill()
 
     def _fill(self) -> None:
         journal = self.ilearn.journal

@@ -1,0 +1,223 @@
+"""The teacher's groups and what colleagues published in them, newest first.
+
+Read-only: a colleague's item is answered (a reply, sent at the next sync) or cited in one of
+the teacher's own reflections, never edited, and never counted in her hours or stages.
+Everything shown came from other people's folders, so it is drawn as plain text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static, TextArea
+from textual.widgets.option_list import Option
+
+from ilearn_tui.domain.text import plural
+from ilearn_tui.errors import IlearnError
+from ilearn_tui.store import colleagues
+from ilearn_tui.store.colleagues import ColleagueItem
+from ilearn_tui.store.groups import Group, list_groups
+from ilearn_tui.store.sync_state import journal_id
+from ilearn_tui.textsafe import one_line
+from ilearn_tui.tui import actions
+from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.shell import UsesShell
+
+SHOWN = 200  # the newest items of a group listed at once
+
+NO_GROUPS = (
+    "No groups yet. In a terminal: ilearn group add 'Grade 7 PLC' --member 'Ana Lopez', then "
+    "ilearn group setup 'Grade 7 PLC' FOLDER-OR-URL (a shared folder or your school's git server), "
+    "then sync (S)."
+)
+
+
+def cite(found: ColleagueItem, group_name: str) -> str:
+    """A colleague's item as a quotation opening a new reflection, naming who wrote it and where."""
+    item = found.item
+    quoted = [f"> {line}" if line.strip() else ">" for line in item.body.strip().splitlines()]
+    title = f", “{item.title}”" if item.title else ""
+    return "\n".join([*quoted, ">", f"> — {found.author_name}{title}, in {group_name} ({item.date})", "", ""])
+
+
+class ReplyScreen(UsesShell, ModalScreen[str | None]):
+    """The teacher's answer to one item: saved with ctrl+s, sent at the next sync."""
+
+    AUTO_FOCUS = "#reply-text"
+    BINDINGS = actions.bindings("reply")
+    DEFAULT_CSS = """
+    ReplyScreen { align: center middle; }
+    ReplyScreen > Vertical {
+        width: 90%; max-width: 100; height: 70%; border: round $primary; background: $surface; padding: 0 1;
+    }
+    ReplyScreen TextArea { height: 1fr; }
+    ReplyScreen #reply-keys { height: auto; color: $text-muted; }
+    """
+
+    def __init__(self, to: str) -> None:
+        super().__init__()
+        self._to = to
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(plain(f"Reply to {self._to}"), classes="area-title")
+            yield TextArea("", id="reply-text", soft_wrap=True)
+            keys = actions.reminder(["reply.save", "reply.cancel"], self.ilearn.keymap)
+            yield Static(f"{keys} · your redaction list is applied", id="reply-keys")
+
+    def action_save(self) -> None:
+        self.dismiss(self.query_one("#reply-text", TextArea).text)
+
+
+class GroupsScreen(UsesShell, ModalScreen[None]):
+    AUTO_FOCUS = "#group-list"
+    BINDINGS = actions.bindings("groups")
+    DEFAULT_CSS = """
+    GroupsScreen { align: center middle; }
+    GroupsScreen > Vertical {
+        width: 96%; max-width: 150; height: 94%; border: round $primary; background: $surface; padding: 0 1;
+    }
+    GroupsScreen #lists { height: 1fr; }
+    GroupsScreen #group-list { width: 32; height: 1fr; }
+    GroupsScreen #item-list { width: 1fr; height: 1fr; }
+    GroupsScreen #item-box { height: 1fr; border: round $panel; padding: 0 1; }
+    GroupsScreen #groups-status { height: auto; color: $text-muted; }
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._groups: list[Group] = []
+        self._items: list[ColleagueItem] = []
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Groups — what colleagues published", classes="area-title")
+            with Horizontal(id="lists"):
+                yield OptionList(id="group-list")
+                yield OptionList(id="item-list")
+            with VerticalScroll(id="item-box"):
+                yield Static("", id="item-body")
+            yield Static("", id="groups-status")
+
+    def on_mount(self) -> None:
+        # The app may be closing the moment the view opens: its widgets are then going.
+        with contextlib.suppress(NoMatches):
+            self._fill_groups()
+
+    def _fill_groups(self) -> None:
+        journal = self.ilearn.journal
+        self._groups = list_groups(journal)
+        listing = self.query_one("#group-list", OptionList)
+        listing.clear_options()
+        counts = [colleagues.count(journal, group.id) for group in self._groups]
+        for n, (group, count) in enumerate(zip(self._groups, counts, strict=True)):
+            label = Text(one_line(group.name, 28), style="bold")
+            if group.remote:
+                label.append(f"\n{group.kind} · {plural(count, 'item')}")
+            else:
+                label.append(f"\n{group.kind} · not set up", style="italic")
+            listing.add_option(Option(label, id=f"g{n}"))
+        if self._groups:
+            # The first group with something to read, rather than an empty one that sorts first.
+            listing.highlighted = next((n for n, count in enumerate(counts) if count), 0)
+        else:
+            self.query_one("#item-body", Static).update(NO_GROUPS)
+        self._fill_items()
+
+    def _group(self) -> Group | None:
+        at = self.query_one("#group-list", OptionList).highlighted
+        return self._groups[at] if at is not None and at < len(self._groups) else None
+
+    @on(OptionList.OptionHighlighted, "#group-list")
+    def _fill_items(self) -> None:
+        group = self._group()
+        journal = self.ilearn.journal
+        self._items = colleagues.list_items(journal, group.id, limit=SHOWN) if group else []
+        me = journal_id(journal)
+        listing = self.query_one("#item-list", OptionList)
+        listing.clear_options()
+        for n, found in enumerate(self._items):
+            item = found.item
+            what = "reply to you" if item.kind == "reply" and item.to_author == me else item.kind
+            label = Text(f"{item.date}  ")
+            label.append(one_line(found.author_name, 24), style="bold")
+            label.append(f" · {what}\n", style="italic")
+            label.append(one_line(item.title or "(untitled)", 90))
+            listing.add_option(Option(label, id=f"i{n}"))
+        if self._items:
+            listing.highlighted = 0
+        self._show()
+
+    @on(OptionList.OptionHighlighted, "#item-list")
+    def _show(self) -> None:
+        found, group = self._item(), self._group()
+        body = self.query_one("#item-body", Static)
+        if found is not None:
+            item = found.item
+            head = f"{item.title or '(untitled)'}\n{found.author_name} · {item.kind} · {item.date}\n\n"
+            body.update(plain(head + item.body))
+        elif group is None:
+            body.update(NO_GROUPS if not self._groups else "")
+        elif not group.remote:
+            body.update(
+                plain(
+                    f"{group.name} has no shared repository yet. In a terminal: "
+                    f"ilearn group setup '{group.name}' FOLDER-OR-URL, then sync (S)."
+                )
+            )
+        else:
+            body.update("Nothing from colleagues here yet: their items arrive when you sync (S).")
+        keys = ["groups.reply", "groups.cite", "groups.close"]
+        count = plural(len(self._items), "item") if group else ""
+        status = " — ".join(p for p in (count, actions.reminder(keys, self.ilearn.keymap)) if p)
+        self.query_one("#groups-status", Static).update(status)
+
+    def _item(self) -> ColleagueItem | None:
+        at = self.query_one("#item-list", OptionList).highlighted
+        return self._items[at] if at is not None and at < len(self._items) else None
+
+    def action_reply(self) -> None:
+        found = self._item()
+        if found is None:
+            self.notify("Choose a colleague's item to reply to.", severity="warning")
+            return
+
+        def written(text: str | None) -> None:
+            if text is None or not text.strip():
+                return
+            self._save_reply(found, text)
+
+        self.app.push_screen(ReplyScreen(one_line(f"{found.author_name}: {found.item.title}", 70)), written)
+
+    def _save_reply(self, found: ColleagueItem, text: str) -> None:
+        from ilearn_tui.services.publishing import reply
+
+        journal = self.ilearn.journal
+        try:
+            reply(journal, found.item.id, text, self.ilearn.settings.names_to_redact(shareable=True))
+        except IlearnError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.ilearn.changed()
+        group = self._group()
+        where = f" to {group.name}" if group else ""
+        self.notify(f"Reply saved; it goes{where} at the next sync.")
+
+    def action_cite(self) -> None:
+        from ilearn_tui.tui.screens.editor import EditorScreen
+
+        found, group = self._item(), self._group()
+        if found is None or group is None:
+            self.notify("Choose a colleague's item to cite.", severity="warning")
+            return
+        self.dismiss()
+        self.app.push_screen(EditorScreen(draft_body=cite(found, group.name)))
+
+    def action_close(self) -> None:
+        self.dismiss()
