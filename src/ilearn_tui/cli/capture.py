@@ -8,16 +8,15 @@ import sys
 from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.framework import components
 from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.errors import IlearnError, UsageError
-from ilearn_tui.store.journal import Journal
+from ilearn_tui.textsafe import one_line, printable
 
 if TYPE_CHECKING:
+    from ilearn_tui.domain.frameworks import Framework
     from ilearn_tui.domain.records import Goal
-from ilearn_tui.textsafe import one_line, printable
+    from ilearn_tui.store.journal import Journal
 
 MAX_STDIN_BYTES = 8 * 1024 * 1024
 
@@ -105,9 +104,20 @@ def _from_editor(journal: Journal) -> str:
 
 
 def _goal_ids(journal: Journal, ref: str | None) -> list[str]:
+    if ref is None:
+        return []
     from ilearn_tui.store.plan import find_goal
 
-    return [find_goal(journal, ref)] if ref is not None else []
+    return [find_goal(journal, ref)]
+
+
+def components(journal: Journal, typed: list[str]) -> tuple[Framework | None, list[str]]:
+    """The framework's checked codes, its module loaded only when ``--component`` is given."""
+    if not typed:
+        return None, []
+    from ilearn_tui.cli.framework import components as checked
+
+    return checked(journal, typed)
 
 
 def _reflect(args: argparse.Namespace, journal: Journal) -> int:

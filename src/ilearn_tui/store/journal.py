@@ -214,19 +214,22 @@ def open_journal(locations: Locations, *, allow_new: bool = False) -> Journal:
     A damaged file is moved aside and reported; a missing journal where backups exist is
     not silently replaced by an empty one unless ``allow_new`` (restore uses it).
     """
-    from ilearn_tui.store import recovery
-
     try:
         locations.ensure()
     except PermissionError as exc:
         raise IlearnError(f"cannot create the data folder {exc.filename}: permission denied") from exc
     except OSError as exc:
         raise IlearnError(f"cannot create the data folder: {exc.strerror}") from exc
-    if not allow_new and not locations.db_path.exists() and recovery.has_history(locations):
-        raise MissingJournalError(
-            f"there is no journal at {locations.db_path}, but backups of one exist; "
-            + recovery.advice(locations)
-        )
+    # The recovery module (backups, damaged copies) is loaded only when a journal is missing
+    # or damaged: a quick command on a sound journal never pays for it.
+    if not allow_new and not locations.db_path.exists():
+        from ilearn_tui.store import recovery
+
+        if recovery.has_history(locations):
+            raise MissingJournalError(
+                f"there is no journal at {locations.db_path}, but backups of one exist; "
+                + recovery.advice(locations)
+            )
     try:
         conn = connection.connect(locations.db_path)
         try:
@@ -235,6 +238,8 @@ def open_journal(locations: Locations, *, allow_new: bool = False) -> Journal:
             conn.close()
             raise
     except DamagedJournalError as exc:
+        from ilearn_tui.store import recovery
+
         moved = recovery.quarantine(locations)
         raise DamagedJournalError(
             f"{exc}; it was moved to {moved} (nothing was deleted); " + recovery.advice(locations)
