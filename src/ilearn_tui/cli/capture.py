@@ -39,18 +39,23 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> None:
-    """Check everything that needs no journal first, so bad input never creates one."""
-    from ilearn_tui.cli import values
+    """Check everything that needs no journal first, so bad input never creates one.
 
+    The list values are read (and their module loaded) only by the commands that take them.
+    """
     for name, option in (("date", "--date"), ("target_date", "--by")):
         value = getattr(args, name, None)
         if value is not None:
             setattr(args, name, parse_date(value, option))
     if getattr(args, "stage", None) is not None:
+        from ilearn_tui.cli import values
+
         args.stage = values.stage("--stage", args.stage)
     if args.command == "log" and (args.type is None or args.title is None):
         raise UsageError("log needs TYPE and TITLE, e.g. ilearn log book 'Visible Learning'")
     if args.command == "log":
+        from ilearn_tui.cli import values
+
         args.type = values.activity_type(args.type)
         args.role = values.role(args.role)
     if args.command == "search" and args.limit < 1:
@@ -58,6 +63,8 @@ def _validate(args: argparse.Namespace) -> None:
     if args.command == "goal" and args.goal_command is None:
         raise UsageError("goal needs an action: add or list")
     if args.command == "goal" and args.goal_command == "add" and args.kind is not None:
+        from ilearn_tui.cli import values
+
         args.kind = values.goal_kind(args.kind)
     if args.command == "evidence" and args.evidence_command is None:
         raise UsageError("evidence needs an action: add or list")

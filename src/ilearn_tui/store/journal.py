@@ -37,11 +37,27 @@ class Journal:
         self.auto_backup = auto_backup
         # Quick commands hand the automatic backup to a background process (see autobackup).
         self.backup_in_background = False
+        # Rows written to temporary tables (a search's marking window): not the journal's.
+        self._scratch_changes = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether this session wrote to the journal itself, which is what earns a backup."""
+        return self.conn.total_changes > self._scratch_changes
+
+    @contextmanager
+    def scratch(self) -> Iterator[None]:
+        """Writes inside the block touch only temporary tables, so they do not count as changes."""
+        before = self.conn.total_changes
+        try:
+            yield
+        finally:
+            self._scratch_changes += self.conn.total_changes - before
 
     def close(self) -> None:
         """Close, first taking an automatic backup if this session changed anything."""
         try:
-            if self.auto_backup and self.conn.total_changes > 0:
+            if self.auto_backup and self.changed:
                 from ilearn_tui.settings import load_settings
                 from ilearn_tui.store.backup import auto_backup, newest_backup_age
 
