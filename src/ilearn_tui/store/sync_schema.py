@@ -7,6 +7,10 @@ from __future__ import annotations
 
 from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, TABLES
 
+# The journal's meta key naming its sync remote. Kept here, beside the change log, so that
+# whoever only asks "is sync set up?" (the app's first frame) need not load the sync state.
+REMOTE = "sync_remote"
+
 # Tables made after version 6: their migration adds their triggers with them.
 _LATER = frozenset(t.table for t in COMPONENT_TABLES.values())
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store import sync_state
 from ilearn_tui.store.journal import open_journal
+from ilearn_tui.store.sync_schema import REMOTE
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui.shell import Shell
 
@@ -48,7 +48,7 @@ class Syncer:
         return self._thread is not None
 
     def has_remote(self) -> bool:
-        return bool(self.app.journal.get_meta(sync_state.REMOTE))
+        return bool(self.app.journal.get_meta(REMOTE))
 
     def start(self, *, asked: bool = True, then: Callable[[Outcome], None] | None = None) -> bool:
         """Start a sync unless one runs already (``then`` hears how it ended either way).
