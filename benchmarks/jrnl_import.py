@@ -38,23 +38,20 @@ def main(argv: list[str] | None = None) -> int:
     journal = open_journal(resolve(empty))
     journal.auto_backup = False
     journal.close()
-    target = work / "target"
-    db = resolve(target).db_path
     ilearn = find_program("ilearn") or [sys.executable, "-m", "ilearn_tui"]
-    ours = Measure(
-        "`ilearn import FILE --format jrnl`",
-        [*ilearn, "--home", str(target), "import", str(args.jrnl), "--format", "jrnl"],
-        db,
-    )
-    floor = Measure(
-        "bare argparse + sqlite3 jrnl import (floor)",
-        [sys.executable, "-c", JRNL_IMPORT, "--home", str(target), "import", str(args.jrnl)],
-        db,
-    )
+    ours = Measure("`ilearn import FILE --format jrnl`", [], Path())
+    floor = Measure("bare argparse + sqlite3 jrnl import (floor)", [], Path())
     for run in range(args.runs + 1):  # the first of each only warms the caches
         for m in (ours, floor):
-            shutil.rmtree(target, ignore_errors=True)
+            # A home per run: the automatic backup the import hands to a detached process may
+            # still be writing into the last one.
+            target = work / f"target-{run}-{'ours' if m is ours else 'floor'}"
             shutil.copytree(empty, target)
+            m.out = resolve(target).db_path
+            if m is ours:
+                m.argv = [*ilearn, "--home", str(target), "import", str(args.jrnl), "--format", "jrnl"]
+            else:
+                m.argv = [sys.executable, "-c", JRNL_IMPORT, "--home", str(target), "import", str(args.jrnl)]
             run_once(m, env)
             if run == 0:
                 m.times.clear()
