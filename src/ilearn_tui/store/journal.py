@@ -7,7 +7,6 @@ this class ties them to one connection so callers hold a single object.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -21,6 +20,9 @@ from ilearn_tui.store.rows import records, select_list
 
 
 def new_id() -> str:
+    """A new record id; ``uuid`` (and the ``platform`` it loads) only once something is written."""
+    import uuid
+
     return str(uuid.uuid4())
 
 
