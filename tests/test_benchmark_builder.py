@@ -111,15 +111,37 @@ def test_the_app_benchmark_starts_every_run_from_the_same_journal(tmp_path: Path
 
     build_journal(tmp_path / "home", 50, seed=3)
     original = resolve(tmp_path / "home").db_path.read_bytes()
-    for run, onboarding in enumerate((True, True, False)):
-        copy = fresh_copy(tmp_path / "home", tmp_path / f"copy-{run}", onboarding=onboarding)
+    for run in range(2):
+        copy = fresh_copy(tmp_path / "home", tmp_path / f"copy-{run}")
         journal = open_journal(resolve(copy))
         try:
-            assert journal.get_meta("onboarded") == ("" if onboarding else "yes")
-            journal.set_meta("onboarded", "yes")  # what the app does once the welcome is done
+            assert journal.get_meta("onboarded") == "yes"
             (count,) = journal.conn.execute("SELECT count(*) FROM reflections").fetchone()
             assert count == 50
         finally:
             journal.auto_backup = False
             journal.close()
     assert resolve(tmp_path / "home").db_path.read_bytes() == original
+
+
+def test_every_fresh_start_of_the_app_benchmark_gets_a_new_empty_journal(tmp_path: Path) -> None:
+    from tui import fresh_journal
+
+    for run, onboarding in enumerate((True, True, False)):
+        home = fresh_journal(tmp_path / f"fresh-{run}", onboarding=onboarding)
+        journal = open_journal(resolve(home))
+        try:
+            assert journal.get_meta("onboarded") == ("" if onboarding else "yes")
+            journal.set_meta("onboarded", "yes")  # what the app does once the welcome is done
+            (count,) = journal.conn.execute("SELECT count(*) FROM reflections").fetchone()
+            assert count == 0
+        finally:
+            journal.auto_backup = False
+            journal.close()
+    # The app marking one home's welcome done leaves the next run's home as it was made.
+    again = open_journal(resolve(fresh_journal(tmp_path / "fresh-3", onboarding=True)))
+    try:
+        assert again.get_meta("onboarded") == ""
+    finally:
+        again.auto_backup = False
+        again.close()

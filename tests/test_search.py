@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from ilearn_tui.locations import Locations
 from ilearn_tui.store import plan
-from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.backup import list_backups
+from ilearn_tui.store.journal import Journal, open_journal
 from ilearn_tui.store.reflections import add_reflection, delete_reflection, update_reflection
 from ilearn_tui.store.search import MARK_START, plain, search, to_fts_query
 from tests.helpers.journals import UNDO_AFTER_V6
@@ -132,3 +134,18 @@ def test_upgrading_a_version_2_journal_rebuilds_the_index(journal: Journal) -> N
     assert [(h.kind, h.id) for h in search(upgraded, "intentio")] == [("reflection", rid)]
     assert [(h.kind, h.id) for h in search(upgraded, "science")] == [("reflection", rid)]
     assert list(journal.locations.backups_dir.glob("*before-upgrade-v2*"))
+
+
+def test_a_search_alone_takes_no_automatic_backup(locations: Locations) -> None:
+    """The marking window is a temporary table; filling it must not count as a change."""
+    with open_journal(locations) as first:
+        add_reflection(first, "Tried gallery walks with the seventh grade")
+    for copy in list_backups(locations.backups_dir):
+        copy.unlink()
+    with open_journal(locations) as reading:
+        assert search(reading, "gallery")
+        assert not reading.changed
+    assert list_backups(locations.backups_dir) == []
+    with open_journal(locations) as writing:  # the same close after a real write does back up
+        add_reflection(writing, "Tried jigsaw groups")
+    assert len(list_backups(locations.backups_dir)) == 1

@@ -156,6 +156,23 @@ def test_reflections_page_newest_first_with_filters(journal: Journal) -> None:
     assert [r.date for r in list_reflections(journal, flt)] == ["2025-09-03"]
 
 
+def test_a_far_page_read_from_the_other_end_is_the_same_page(journal: Journal) -> None:
+    """Given the total, pages past the middle are read backwards; they must not differ."""
+    days = ["2025-01-01", "2025-01-01", "2025-01-02", "2025-01-03", "2025-01-03", "2025-01-03", "2025-02-01"]
+    for n, day in enumerate(days):  # same days (and no times), so the rowid breaks the ties
+        add_reflection(journal, f"entry {n}", day=day, tags=["a"] if n % 2 else [])
+    for flt in (ReflectionFilter(), ReflectionFilter(tag="a")):
+        total = count_reflections(journal, flt)
+        for newest_first in (True, False):
+            whole = [r.id for r in list_reflections(journal, flt, limit=100, newest_first=newest_first)]
+            for offset in range(total + 1):
+                for limit in (1, 2, 3, total + 2):
+                    page = list_reflections(
+                        journal, flt, offset=offset, limit=limit, newest_first=newest_first, total=total
+                    )
+                    assert [r.id for r in page] == whole[offset : offset + limit], (offset, limit)
+
+
 def test_each_school_year_gets_one_cycle(journal: Journal) -> None:
     add_reflection(journal, "autumn", day="2025-09-01")
     add_reflection(journal, "spring", day="2026-03-01")

@@ -8,16 +8,15 @@ import sys
 from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.framework import components
 from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.errors import IlearnError, UsageError
-from ilearn_tui.store.journal import Journal
+from ilearn_tui.textsafe import one_line, printable
 
 if TYPE_CHECKING:
+    from ilearn_tui.domain.frameworks import Framework
     from ilearn_tui.domain.records import Goal
-from ilearn_tui.textsafe import one_line, printable
+    from ilearn_tui.store.journal import Journal
 
 MAX_STDIN_BYTES = 8 * 1024 * 1024
 
@@ -40,26 +39,35 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _validate(args: argparse.Namespace) -> None:
-    """Check everything that needs no journal first, so bad input never creates one."""
-    from ilearn_tui.cli import sessions, values
+    """Check everything that needs no journal first, so bad input never creates one.
 
+    The list values are read (and their module loaded) only by the commands that take them.
+    """
     for name, option in (("date", "--date"), ("target_date", "--by")):
         value = getattr(args, name, None)
         if value is not None:
             setattr(args, name, parse_date(value, option))
     if getattr(args, "stage", None) is not None:
+        from ilearn_tui.cli import values
+
         args.stage = values.stage("--stage", args.stage)
     if args.command == "log" and (args.type is None or args.title is None):
         raise UsageError("log needs TYPE and TITLE, e.g. ilearn log book 'Visible Learning'")
     if args.command == "log":
+        from ilearn_tui.cli import values
+
         args.type = values.activity_type(args.type)
         args.role = values.role(args.role)
+        from ilearn_tui.cli import sessions
+
         sessions.validate(args)
     if args.command == "search" and args.limit < 1:
         raise UsageError("--limit must be 1 or more")
     if args.command == "goal" and args.goal_command is None:
         raise UsageError("goal needs an action: add or list")
     if args.command == "goal" and args.goal_command == "add" and args.kind is not None:
+        from ilearn_tui.cli import values
+
         args.kind = values.goal_kind(args.kind)
     if args.command == "evidence" and args.evidence_command is None:
         raise UsageError("evidence needs an action: add or list")
@@ -106,9 +114,20 @@ def _from_editor(journal: Journal) -> str:
 
 
 def _goal_ids(journal: Journal, ref: str | None) -> list[str]:
+    if ref is None:
+        return []
     from ilearn_tui.store.plan import find_goal
 
-    return [find_goal(journal, ref)] if ref is not None else []
+    return [find_goal(journal, ref)]
+
+
+def components(journal: Journal, typed: list[str]) -> tuple[Framework | None, list[str]]:
+    """The framework's checked codes, its module loaded only when ``--component`` is given."""
+    if not typed:
+        return None, []
+    from ilearn_tui.cli.framework import components as checked
+
+    return checked(journal, typed)
 
 
 def _reflect(args: argparse.Namespace, journal: Journal) -> int:

@@ -7,7 +7,6 @@ output is plain text, and ``--json`` is plain values for scripts.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import sys
@@ -26,6 +25,8 @@ def out(text: str = "") -> None:
 
 
 def out_json(data: Any) -> None:
+    import json  # only the --json outputs need it
+
     # ensure_ascii keeps escape characters as \u001b rather than raw bytes on the terminal.
     sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=True) + "\n")
 

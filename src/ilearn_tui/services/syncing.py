@@ -54,10 +54,6 @@ class Outcome:
         return sum(p.conflicts for p in self.parts)
 
 
-def has_anything_to_sync(journal: Journal) -> bool:
-    return bool(journal.get_meta(sync_state.REMOTE)) or bool(groups_with_remotes(journal))
-
-
 def sync_all(
     journal: Journal, *, allow_deletes: bool = False, progress: Callable[[str], None] | None = None
 ) -> Outcome:

@@ -94,6 +94,15 @@ def groups_with_remotes(journal: Journal) -> list[Group]:
     return [group for group in list_groups(journal) if group.remote]
 
 
+def anything_to_sync(journal: Journal) -> bool:
+    """Her own remote, or a group with a repository: something a sync can talk to."""
+    from ilearn_tui.store.sync_schema import REMOTE
+
+    if journal.get_meta(REMOTE):
+        return True
+    return journal.conn.execute("SELECT 1 FROM groups WHERE remote != '' LIMIT 1").fetchone() is not None
+
+
 def set_group_remote(journal: Journal, group_id: str, remote: str) -> None:
     with journal.write() as conn:
         conn.execute(

@@ -7,7 +7,6 @@ this class ties them to one connection so callers hold a single object.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
@@ -21,6 +20,9 @@ from ilearn_tui.store.rows import like_prefix, records, select_list
 
 
 def new_id() -> str:
+    """A new record id; ``uuid`` (and the ``platform`` it loads) only once something is written."""
+    import uuid
+
     return str(uuid.uuid4())
 
 
@@ -37,11 +39,27 @@ class Journal:
         self.auto_backup = auto_backup
         # Quick commands hand the automatic backup to a background process (see autobackup).
         self.backup_in_background = False
+        # Rows written to temporary tables (a search's marking window): not the journal's.
+        self._scratch_changes = 0
+
+    @property
+    def changed(self) -> bool:
+        """Whether this session wrote to the journal itself, which is what earns a backup."""
+        return self.conn.total_changes > self._scratch_changes
+
+    @contextmanager
+    def scratch(self) -> Iterator[None]:
+        """Writes inside the block touch only temporary tables, so they do not count as changes."""
+        before = self.conn.total_changes
+        try:
+            yield
+        finally:
+            self._scratch_changes += self.conn.total_changes - before
 
     def close(self) -> None:
         """Close, first taking an automatic backup if this session changed anything."""
         try:
-            if self.auto_backup and self.conn.total_changes > 0:
+            if self.auto_backup and self.changed:
                 from ilearn_tui.settings import load_settings
                 from ilearn_tui.store.backup import auto_backup, newest_backup_age
 
@@ -213,19 +231,22 @@ def open_journal(locations: Locations, *, allow_new: bool = False) -> Journal:
     A damaged file is moved aside and reported; a missing journal where backups exist is
     not silently replaced by an empty one unless ``allow_new`` (restore uses it).
     """
-    from ilearn_tui.store import recovery
-
     try:
         locations.ensure()
     except PermissionError as exc:
         raise IlearnError(f"cannot create the data folder {exc.filename}: permission denied") from exc
     except OSError as exc:
         raise IlearnError(f"cannot create the data folder: {exc.strerror}") from exc
-    if not allow_new and not locations.db_path.exists() and recovery.has_history(locations):
-        raise MissingJournalError(
-            f"there is no journal at {locations.db_path}, but backups of one exist; "
-            + recovery.advice(locations)
-        )
+    # The recovery module (backups, damaged copies) is loaded only when a journal is missing
+    # or damaged: a quick command on a sound journal never pays for it.
+    if not allow_new and not locations.db_path.exists():
+        from ilearn_tui.store import recovery
+
+        if recovery.has_history(locations):
+            raise MissingJournalError(
+                f"there is no journal at {locations.db_path}, but backups of one exist; "
+                + recovery.advice(locations)
+            )
     try:
         conn = connection.connect(locations.db_path)
         try:
@@ -234,6 +255,8 @@ def open_journal(locations: Locations, *, allow_new: bool = False) -> Journal:
             conn.close()
             raise
     except DamagedJournalError as exc:
+        from ilearn_tui.store import recovery
+
         moved = recovery.quarantine(locations)
         raise DamagedJournalError(
             f"{exc}; it was moved to {moved} (nothing was deleted); " + recovery.advice(locations)

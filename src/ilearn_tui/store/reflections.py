@@ -202,15 +202,27 @@ def list_reflections(
     offset: int = 0,
     limit: int = 100,
     newest_first: bool = True,
+    total: int | None = None,
 ) -> list[Reflection]:
-    """One page of reflections; the list screens ask only for the rows on screen."""
+    """One page of reflections; the list screens ask only for the rows on screen.
+
+    SQLite walks past every row before an ``OFFSET``, so the last page of 200,000 would cost
+    200,000 steps. A caller that knows the ``total`` the filter gives (the list does) gets a
+    page past the middle read from the far end instead, in the opposite order and turned
+    round: the order is total (the rowid breaks ties), so the rows are the same.
+    """
     where, params = _where(flt or ReflectionFilter())
-    order = "DESC" if newest_first else "ASC"
+    backwards = total is not None and offset > total // 2
+    if total is not None and backwards:
+        limit = max(0, min(limit, total - offset))
+        offset = max(0, total - offset - limit)
+    order = "DESC" if newest_first != backwards else "ASC"
     rows = journal.conn.execute(
         f"{_SELECT}{where} ORDER BY r.date {order}, r.time {order}, r.rowid {order} LIMIT ? OFFSET ?",
         [*params, limit, offset],
     ).fetchall()
-    return [_reflection(row) for row in rows]
+    found = [_reflection(row) for row in rows]
+    return found[::-1] if backwards else found
 
 
 def get_reflection(journal: Journal, reflection_id: str) -> Reflection | None:

@@ -63,7 +63,8 @@ def time_budget(conn: sqlite3.Connection, seconds: float) -> Iterator[None]:
 def search(
     journal: Journal, text: str, limit: int = 20, offset: int = 0, budget: float = BUDGET_SECONDS
 ) -> list[SearchHit]:
-    return search_in(journal.conn, text, limit=limit, offset=offset, budget=budget)
+    with journal.scratch():  # the marking window is a temporary table: a search changes nothing
+        return search_in(journal.conn, text, limit=limit, offset=offset, budget=budget)
 
 
 def search_in(

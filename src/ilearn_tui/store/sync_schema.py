@@ -8,6 +8,10 @@ from __future__ import annotations
 from ilearn_tui.domain.model import BY_TABLE, COMPONENT_TABLES, SESSION_ITEM, TABLES
 from ilearn_tui.domain.model_groups import GROUP, GROUP_MEMBER, PUBLICATION
 
+# The journal's meta key naming its sync remote. Kept here, beside the change log, so that
+# whoever only asks "is sync set up?" (the app's first frame) need not load the sync state.
+REMOTE = "sync_remote"
+
 # Tables made after version 6: their migration adds their triggers with them.
 _LATER = frozenset(t.table for t in COMPONENT_TABLES.values()) | {SESSION_ITEM.table}
 _LATER |= frozenset(kind.table for kind in (GROUP, GROUP_MEMBER, PUBLICATION))

@@ -16,10 +16,10 @@ from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.model import BY_TABLE, TABLE_ORDER, TABLES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.sync_schema import REMOTE as REMOTE
 from ilearn_tui.store.tags import write_tags
 from ilearn_tui.store.trash import move_to_trash
 
-REMOTE = "sync_remote"
 LAST_COMMIT = "sync_last_commit"
 LAST_AT = "sync_last_at"
 JOURNAL_ID = "journal_id"

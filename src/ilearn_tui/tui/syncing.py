@@ -48,9 +48,9 @@ class Syncer:
 
     def has_remote(self) -> bool:
         """Her own remote, or a group with a repository: something a sync can talk to."""
-        from ilearn_tui.services.syncing import has_anything_to_sync
+        from ilearn_tui.store.groups import anything_to_sync
 
-        return has_anything_to_sync(self.app.journal)
+        return anything_to_sync(self.app.journal)
 
     def start(self, *, asked: bool = True, then: Callable[[Outcome], None] | None = None) -> bool:
         """Start a sync unless one runs already (``then`` hears how it ended either way).

@@ -56,8 +56,8 @@ class JournalScreen(AreaScreen):
         yield ReflectionList(self._fetch, self._count, id="reflections")
         yield Static("", id="journal-status")
 
-    def _fetch(self, offset: int, limit: int):  # type: ignore[no-untyped-def]
-        return list_reflections(self.ilearn.journal, self.filter, offset=offset, limit=limit)
+    def _fetch(self, offset: int, limit: int, total: int):  # type: ignore[no-untyped-def]
+        return list_reflections(self.ilearn.journal, self.filter, offset=offset, limit=limit, total=total)
 
     def _count(self) -> int:
         return count_reflections(self.ilearn.journal, self.filter)

@@ -143,6 +143,7 @@ class SearchScreen(AreaScreen):
     def _show(self, text: str) -> None:
         results = self.query_one("#results", OptionList)
         results.clear_options()
+        options: list[Option] = []
         for hit in self.hits:
             # Two columns, so a wrapped title or snippet stays indented under its first line.
             label = Table.grid(padding=(0, 1))
@@ -154,7 +155,8 @@ class SearchScreen(AreaScreen):
                 words.append("\n")
                 words.append_text(marked(hit.snippet, style="bold reverse", base="dim"))
             label.add_row(Text(hit.kind, style="italic"), Text(hit.date or ""), words)
-            results.add_option(Option(label, id=f"{hit.kind}|{hit.id}"))
+            options.append(Option(label, id=f"{hit.kind}|{hit.id}"))
+        results.add_options(options)  # at once: the list measures its lines once, not per hit
         count = len(self.hits)
         typed = text.strip()
         if not typed:

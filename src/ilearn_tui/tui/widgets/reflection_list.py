@@ -23,7 +23,8 @@ from ilearn_tui.tui import actions
 
 PAGE = 200
 
-Fetch = Callable[[int, int], list[Reflection]]
+# (offset, limit, total): the total lets the store read a far page from the nearer end.
+Fetch = Callable[[int, int, int], list[Reflection]]
 
 
 class ReflectionList(ScrollView, can_focus=True):
@@ -67,7 +68,7 @@ class ReflectionList(ScrollView, can_focus=True):
             return None
         page = index // PAGE
         if page not in self._pages:
-            self._pages[page] = self._fetch(page * PAGE, PAGE)
+            self._pages[page] = self._fetch(page * PAGE, PAGE, self.total)
             if len(self._pages) > 20:  # keep memory flat however far the teacher scrolls
                 self._pages.pop(next(iter(self._pages)))
         rows = self._pages[page]

@@ -14,7 +14,7 @@ from textual.events import Click, Resize
 from textual.widgets import Static
 
 from ilearn_tui.domain.text import plural
-from ilearn_tui.store import sync_state
+from ilearn_tui.store.sync_schema import REMOTE
 from ilearn_tui.tui.shell import UsesShell
 
 
@@ -72,9 +72,11 @@ class SyncStatus(UsesShell, Static):
 
     def refresh_status(self) -> None:
         journal = self.ilearn.journal
-        if not journal.get_meta(sync_state.REMOTE):
+        if not journal.get_meta(REMOTE):
             self._forms, self._conflicts = [], 0
         else:
+            from ilearn_tui.store import sync_state  # only a journal that syncs needs it
+
             self._conflicts = len(sync_state.list_conflicts(journal))
             last = when_synced(journal.get_meta(sync_state.LAST_AT), datetime.now().astimezone())
             pending = sync_state.pending_count(journal)
