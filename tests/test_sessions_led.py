@@ -293,11 +293,13 @@ def test_json_export_and_import_carry_sessions_whole(ilearn: Cli, home: Path, tm
 def test_a_journal_from_before_sessions_upgrades_with_its_activities_whole(journal: Journal) -> None:
     from ilearn_tui.store.connection import prepare
     from ilearn_tui.store.plan import add_activity
-    from ilearn_tui.store.schema import SCHEMA_VERSION
+    from ilearn_tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+    from ilearn_tui.store.schema_sessions import sessions_led
 
     made = add_activity(journal, "workshop", "From last year", day="2025-10-01", hours=2, role="facilitated")
     conn = journal.conn
-    conn.executescript(UNDO_SESSIONS + f"PRAGMA user_version = {SCHEMA_VERSION - 1};")
+    before = MIGRATIONS.index(sessions_led())  # the version the journal had before this step
+    conn.executescript(UNDO_SESSIONS + f"PRAGMA user_version = {before};")
     prepare(conn, journal.locations.db_path, journal.locations.backups_dir)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     row = conn.execute("SELECT id, role, hours, attendees, spun_off_from FROM activities").fetchone()
