@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -220,14 +220,15 @@ def _commit_pending(
         return new[path] if path in new else repo.blob_at(head, path)
 
     held = {(t, records.key_of(t, row)) for t, row in kept_home or []}
-    if head is None:
-        rows = [
+    rows: Iterable[tuple[str, records.Row]]
+    if head is None:  # every record, read as it is written (a first sync never holds them all)
+        rows = (
             (t, row) for t, row in sync_state.all_records(journal) if (t, records.key_of(t, row)) not in held
-        ]
+        )
     else:
-        rows = []
+        found: list[tuple[str, records.Row]] = []
         if kept_home is None:
-            rows = [
+            found = [
                 (t, row)
                 for t, row in sync_state.student_info_records(journal)
                 if repo.blob_at(head, records.record_path(t, records.key_of(t, row))) is None
@@ -238,19 +239,22 @@ def _commit_pending(
             where = records.where_of(change.table, change.key)
             row = sync_state.read_record(journal, change.table, where)
             if row is not None:
-                rows.append((change.table, row))
+                found.append((change.table, row))
                 continue
             path = records.record_path(change.table, change.key)
             blob = current(path)
             if blob is not None and records.parse_path(path) and not _is_tombstone(repo, blob):
                 stone = records.Tombstone(now_stamp())
                 new[path] = repo.add_blob(records.dump_tombstone(stone))
+        rows = found
+    count = 0
     for table, row in rows:
+        count += 1
         new[records.record_path(table, records.key_of(table, row))] = repo.add_blob(records.dump(table, row))
         if table == "evidence":
             _send_evidence(journal, repo, row, new, current)
     new[records.MANIFEST] = repo.add_blob(records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION))
-    message = f"{plural(len(rows), 'record')} from this computer"
+    message = f"{plural(count, 'record')} from this computer"
     if head is None:
         return repo.commit(new, [], message), held
     written = {path: blob for path, blob in new.items() if repo.blob_at(head, path) != blob}

@@ -26,7 +26,17 @@ from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.sync.trees import Change, Trees, copy_missing, new_objects, packed, packed_object, write_pack
+from ilearn_tui.sync.trees import (
+    Change,
+    Trees,
+    copy_missing,
+    new_objects,
+    object_id,
+    packed,
+    packed_object,
+    unpacked,
+    write_pack,
+)
 
 BRANCH = Ref(b"refs/heads/main")
 ZERO = b"0" * 40
@@ -97,7 +107,7 @@ class SyncRepo:
     """The local repository: one branch, ``main``, holding every record as a file."""
 
     def __init__(self, path: Path) -> None:
-        self._unwritten: dict[bytes, Blob] = {}
+        self._unwritten: dict[bytes, bytes] = {}  # blob id -> the blob as packed, for the next commit
         self._listed: dict[bytes, dict[str, bytes]] = {}
         self._parents_of: dict[bytes, list[bytes]] = {}
         self._tree_of: dict[bytes, bytes] = {}
@@ -165,14 +175,18 @@ class SyncRepo:
     def read(self, blob_id: bytes) -> bytes:
         waiting = self._unwritten.get(blob_id)
         if waiting is not None:
-            return bytes(waiting.as_raw_string())
-        return bytes(self.repo[ObjectID(blob_id)].as_raw_string())
+            return unpacked(waiting)
+        return bytes(self.repo.object_store.get_raw(ObjectID(blob_id))[1])
 
     def add_blob(self, data: bytes) -> bytes:
-        """A file's content; written with the next commit, in one pack (a first sync has thousands)."""
-        blob = Blob.from_string(data)
-        self._unwritten[bytes(blob.id)] = blob
-        return bytes(blob.id)
+        """A file's content; written with the next commit, in one pack (a first sync has thousands).
+
+        Kept compressed until then: a first sync holds every record of the journal at once.
+        """
+        blob_id = object_id(Blob.type_num, data)
+        if blob_id not in self._unwritten:
+            self._unwritten[blob_id] = packed(Blob.type_num, data)
+        return blob_id
 
     def _write(self, objects: list[tuple[bytes, bytes]]) -> None:
         """New objects ((id, packed)) into one pack, indexed as it is written (see ``trees``)."""
@@ -210,7 +224,7 @@ class SyncRepo:
         commit.message = message.encode("utf-8")
         self._write(
             [
-                *((sha, packed_object(blob)) for sha, blob in self._unwritten.items()),
+                *self._unwritten.items(),
                 *((sha, packed(Tree.type_num, raw)) for sha, raw in self.trees.made.items()),
                 (bytes(commit.id), packed_object(commit)),
             ]
@@ -288,7 +302,8 @@ class SyncRepo:
                 refs = remote.get_refs()
                 wanted = wants(refs)
                 if wanted:
-                    copy_missing(remote.object_store, store, [bytes(w) for w in wanted])
+                    theirs = Trees(remote.object_store, self.trees.parsed)
+                    copy_missing(theirs, store, [bytes(w) for w in wanted])
                 return refs
 
         found = _talk(url, fetch)
@@ -332,7 +347,7 @@ class SyncRepo:
         checked against the remote's branch, follows as before).
         """
         with closing(Repo(path)) as target:
-            copy_missing(self.repo.object_store, target.object_store, [bytes(w) for w in wants], self._packed)
+            copy_missing(self.trees, target.object_store, [bytes(w) for w in wants], self._packed)
         return 0, iter([])
 
 

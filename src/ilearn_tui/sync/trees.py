@@ -43,17 +43,18 @@ def _is_tree(mode: int) -> bool:
 class Trees:
     """Trees of one object store, each parsed once (a tree never changes)."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Any, parsed: dict[bytes, Entries] | None = None) -> None:
         self.store = store
-        self._parsed: dict[bytes, Entries] = {}
+        # A tree's id names its contents in any store: two stores' Trees may share this.
+        self.parsed: dict[bytes, Entries] = {} if parsed is None else parsed
         self.made: dict[bytes, bytes] = {}  # trees built here and not yet written: id -> raw
 
     def entries(self, tree_id: bytes) -> Entries:
-        found = self._parsed.get(tree_id)
+        found = self.parsed.get(tree_id)
         if found is None:
             raw = self.made.get(tree_id) or self.store.get_raw(tree_id)[1]
             found = {name: (mode, sha) for name, mode, sha in parse_tree(raw, 20)}
-            self._parsed[tree_id] = found
+            self.parsed[tree_id] = found
         return found
 
     def lookup(self, tree_id: bytes, path: str) -> bytes | None:
@@ -131,7 +132,7 @@ class Trees:
         raw = b"".join([b"%o %s\0" % (entries[n][0], n) + unhexlify(entries[n][1]) for n in order])
         tree_id = object_id(Tree.type_num, raw)
         self.made[tree_id] = raw
-        self._parsed[tree_id] = entries
+        self.parsed[tree_id] = entries
         return tree_id
 
     def new_objects(self, old: bytes | None, new: bytes) -> Iterator[bytes]:
@@ -204,6 +205,14 @@ def packed(type_num: int, raw: bytes) -> bytes:
     return bytes(header) + zlib.compress(raw, 1)
 
 
+def unpacked(data: bytes) -> bytes:
+    """The bytes of an object as :func:`packed` left it."""
+    start = 0
+    while data[start] & 0x80:
+        start += 1
+    return zlib.decompress(data[start + 1 :])
+
+
 def write_pack(pack_dir: Path, objects: Iterable[tuple[bytes, bytes]]) -> None:
     """Write a pack of ``objects`` ((hex id, :func:`packed` bytes)) and its index into ``pack_dir``.
 
@@ -243,16 +252,16 @@ def write_pack(pack_dir: Path, objects: Iterable[tuple[bytes, bytes]]) -> None:
 
 
 def copy_missing(
-    source: Any, target: Any, wants: list[bytes], packed_here: Mapping[bytes, bytes] | None = None
+    source: Trees, target: Any, wants: list[bytes], packed_here: Mapping[bytes, bytes] | None = None
 ) -> None:
     """Copy what ``target``'s store lacks of the history of ``wants`` into it, as one pack.
 
     For a folder remote, both ways: both stores are at hand, so what to send is found by
     asking the target itself, and ``packed_here`` (objects already compressed) is reused.
     """
-    ids = Trees(source).history_missing(wants, lambda sha: sha in target)
+    ids = source.history_missing(wants, lambda sha: sha in target)
     cache = packed_here or {}
-    write_pack(Path(target.pack_dir), [(i, cache.get(i) or packed(*source.get_raw(i))) for i in ids])
+    write_pack(Path(target.pack_dir), [(i, cache.get(i) or packed(*source.store.get_raw(i))) for i in ids])
 
 
 def new_objects(
