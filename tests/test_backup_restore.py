@@ -84,5 +84,5 @@ def test_the_quick_check_refuses_a_damaged_copy_too(journal: Journal, locations:
     data[start + 8 : start + 200] = b"\xff" * 192
     path.chmod(0o600)
     path.write_bytes(bytes(data))
-    with pytest.raises(IlearnError, match="failed its integrity check|does not open"):
+    with pytest.raises(IlearnError, match=r"failed its integrity check|does not open"):
         _verify(path, "quick_check")
