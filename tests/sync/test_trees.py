@@ -96,3 +96,19 @@ def test_a_pack_written_in_one_pass_is_read_back_and_copies_a_history(tmp_path: 
     assert len(there.object_store.packs) == 1
     here.close()
     there.close()
+
+
+def test_a_pack_left_half_written_by_a_killed_sync_is_cleared(tmp_path: Path) -> None:
+    from ilearn_tui.sync.repo import SyncRepo
+
+    repo = SyncRepo(tmp_path / "sync")
+    commit = repo.commit({"manifest.json": repo.add_blob(b"{}\n")}, [], "one")
+    repo.close()
+    pack_dir = tmp_path / "sync" / "objects" / "pack"
+    whole = sorted(p.name for p in pack_dir.iterdir())
+    (pack_dir / "tmp-abc123.pack").write_bytes(b"PACK\x00\x00\x00\x02")  # cut off mid-write
+    SyncRepo.clear_stale_locks(tmp_path / "sync")
+    assert sorted(p.name for p in pack_dir.iterdir()) == whole
+    again = SyncRepo(tmp_path / "sync")
+    assert again.head() == commit and again.blob_at(commit, "manifest.json") is not None
+    again.close()

@@ -124,11 +124,13 @@ class SyncRepo:
 
     @staticmethod
     def clear_stale_locks(path: Path) -> None:
-        """Remove the lock files a killed sync left in the local repository (a branch's ``.lock``).
+        """Remove what a killed sync left in the local repository: a branch's ``.lock``, and a
+        pack it was still writing (never used without its index, but as large as the records).
 
         Only for a caller that knows no other process is using this repository.
         """
-        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock")]:
+        unfinished = [*path.glob("objects/pack/tmp-*.pack")]
+        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock"), *unfinished]:
             stale.unlink(missing_ok=True)
 
     def head(self) -> bytes | None:
