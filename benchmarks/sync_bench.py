@@ -14,6 +14,8 @@ to a floor measured in the same run:
 - **incremental**: a second computer (a copy of the first after its sync, as if restored
   there) and the first each change 10 reflections; the first syncs (untimed), then the
   second's sync is timed: it sends 10, receives 10, merges and applies them.
+  Floor: a bare Python that takes the backup every sync that changes the journal must take
+  (SQLite's online backup of the journal into a file, then ``quick_check`` of the copy).
 - **no-op**: nothing changed anywhere. Floor: a bare Python that opens the journal's
   SQLite file and asks the remote for its refs with dulwich (what any sync must do).
 """
@@ -77,6 +79,20 @@ conn = sqlite3.connect(sys.argv[1])
 conn.execute('SELECT count(*) FROM meta').fetchone()
 client, path = get_transport_and_path(sys.argv[2])
 print(len(client.get_refs(path)))
+"""
+
+# The verified copy a sync takes before a merge changes the journal: the backup API, then the check.
+FLOOR_BACKUP = """
+import os, sqlite3, sys
+src = sqlite3.connect(sys.argv[1])
+dest = sqlite3.connect(sys.argv[2])
+src.backup(dest)
+dest.execute('PRAGMA journal_mode = DELETE')
+dest.close()
+check = sqlite3.connect('file:' + sys.argv[2] + '?mode=ro', uri=True)
+print(check.execute('PRAGMA quick_check').fetchone()[0])
+check.close()
+os.unlink(sys.argv[2])
 """
 
 
@@ -220,6 +236,11 @@ def time_sync(bench: Bench, b: BuildInfo, ilearn: list[str], first_runs: int = 1
         size=b.entries,
         before_each=both_change_and_the_laptop_syncs,
         check=check_incremental,
+    )
+    bench.time(
+        f"bare Python: SQLite backup of the journal + `quick_check` of the copy, {n} (floor)",
+        [sys.executable, "-c", FLOOR_BACKUP, str(resolve(desktop).db_path), str(bench.work / "floor-backup")],
+        size=b.entries,
     )
     _checked([*ilearn, "--home", str(laptop), "sync"], bench.env)
     bench.time(

@@ -65,3 +65,24 @@ def test_doctor_finds_damaged_and_missing_evidence(journal: Journal, tmp_path: P
     (journal.locations.evidence_dir / "stray.bin").write_text("?")
     problems = " ".join(examine(journal).problems)
     assert "changed or damaged" in problems and "missing" in problems and "belong to no" in problems
+
+
+def test_the_quick_check_refuses_a_damaged_copy_too(journal: Journal, locations: Locations) -> None:
+    from ilearn_tui.store.backup import _verify
+
+    for n in range(300):
+        add_reflection(journal, f"entry {n} " + "words " * 40)
+    path = backup_to_dir(journal.conn, locations.backups_dir, reason="before-sync", quick=True)
+    copy = sqlite3.connect(path)
+    assert copy.execute("SELECT count(*) FROM reflections").fetchone()[0] == 300
+    page = copy.execute("PRAGMA page_size").fetchone()[0]
+    root = copy.execute("SELECT rootpage FROM sqlite_master WHERE name = 'reflections'").fetchone()[0]
+    copy.close()
+    _verify(path, "quick_check")
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page  # the table's root page: its cell pointers now point anywhere
+    data[start + 8 : start + 200] = b"\xff" * 192
+    path.chmod(0o600)
+    path.write_bytes(bytes(data))
+    with pytest.raises(IlearnError, match=r"failed its integrity check|does not open"):
+        _verify(path, "quick_check")

@@ -160,7 +160,7 @@ def all_records(journal: Journal) -> Iterator[tuple[str, Row]]:
     for table in TABLE_ORDER:
         columns = BY_TABLE[table].columns_in_table
         cursor = journal.conn.execute(f"SELECT {', '.join(columns)} FROM {table}")
-        for found in cursor.fetchall():
+        for found in cursor:  # row by row: a first sync of a large journal never holds them all
             row: Row = dict(zip(columns, found, strict=True))
             if table == "reflections":
                 row[TAGS] = _tags_of(journal.conn, str(row["id"]))

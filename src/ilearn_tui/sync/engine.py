@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,10 +23,10 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store import sync_state
 from ilearn_tui.store.backup import backup_to_dir
-from ilearn_tui.store.journal import Journal, new_id, now_stamp
+from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.schema import SCHEMA_VERSION
 from ilearn_tui.sync import guards, records
-from ilearn_tui.sync.merge import Outcome, fold_cycles, merge_trees
+from ilearn_tui.sync.combine import merge_commits
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
@@ -148,11 +148,11 @@ def _sync(
                 continue
             _check_remote(journal, repo, url, remote)
             progress("merging")
-            head, outcome, merge = _merge(journal, repo, local, remote)
+            head, outcome, merge = merge_commits(repo, local, remote, sync_state.journal_id(journal))
             if not merge.empty:
                 if not allow_deletes:
                     guards.refuse_mass_trash(journal, merge)
-                backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync")
+                backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync", quick=True)
                 _receive_evidence(journal, repo, head, merge)
                 try:
                     sync_state.apply_merge(journal, merge, since=since, commit=head.decode())
@@ -198,10 +198,7 @@ def _start_from_journal(journal: Journal, repo: SyncRepo) -> None:
 
 
 def _count(repo: SyncRepo, before: bytes | None, after: bytes) -> int:
-    old, new = repo.files(before), repo.files(after)
-    return sum(
-        1 for p in set(old) | set(new) if old.get(p) != new.get(p) and records.parse_path(p) is not None
-    )
+    return sum(1 for path, _old, _new in repo.changes(before, after) if records.parse_path(path) is not None)
 
 
 def _commit_pending(
@@ -217,20 +214,24 @@ def _commit_pending(
     sync, which leaves no pending mark on a first sync) is sent now.
     """
     head = repo.head()
-    files = repo.files(head)
-    new = dict(files)
+    new: dict[str, bytes] = {}  # the files this commit writes: path -> blob id
+
+    def current(path: str) -> bytes | None:
+        return new[path] if path in new else repo.blob_at(head, path)
+
     held = {(t, records.key_of(t, row)) for t, row in kept_home or []}
-    if head is None:
-        rows = [
+    rows: Iterable[tuple[str, records.Row]]
+    if head is None:  # every record, read as it is written (a first sync never holds them all)
+        rows = (
             (t, row) for t, row in sync_state.all_records(journal) if (t, records.key_of(t, row)) not in held
-        ]
+        )
     else:
-        rows = []
+        found: list[tuple[str, records.Row]] = []
         if kept_home is None:
-            rows = [
+            found = [
                 (t, row)
                 for t, row in sync_state.student_info_records(journal)
-                if records.record_path(t, records.key_of(t, row)) not in files
+                if repo.blob_at(head, records.record_path(t, records.key_of(t, row))) is None
             ]
         for change in changes:
             if (change.table, change.key) in held:
@@ -238,34 +239,50 @@ def _commit_pending(
             where = records.where_of(change.table, change.key)
             row = sync_state.read_record(journal, change.table, where)
             if row is not None:
-                rows.append((change.table, row))
+                found.append((change.table, row))
                 continue
             path = records.record_path(change.table, change.key)
-            if path in new and records.parse_path(path) and not _is_tombstone(repo, new[path]):
+            blob = current(path)
+            if blob is not None and records.parse_path(path) and not _is_tombstone(repo, blob):
                 stone = records.Tombstone(now_stamp())
                 new[path] = repo.add_blob(records.dump_tombstone(stone))
+        rows = found
+    count = 0
     for table, row in rows:
+        count += 1
         new[records.record_path(table, records.key_of(table, row))] = repo.add_blob(records.dump(table, row))
         if table == "evidence":
-            _send_evidence(journal, repo, row, new)
+            _send_evidence(journal, repo, row, new, current)
     new[records.MANIFEST] = repo.add_blob(records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION))
-    if head is not None and new == files:
+    message = f"{plural(count, 'record')} from this computer"
+    if head is None:
+        return repo.commit(new, [], message), held
+    written = {path: blob for path, blob in new.items() if repo.blob_at(head, path) != blob}
+    if not written:
         return head, held
-    message = f"{plural(len(rows), 'record')} from this computer"
-    return repo.commit(new, [head] if head else [], message), held
+    commit = repo.commit_changes(head, written, [head], message)
+    repo.set_head(commit)
+    return commit, held
 
 
 def _is_tombstone(repo: SyncRepo, blob: bytes) -> bool:
     return records.is_tombstone(repo.read(blob))
 
 
-def _send_evidence(journal: Journal, repo: SyncRepo, row: records.Row, files: dict[str, bytes]) -> None:
+def _send_evidence(
+    journal: Journal,
+    repo: SyncRepo,
+    row: records.Row,
+    files: dict[str, bytes],
+    current: Callable[[str], bytes | None],
+) -> None:
+    """Add an evidence record's file to ``files`` unless the branch (``current``) holds it."""
     sha, name = str(row.get("sha256") or ""), str(row.get("file_name") or "")
     if not sha or not name:
         return
     path = records.evidence_path(sha)
     stored = journal.locations.evidence_dir / name
-    if path in files or not stored.is_file():
+    if current(path) is not None or not stored.is_file():
         return
     data = stored.read_bytes()
     if hashlib.sha256(data).hexdigest() == sha:
@@ -282,10 +299,10 @@ def _check_remote(journal: Journal, repo: SyncRepo, url: str, remote: bytes | No
                 "(a wrong or wiped folder?); nothing was changed"
             )
         return
-    files = repo.files(remote)
-    if records.MANIFEST not in files:
+    manifest = repo.blob_at(remote, records.MANIFEST)
+    if manifest is None:
         raise RemoteError(f"{url} is a git repository but not an ilearn sync repository; nothing was changed")
-    theirs = records.read_manifest(repo.read(files[records.MANIFEST]))
+    theirs = records.read_manifest(repo.read(manifest))
     if theirs == sync_state.journal_id(journal):
         return
     joining = journal.get_meta(sync_state.JOIN) == "1" or sync_state.record_count(journal) == 0
@@ -297,68 +314,14 @@ def _check_remote(journal: Journal, repo: SyncRepo, url: str, remote: bytes | No
     sync_state.adopt_journal_id(journal, theirs)
 
 
-def _merge(
-    journal: Journal, repo: SyncRepo, local: bytes, remote: bytes | None
-) -> tuple[bytes, Outcome, sync_state.Merge]:
-    """The commit to end on, the merge's conflicts, and what the journal must take from it."""
-    if remote is None or repo.contains(remote, local):
-        return local, Outcome(), sync_state.Merge()
-    local_files, remote_files = repo.files(local), repo.files(remote)
-    if repo.contains(local, remote):
-        outcome = Outcome({p: repo.read(b) for p, b in remote_files.items() if local_files.get(p) != b})
-        head = remote
-    else:
-        base = repo.merge_base(local, remote)
-        base_files = repo.files(base)
-        sides = {"base": base_files, "local": local_files, "remote": remote_files}
-        outcome = merge_trees(
-            base_files,
-            local_files,
-            remote_files,
-            lambda side, path: repo.read(sides[side][path]),
-            new_id=new_id,
-            stamp=now_stamp(),
-        )
-        merged = dict(local_files)
-        merged.update({p: repo.add_blob(d) for p, d in outcome.changes.items()})
-        fold_cycles(merged, lambda path: repo.read(merged[path]), outcome)
-        outcome.changes[records.MANIFEST] = records.manifest(sync_state.journal_id(journal), SCHEMA_VERSION)
-        merged.update({p: repo.add_blob(d) for p, d in outcome.changes.items()})
-        for path in [p for p in outcome.changes if merged[p] == local_files.get(p)]:
-            del outcome.changes[path]
-        for path, blob in remote_files.items():
-            merged.setdefault(path, blob)  # evidence files the other side sent
-        head = repo.commit_object(merged, [local, remote], "merge records from another computer")
-    return head, outcome, _to_journal(outcome)
-
-
-def _to_journal(outcome: Outcome) -> sync_state.Merge:
-    merge = sync_state.Merge()
-    for path, data in outcome.changes.items():
-        place = records.parse_path(path)
-        if place is None:
-            continue
-        table, key = place
-        version = records.load(table, key, data)
-        if isinstance(version, records.Tombstone):
-            merge.deletes.append((table, records.where_of(table, key)))
-        else:
-            merge.puts.append((table, version))
-    merge.conflicts = [
-        sync_state.Conflict(c.table, c.key, c.field, c.kept, c.other, c.copy_id) for c in outcome.conflicts
-    ]
-    return merge
-
-
 def _receive_evidence(journal: Journal, repo: SyncRepo, head: bytes, merge: sync_state.Merge) -> None:
     """Every arriving evidence file, checked by its hash, before the records naming it."""
-    files = repo.files(head)
     folder = journal.locations.evidence_dir
     for table, row in merge.puts:
         sha, name = str(row.get("sha256") or ""), str(row.get("file_name") or "")
         if table != "evidence" or not sha or not name or (folder / name).is_file():
             continue
-        blob = files.get(records.evidence_path(sha))
+        blob = repo.blob_at(head, records.evidence_path(sha))
         if blob is None:
             continue  # its file stayed on the other computer; the record still travels
         data = repo.read(blob)

@@ -53,6 +53,7 @@ class Outcome:
 
 
 Reader = Callable[[str, str], bytes]  # (side, path) -> the file's bytes on that side
+Listing = Callable[[str], Mapping[str, bytes]]  # folder ("records/<table>/") -> its files on one side
 
 
 def _as_row(version: Version) -> Row | None:
@@ -115,8 +116,14 @@ def merge_trees(
     *,
     new_id: Callable[[], str],
     stamp: str,
+    remote_folder: Listing | None = None,
 ) -> Outcome:
-    """Merge two trees of record files (path -> blob id) against their common ``base``."""
+    """Merge two trees of record files (path -> blob id) against their common ``base``.
+
+    The trees may hold only the files that changed on either side since ``base`` (files that
+    did not are the same on all three, and merge to themselves); then ``remote_folder`` lists
+    every file of a folder on the remote side, for a conflicted copy's links.
+    """
     outcome = Outcome()
     copies: list[tuple[str, str]] = []  # (original reflection, its copy)
     for path in sorted(set(local) | set(remote)):
@@ -143,8 +150,10 @@ def merge_trees(
         data = dump_version(table, merged)
         if data != read("local", path):
             outcome.changes[path] = data
-    for original, copy_id in copies:
-        _copy_links(outcome, remote, read, original, copy_id)
+    if copies:
+        links = (remote_folder or _folder_of(remote))(record_path("reflection_links", "")[: -len(".json")])
+        for original, copy_id in copies:
+            _copy_links(outcome, links, read, original, copy_id)
     _keep_what_is_still_used(outcome, base, local, remote, read)
     return outcome
 
@@ -206,6 +215,10 @@ def _keep_what_is_still_used(
                     break
 
 
+def _folder_of(files: Mapping[str, bytes]) -> Listing:
+    return lambda folder: {p: b for p, b in files.items() if p.startswith(folder)}
+
+
 def _place(path: str) -> tuple[str, str]:
     place = parse_path(path)
     assert place is not None
@@ -236,14 +249,22 @@ def _link_key(row: Row) -> str:
     )
 
 
-def fold_cycles(files: Mapping[str, bytes], read: Callable[[str], bytes], outcome: Outcome) -> None:
+def fold_cycles(folder: Listing, read: Callable[[str], bytes], outcome: Outcome) -> None:
     """Fold cycles of the same dates into the oldest, as the journal keeps one cycle a year.
 
-    ``files`` is the merged tree (path -> blob id, before ``outcome``'s changes) and ``read``
-    reads a blob of it; the records of a folded cycle move to the kept one, a second vision
-    of the year is added to the first (also when the cycle was one already), and the folded
-    cycle leaves a tombstone.
+    ``folder`` lists a folder of the merged tree (path -> blob id, before ``outcome``'s
+    changes) and ``read`` reads a file of it; only the folders of the tables concerned are
+    listed. The records of a folded cycle move to the kept one, a second vision of the year
+    is added to the first (also when the cycle was one already), and the folded cycle leaves
+    a tombstone.
     """
+    files: dict[str, bytes] = {}
+
+    def paths_of(tables: tuple[str, ...]) -> list[str]:
+        prefixes = tuple(f"records/{t}/" for t in tables)
+        for prefix in prefixes:
+            files.update(folder(prefix))
+        return sorted(p for p in set(files) | set(outcome.changes) if p.startswith(prefixes))
 
     def current(path: str) -> Version:
         place = parse_path(path)
@@ -253,10 +274,7 @@ def fold_cycles(files: Mapping[str, bytes], read: Callable[[str], bytes], outcom
             return None
         return load(*place, data if data is not None else read(path))
 
-    paths = set(files) | set(outcome.changes)
-    cycles = [
-        c for p in sorted(paths) if p.startswith("records/cycles/") if isinstance(c := current(p), dict)
-    ]
+    cycles = [c for p in paths_of(("cycles",)) if isinstance(c := current(p), dict)]
     by_dates: dict[tuple[str, str], list[Row]] = {}
     for cycle in cycles:
         by_dates.setdefault((str(cycle["starts_on"]), str(cycle["ends_on"])), []).append(cycle)
@@ -273,7 +291,7 @@ def fold_cycles(files: Mapping[str, bytes], read: Callable[[str], bytes], outcom
         else tuple(t for t in BY_TABLE if "cycle_id" in BY_TABLE[t].columns_in_table)
     )
     visions: dict[str, tuple[str, Row]] = {}
-    for path in sorted(p for p in paths if p.startswith(tuple(f"records/{t}/" for t in tables))):
+    for path in paths_of(tables):
         place = parse_path(path)
         if place is None or not is_record(place[0]):
             continue

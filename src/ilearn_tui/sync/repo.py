@@ -21,18 +21,25 @@ from typing import Any
 from dulwich.client import LocalGitClient, get_transport_and_path
 from dulwich.errors import NotGitRepository
 from dulwich.file import FileLocked
-from dulwich.index import commit_tree
-from dulwich.object_store import MissingObjectFinder, iter_tree_contents
-from dulwich.objects import Blob, Commit, ObjectID
-from dulwich.pack import generate_unpacked_objects
+from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.refs import Ref
 from dulwich.repo import Repo
 
 from ilearn_tui.errors import IlearnError
+from ilearn_tui.sync.trees import (
+    Change,
+    Trees,
+    copy_missing,
+    new_objects,
+    object_id,
+    packed,
+    packed_object,
+    unpacked,
+    write_pack,
+)
 
 BRANCH = Ref(b"refs/heads/main")
 ZERO = b"0" * 40
-_FILE_MODE = 0o100644
 _AUTHOR = b"ilearn <ilearn@localhost>"
 REMOTE_SCHEMES = ("file://", "http://", "https://", "ssh://")
 SSH_CONNECT_TIMEOUT = 20  # seconds for an ssh server to accept and greet
@@ -100,25 +107,30 @@ class SyncRepo:
     """The local repository: one branch, ``main``, holding every record as a file."""
 
     def __init__(self, path: Path) -> None:
-        self._unwritten: dict[bytes, Blob] = {}
+        self._unwritten: dict[bytes, bytes] = {}  # blob id -> the blob as packed, for the next commit
         self._listed: dict[bytes, dict[str, bytes]] = {}
         self._parents_of: dict[bytes, list[bytes]] = {}
+        self._tree_of: dict[bytes, bytes] = {}
+        self._packed: dict[bytes, bytes] = {}  # objects written by this process, as packed
         if (path / "HEAD").exists():
             self.repo = Repo(str(path))
         else:
             path.mkdir(parents=True, exist_ok=True)
             self.repo = Repo.init_bare(str(path))
+        self.trees = Trees(self.repo.object_store)
 
     def close(self) -> None:
         self.repo.close()
 
     @staticmethod
     def clear_stale_locks(path: Path) -> None:
-        """Remove the lock files a killed sync left in the local repository (a branch's ``.lock``).
+        """Remove what a killed sync left in the local repository: a branch's ``.lock``, and a
+        pack it was still writing (never used without its index, but as large as the records).
 
         Only for a caller that knows no other process is using this repository.
         """
-        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock")]:
+        unfinished = [*path.glob("objects/pack/tmp-*.pack")]
+        for stale in [*path.glob("refs/**/*.lock"), *path.glob("*.lock"), *unfinished]:
             stale.unlink(missing_ok=True)
 
     def head(self) -> bytes | None:
@@ -135,31 +147,54 @@ class SyncRepo:
             return {}
         listed = self._listed.get(commit)
         if listed is None:
-            tree = self.repo[ObjectID(commit)].tree  # type: ignore[attr-defined]
-            listed = {
-                entry.path.decode("utf-8"): entry.sha
-                for entry in iter_tree_contents(self.repo.object_store, tree)
-                if entry.path is not None and entry.sha is not None
-            }
+            listed = dict(self.trees.walk(self.tree_of(commit)))
             self._listed[commit] = listed
         return dict(listed)
+
+    def tree_of(self, commit: bytes) -> bytes:
+        found = self._tree_of.get(commit)
+        if found is None:
+            found = bytes(self.repo[ObjectID(commit)].tree)  # type: ignore[attr-defined]
+            self._tree_of[commit] = found
+        return found
+
+    def blob_at(self, commit: bytes | None, path: str) -> bytes | None:
+        """The blob of one file of a commit, None if it has none there (without listing it all)."""
+        return None if commit is None else self.trees.lookup(self.tree_of(commit), path)
+
+    def folder(self, commit: bytes | None, folder: str) -> dict[str, bytes]:
+        """The files of one folder of a commit (``"records/cycles/"``): path -> blob id."""
+        return {} if commit is None else self.trees.folder(self.tree_of(commit), folder)
+
+    def changes(self, before: bytes | None, after: bytes | None) -> list[Change]:
+        """The files that differ between two commits: (path, blob before, blob after), None for none.
+
+        Reads only the folders whose trees differ, so ten changed records cost ten, not 61,000.
+        """
+        trees = [None if c is None else self.tree_of(c) for c in (before, after)]
+        return list(self.trees.diff(trees[0], trees[1]))
 
     def read(self, blob_id: bytes) -> bytes:
         waiting = self._unwritten.get(blob_id)
         if waiting is not None:
-            return bytes(waiting.as_raw_string())
-        return bytes(self.repo[ObjectID(blob_id)].as_raw_string())
+            return unpacked(waiting)
+        return bytes(self.repo.object_store.get_raw(ObjectID(blob_id))[1])
 
     def add_blob(self, data: bytes) -> bytes:
-        """A file's content; written with the next commit, in one pack (a first sync has thousands)."""
-        blob = Blob.from_string(data)
-        self._unwritten[bytes(blob.id)] = blob
-        return bytes(blob.id)
+        """A file's content; written with the next commit, in one pack (a first sync has thousands).
 
-    def _write_blobs(self) -> None:
-        if self._unwritten:
-            self.repo.object_store.add_objects([(blob, None) for blob in self._unwritten.values()])
-            self._unwritten.clear()
+        Kept compressed until then: a first sync holds every record of the journal at once.
+        """
+        blob_id = object_id(Blob.type_num, data)
+        if blob_id not in self._unwritten:
+            self._unwritten[blob_id] = packed(Blob.type_num, data)
+        return blob_id
+
+    def _write(self, objects: list[tuple[bytes, bytes]]) -> None:
+        """New objects ((id, packed)) into one pack, indexed as it is written (see ``trees``)."""
+        items = [(sha, data) for sha, data in objects if sha not in self._packed]
+        write_pack(Path(self.repo.object_store.pack_dir), items)  # an object packed twice is harmless
+        self._packed.update(items)
 
     def commit(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
         """A commit of exactly ``files`` (path -> blob id), made the branch's head."""
@@ -169,14 +204,22 @@ class SyncRepo:
 
     def commit_object(self, files: Mapping[str, bytes], parents: list[bytes], message: str) -> bytes:
         """A commit of exactly ``files``, not yet on the branch (the journal must take it first)."""
-        self._write_blobs()
-        entries = [(p.encode("utf-8"), ObjectID(sha), _FILE_MODE) for p, sha in sorted(files.items())]
-        return self.commit_of_tree(commit_tree(self.repo.object_store, entries), parents, message)
+        return self._commit(self.trees.update(None, files), parents, message)
+
+    def commit_changes(
+        self, start: bytes, changes: Mapping[str, bytes], parents: list[bytes], message: str
+    ) -> bytes:
+        """A commit of ``start``'s files with ``changes`` (path -> blob id) written in, not on the branch.
+
+        Only the folders holding a change are rebuilt: a commit of ten records costs ten.
+        """
+        return self._commit(self.trees.update(self.tree_of(start), changes), parents, message)
 
     def commit_of_tree(self, tree: bytes, parents: list[bytes], message: str) -> bytes:
         """A commit of a tree already in the store (a group's, built folder by folder), off the branch."""
-        self._write_blobs()
-        store = self.repo.object_store
+        return self._commit(tree, parents, message)
+
+    def _commit(self, tree: bytes, parents: list[bytes], message: str) -> bytes:
         commit = Commit()
         commit.tree = ObjectID(tree)
         commit.parents = [ObjectID(p) for p in parents]
@@ -185,7 +228,16 @@ class SyncRepo:
         commit.author_timezone = commit.commit_timezone = 0
         commit.encoding = b"UTF-8"
         commit.message = message.encode("utf-8")
-        store.add_object(commit)
+        self._write(
+            [
+                *self._unwritten.items(),
+                *((sha, packed(Tree.type_num, raw)) for sha, raw in self.trees.made.items()),
+                (bytes(commit.id), packed_object(commit)),
+            ]
+        )
+        self._unwritten.clear()
+        self.trees.made.clear()
+        self._tree_of[bytes(commit.id)] = tree
         return bytes(commit.id)
 
     def has(self, object_id: bytes) -> bool:
@@ -256,8 +308,8 @@ class SyncRepo:
                 refs = remote.get_refs()
                 wanted = wants(refs)
                 if wanted:
-                    haves = _shared_commits(self.repo, remote)
-                    store.add_pack_data(*new_objects(remote.object_store, haves, wanted, ofs_delta=True))
+                    theirs = Trees(remote.object_store, self.trees.parsed)
+                    copy_missing(theirs, store, [bytes(w) for w in wanted])
                 return refs
 
         found = _talk(url, fetch)
@@ -279,56 +331,30 @@ class SyncRepo:
                 raise RemoteMovedError("the remote moved")
             return {BRANCH: ObjectID(commit)}
 
-        def pack(have: Any, want: Any, *, ofs_delta: bool = False, progress: Any = None) -> Any:
-            return new_objects(self.repo.object_store, have, want, ofs_delta=ofs_delta)
+        def send(client: Any, path: str) -> Any:
+            def pack(have: Any, want: Any, *, ofs_delta: bool = False, progress: Any = None) -> Any:
+                if isinstance(client, LocalGitClient):
+                    return self._pack_into(path, want)
+                return new_objects(self.repo.object_store, have, want, ofs_delta=ofs_delta)
 
-        result = _talk(url, lambda client, path: client.send_pack(path.encode(), update, pack))
+            return client.send_pack(path.encode(), update, pack)
+
+        result = _talk(url, send)
         problems = [e for e in (result.ref_status or {}).values() if e is not None]
         if problems:
             raise RemoteMovedError(f"the remote refused the update ({problems[0]})")
 
+    def _pack_into(self, path: str, wants: Iterable[ObjectID]) -> tuple[int, Any]:
+        """Write what a folder remote lacks straight into its pack folder, as one indexed pack.
 
-def _shared_commits(local: Repo, remote: Repo) -> set[ObjectID]:
-    """The newest commits of this repository the remote has too: what need not travel.
-
-    Walks back from this repository's heads and stops at each commit the remote holds, as
-    git's negotiation does; only the few commits made since the last sync are passed on the
-    way.
-    """
-    shared: set[ObjectID] = set()
-    seen: set[ObjectID] = set()
-    todo = [sha for sha in local.get_refs().values() if sha != ZERO]
-    while todo:
-        sha = todo.pop()
-        if sha in seen:
-            continue
-        seen.add(sha)
-        if sha in remote.object_store:
-            shared.add(sha)
-            continue
-        found = local.object_store[sha]
-        if isinstance(found, Commit):
-            todo.extend(found.parents)
-    return shared
-
-
-def new_objects(
-    store: Any, haves: Iterable[ObjectID], wants: Iterable[ObjectID], *, ofs_delta: bool
-) -> tuple[int, Iterator[Any]]:
-    """The objects ``wants`` need beyond ``haves``, for a pack: read by their ids alone.
-
-    dulwich's own pack-maker first looks for deltas to reuse by reading every object of every
-    pack in the store, so sending or receiving ten records would read all 50,000 of a big
-    journal. Record files are small and each is new: there is little to delta, and nothing
-    worth that read.
-    """
-    missing = MissingObjectFinder(store, haves=set(haves), wants=set(wants))
-    remote_has = missing.get_remote_has()
-    ids = list(missing)
-    unpacked = generate_unpacked_objects(
-        store, ids, reuse_deltas=False, ofs_delta=ofs_delta, other_haves=remote_has
-    )
-    return len(ids), unpacked
+        dulwich would hand the objects to the remote's store, which writes them and then reads
+        the whole pack back to index it (most of a first sync's push). The objects this sync
+        made are already compressed. Nothing is left for dulwich to send (its ref update,
+        checked against the remote's branch, follows as before).
+        """
+        with closing(Repo(path)) as target:
+            copy_missing(self.trees, target.object_store, [bytes(w) for w in wants], self._packed)
+        return 0, iter([])
 
 
 def ssh_command(env: Mapping[str, str] | None = None) -> str:
