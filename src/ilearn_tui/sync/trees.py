@@ -143,8 +143,8 @@ class Trees:
         before = self.entries(old) if old is not None else {}
         for name, (mode, sha) in self.entries(new).items():
             was = before.get(name)
-            if was is not None and was[1] == sha:
-                continue
+            if (was is not None and was[1] == sha) or mode == GITLINK:
+                continue  # a submodule names a commit of another repository: nothing to copy
             if _is_tree(mode):
                 yield from self.new_objects(was[1] if was is not None and _is_tree(was[0]) else None, sha)
             else:
@@ -175,6 +175,9 @@ class Trees:
                     found[obj] = None
             todo.extend(parents)
         return list(found)
+
+
+GITLINK = 0o160000  # a tree entry naming a submodule's commit
 
 
 def object_id(type_num: int, raw: bytes) -> bytes:
