@@ -19,6 +19,9 @@ def test_a_group_its_members_and_a_publication_travel(
     aid = laptop.ok("log", "workshop", "PLC meeting", "--group", "Grade")
     pid = laptop.ok("publish", aid, "--to", "Grade")
     laptop.ok("sync")
+    # The teacher's name is kept on each computer (with her profile): a group's exchange there
+    # needs it once.
+    desktop.ok("profile", "--name", "Sam Rivera")
     desktop.ok("sync")
     with desktop.journal() as journal:
         (group,) = list_groups(journal)
