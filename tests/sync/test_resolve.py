@@ -289,3 +289,30 @@ def test_an_edit_that_the_record_cannot_hold_is_refused(journal: Journal, field:
         resolve.keep_edit(journal, resolve.find_conflict(journal, rid), text)
     assert sync_state.read_record(journal, "reflections", {"id": rid}) == before
     assert len(sync_state.list_conflicts(journal)) == 1
+
+
+def test_a_goal_deleted_with_a_conflict_keeps_the_other_value_in_the_trash(
+    pair: tuple[Computer, Computer, Path],
+) -> None:
+    """The other computer's title lives only in the conflict's listing: a delete must not drop it.
+
+    Deleted on the laptop (which never listed it) once it holds the merged goal, the goal reaches
+    the desktop's trash with its conflict; restored there, the conflict is listed again.
+    """
+    laptop, desktop, _ = pair
+    double_edit_goal(laptop, desktop)
+    [conflict] = _conflicts(desktop)
+    laptop.ok("sync")
+    with laptop.journal() as journal:
+        goal_id = journal.conn.execute("SELECT id FROM goals").fetchone()[0]
+    laptop.ok("delete", goal_id)
+    laptop.ok("sync")
+    desktop.ok("sync")
+    assert _conflicts(desktop) == []
+    with desktop.journal() as journal:
+        [item] = list_trash(journal)
+        payload = journal.conn.execute("SELECT payload FROM trash").fetchone()[0]
+    assert "Better questions at school" in payload
+    desktop.ok("trash", "restore", item.id)
+    [again] = _conflicts(desktop)
+    assert (again.key, again.field, again.other) == (conflict.key, conflict.field, conflict.other)

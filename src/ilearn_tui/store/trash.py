@@ -76,7 +76,31 @@ def _collect(conn: sqlite3.Connection, table: str, record_id: str) -> dict[str, 
     if not found:
         raise NotFoundError(f"nothing to delete: no {table} record {record_id}")
     visit(table, found[0])
-    return {"rows": rows, "nulls": nulls}
+    return {"rows": rows, "nulls": nulls, "conflicts": _open_conflicts(conn, rows)}
+
+
+_CONFLICT_COLUMNS = ("id", "tbl", "ref", "field", "kept", "other", "copy_id", "found_at")
+
+
+def _open_conflicts(conn: sqlite3.Connection, rows: list[list[Any]]) -> list[dict[str, Any]]:
+    """The sync conflicts listed for what goes to the trash, taken out of the listing with it.
+
+    A conflict's other value (a goal's field both computers changed) lives only in its
+    listing: deleting the record must keep it, here beside the record, not drop it. A
+    reflection's conflict keeps its other text in a conflicted copy, which stays.
+    """
+    held = [(tbl, str(row["id"])) for tbl, row in rows if "id" in row]
+    found: list[dict[str, Any]] = []
+    for tbl, record_id in held:
+        cursor = conn.execute(
+            f"SELECT {', '.join(_CONFLICT_COLUMNS)} FROM sync_conflicts "
+            "WHERE tbl = ? AND ref = ? AND copy_id IS NULL",
+            (tbl, record_id),
+        )
+        found += [dict(zip(_CONFLICT_COLUMNS, r, strict=True)) for r in cursor]
+    for conflict in found:
+        conn.execute("DELETE FROM sync_conflicts WHERE id = ?", (conflict["id"],))
+    return found
 
 
 def move_to_trash(journal: Journal, table: str, record_id: str, kind: str, label: str) -> str:
@@ -130,6 +154,12 @@ def restore(journal: Journal, trash_id: str) -> TrashItem:
                 conn.execute(
                     f"UPDATE {table} SET {column} = ? WHERE id = ? AND {column} IS NULL",
                     (value, child_id),
+                )
+            for conflict in payload.get("conflicts", []):  # listed again with what they are about
+                conn.execute(
+                    f"INSERT OR IGNORE INTO sync_conflicts({', '.join(_CONFLICT_COLUMNS)}) "
+                    f"VALUES ({', '.join('?' for _ in _CONFLICT_COLUMNS)})",
+                    [conflict[c] for c in _CONFLICT_COLUMNS],
                 )
             conn.execute("DELETE FROM trash WHERE id = ?", (trash_id,))
     except sqlite3.IntegrityError as exc:
