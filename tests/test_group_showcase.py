@@ -12,7 +12,7 @@ from ilearn_tui.domain.colleagues import Item, Received
 from ilearn_tui.locations import resolve
 from ilearn_tui.store import colleagues
 from ilearn_tui.store.journal import open_journal
-from tests.helpers.cli import ok
+from tests.helpers.cli import ok, run_in
 from tests.helpers.groups import plc, refused, run
 
 __all__ = ["plc"]  # a fixture: pytest finds it by its name here
@@ -115,6 +115,20 @@ def test_a_colleagues_hostile_item_is_inert_on_the_page(home: Path, plc: str) ->
     assert "Ana &lt;i&gt;Lopez&lt;/i&gt;" in page
     assert "\x1b" not in page and "\x07" not in page and "bell" in page
     assert "Content-Security-Policy" in page and "default-src 'none'" in page
+    text = ok(run(home, "export", "--group", "Grade", "--format", "md"))
+    assert "\x1b" not in text and "\x07" not in text and "bellred" in text
+    assert "#### <b onmouseover" in text  # Markdown keeps the text; only our renderers turn it into a page
+
+
+def test_a_real_process_writes_the_page_and_refuses_a_bad_line(home: Path, plc: str, tmp_path: Path) -> None:
+    _publish(home, "Sharing with parents", "--stage", "5")
+    page = tmp_path / "evening.html"
+    done = run_in(home, "export", "--group", "Grade", "--out", str(page))
+    assert (done.code, done.out, done.err) == (0, f"wrote {page}\n", "")
+    assert "Sharing with parents" in page.read_text(encoding="utf-8")
+    bad = run_in(home, "export", "--group", "Grade", "--goal", "x", "--out", str(tmp_path / "no.html"))
+    assert bad.code == 2 and bad.err.startswith("ilearn: ") and bad.err.count("\n") == 1
+    assert not (tmp_path / "no.html").exists()
 
 
 def test_a_group_with_nothing_published_says_so(home: Path, plc: str) -> None:
