@@ -21,6 +21,10 @@ a floor taken in the same run:
   (what an exchange without its cache would read).
 - **growth with group size**: the same incremental exchange of one group of 10, 30 and 100
   members (``--sizes``), each member with ``--items`` items.
+- **the group showcase** (``group_showcase_measure``): ``export --group G`` of a group of 10
+  (goal ≤ 2 s), 30 and 100 members, ``--items`` items each, written as one HTML page; floor:
+  the same items' text written to a file with plain Python. ``--showcase-only`` measures just
+  this (it needs no district).
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.repo import Repo
 
 from bench_measure import say, work_folder
+from group_showcase_measure import showcase_rows
 from ilearn_tui.domain.colleagues import Item, Member
 from ilearn_tui.locations import resolve
 from ilearn_tui.store import colleagues
@@ -305,6 +310,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="10,30,100", help="group sizes for the growth measure")
     parser.add_argument("--quick", action="store_true", help="30 teachers, 10 items, 2 runs: a CI smoke run")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder and print its path")
+    parser.add_argument("--showcase-only", action="store_true", help="only the group showcase's figures")
     args = parser.parse_args(argv)
     if args.quick:
         args.teachers, args.items, args.runs, args.sizes = 30, 10, 2, "10,30"
@@ -313,9 +319,11 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--teachers, --items and --runs must be 1 or more, and group sizes 2 or more")
     with work_folder("ilearn-groups-bench-", args.keep) as work:
         district = District(work, args.items)
-        rows = her_three_groups(district, args.teachers, args.runs)
-        rows += growth(district, sizes, args.runs)
-        print(f"## Groups: {args.teachers:,} teachers, {args.items} items each, median of {args.runs} runs\n")
+        rows = [] if args.showcase_only else her_three_groups(district, args.teachers, args.runs)
+        rows += [] if args.showcase_only else growth(district, sizes, args.runs)
+        rows += showcase_rows(work, sizes, args.runs, args.items, district.member, district.item, timed)
+        who = "the group showcase" if args.showcase_only else f"{args.teachers:,} teachers"
+        print(f"## Groups: {who}, {args.items} items each, median of {args.runs} runs\n")
         print(table(rows))
         for name, times, _goal in rows:
             if len(times) > 1:

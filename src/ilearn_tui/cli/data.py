@@ -14,7 +14,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import printable
 
 if TYPE_CHECKING:
-    from ilearn_tui.portfolio.formats import ExportChoiceError
+    from ilearn_tui.portfolio.formats import ExportChoiceError, ExportKind
     from ilearn_tui.portfolio.progress import TerminalProgress
     from ilearn_tui.services.exports import RenewalRule
     from ilearn_tui.settings import Settings
@@ -52,6 +52,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
         choice = choose(args.out, asked)
     except ExportChoiceError as exc:
         raise UsageError(_choice_words(exc)) from None
+    if args.group is not None:
+        _check_group_args(args, choice.kind)
     whole = choice.kind.format in ("json", "archive")
     if whole and (args.cycle or args.goal or args.date_from or args.date_to):
         what = "an archive" if choice.kind.format == "archive" else "a JSON export"
@@ -64,6 +66,31 @@ def _check_export_args(args: argparse.Namespace) -> None:
     args.plan = preflight(choice)
     if args.plan.replaces and not args.force:
         raise _exists(args.plan.replaces[0])
+
+
+# What a group showcase cannot take: it shows what was published, not a cut of the journal.
+_NOT_WITH_GROUP = (
+    ("packet", "--packet"),
+    ("cycle", "--cycle"),
+    ("goal", "--goal"),
+    ("date_from", "--from"),
+    ("date_to", "--to"),
+    ("include_private", "--include-private"),
+    ("submit", "--submit"),
+)
+
+
+def _check_group_args(args: argparse.Namespace, kind: ExportKind) -> None:
+    from ilearn_tui.services.group_export import GROUP_FORMATS
+
+    for name, option in _NOT_WITH_GROUP:
+        if getattr(args, name):
+            raise UsageError(f"--group makes a showcase of what the group's members published; drop {option}")
+    if kind.format not in GROUP_FORMATS:
+        raise UsageError(
+            f"a group showcase is made as Markdown, HTML or PDF, not {kind.words}; "
+            "use --format md, html or pdf (or an --out name ending in .md, .html or .pdf)"
+        )
 
 
 def _exists(path: object) -> IlearnError:
@@ -115,6 +142,8 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.settings import load_settings
     from ilearn_tui.store.plan import find_goal
 
+    if args.group is not None:
+        return _export_group(args, journal)
     settings = load_settings(journal.locations)
     kind = args.plan.choice.kind
     cycle = journal.find_cycle(args.cycle) if args.cycle else None
@@ -165,6 +194,23 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
     elif args.plan.choice.folder and result.copied:
         target = args.plan.choice.target
         out(f"wrote {result.path} and {plural(result.copied, 'evidence file')} in {target / 'evidence'}")
+    else:
+        out(f"wrote {result.path}")
+    return 0
+
+
+def _export_group(args: argparse.Namespace, journal: Journal) -> int:
+    from ilearn_tui.errors import TargetExistsError
+    from ilearn_tui.services.group_export import export_group
+    from ilearn_tui.store.groups import find_group
+
+    group_id = find_group(journal, args.group)
+    try:
+        result = export_group(journal, args.plan, group_id, force=args.force)
+    except TargetExistsError as exc:  # it appeared while the page was being made
+        raise _exists(exc.path) from None
+    if args.plan.choice.target is None:
+        sys.stdout.write(result.text)
     else:
         out(f"wrote {result.path}")
     return 0

@@ -209,6 +209,12 @@ def _export_parser(subs: Subs) -> None:
     p.add_argument(
         "--include-private", action="store_true", help="include student information and private reflections"
     )
+    p.add_argument(
+        "--group",
+        metavar="G",
+        help="a group showcase instead (md, html or pdf): what every member published to group G, "
+        "by member and stage, for a parents' evening",
+    )
     p.add_argument("--force", action="store_true", help="replace an existing file (or the folder's document)")
     p.add_argument(
         "--submit",

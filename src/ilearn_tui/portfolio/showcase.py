@@ -29,11 +29,10 @@ from ilearn_tui.portfolio.markdown import excerpt
 from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_evidence import embed_images, evidence_list
-from ilearn_tui.portfolio.showcase_html import e, empty, link, num, table
-from ilearn_tui.portfolio.showcase_style import CSS
+from ilearn_tui.portfolio.showcase_html import CSP as CSP  # the page's policy, named where it is used
+from ilearn_tui.portfolio.showcase_html import e, empty, link, num, page_head, table
 from ilearn_tui.portfolio.teacher_markdown import markdown_html
 
-CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 SECTIONS = (("glance", "At a glance"), *PORTFOLIO_SECTIONS)
 
 
@@ -66,18 +65,7 @@ def chunks(
     goals = {g.id: g for g in p.goals}
     title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
     before = [
-        "<!DOCTYPE html>",
-        '<html lang="en">',
-        "<head>",
-        '<meta charset="utf-8">',
-        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
-        '<meta name="referrer" content="no-referrer">',
-        '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f'<meta name="generator" content="ilearn {escape(__version__)}">',
-        f"<title>{e(title)}</title>",
-        f"<style>{CSS}</style>",
-        "</head>",
-        "<body>",
+        *page_head(title),
         _title(p, today),
         _contents(_summary_title(p)),
         "<main>",

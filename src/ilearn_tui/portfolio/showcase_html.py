@@ -8,7 +8,30 @@ from __future__ import annotations
 
 from html import escape
 
+from ilearn_tui import __version__
+from ilearn_tui.portfolio.showcase_style import CSS
 from ilearn_tui.portfolio.teacher_markdown import safe_url
+
+# No script, no network load: even a mistake in a page could not run code or phone home.
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+
+def page_head(title: str) -> list[str]:
+    """A self-contained page's opening lines, up to ``<body>``: its policy, its style, its title."""
+    return [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">',
+        '<meta name="referrer" content="no-referrer">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="ilearn {escape(__version__)}">',
+        f"<title>{e(title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+    ]
 
 
 def e(value: object) -> str:
