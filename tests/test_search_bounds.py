@@ -9,7 +9,7 @@ from functools import partial
 import pytest
 from textual.widgets import OptionList, Static
 
-from ilearn_tui.store import search as store_search
+from ilearn_tui.store import background_search
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.store.search import (
@@ -98,7 +98,8 @@ async def test_the_search_screen_searches_off_the_ui_thread_and_keeps_the_newest
 async def test_the_search_screen_says_when_a_search_took_too_long(
     big_journal: Journal, make_app: Callable[..., IlearnApp], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_search, "search_in", partial(search_in, budget=0.0))
+    # The screen's searches run through ``store.background_search``: its budget is the one cut.
+    monkeypatch.setattr(background_search, "search_in", partial(search_in, budget=0.0))
     app = make_app()
     async with app.run_test(size=(120, 30)) as pilot:
         await pilot.press("slash")

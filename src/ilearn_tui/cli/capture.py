@@ -329,12 +329,9 @@ def _search(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import colleagues
     from ilearn_tui.store.search import search
 
-    # Colleagues' items rank among her own (both are bm25 scores); their kind says whose they are.
-    found = [
-        *search(journal, args.query, limit=args.limit),
-        *colleagues.search(journal, args.query, args.limit),
-    ]
-    hits = sorted(found, key=lambda h: h.rank)[: args.limit]
+    hits = colleagues.ranked_with(
+        journal.conn, search(journal, args.query, limit=args.limit), args.query, args.limit
+    )
     if args.json:
         out_json(
             [

@@ -161,7 +161,7 @@ ACTIVITY = Kind(
         ),
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
-        ref("group_id", "groups"),
+        ref("group_id", "groups", label="Group"),
         # A session the teacher led (role "facilitated"): how many came; a later one: what it grew from.
         Field("attendees", "count", label="Attendees (how many came)", nullable=True, default=None),
         ref("spun_off_from", "activities", label="Came from (a session you led)"),
@@ -169,7 +169,7 @@ ACTIVITY = Kind(
     noun="learning activity",
     stage=3,
     title_field="title",
-    form=words("type title date hours credits topic provider collaborators link role")
+    form=words("type title date hours credits topic provider collaborators group_id link role")
     + words("co_facilitators attendees feedback materials status notes spun_off_from goals"),
     columns=("date", "type", "title", "hours", "status"),
     links=(Link("goals", "activity_goals", "activity_id", "goal_id", "goal", "Goals it supports"),),
@@ -292,12 +292,12 @@ SHARE = Kind(
         Field("link", "text", label="Link", free=True, web=True),
         Field("notes", "long", label="Notes", free=True, search="body"),
         *stamps(),
-        ref("group_id", "groups"),
+        ref("group_id", "groups", label="Group"),
     ),
     noun="share",
     stage=5,
     title_field="title",
-    form=("audience", "title", "venue", "date", "link", "notes", "goals"),
+    form=("audience", "title", "venue", "group_id", "date", "link", "notes", "goals"),
     columns=("date", "audience", "title", "venue"),
     links=(Link("goals", "share_goals", "share_id", "goal_id", "goal", "Goals it shares"),),
     search_kind="share",

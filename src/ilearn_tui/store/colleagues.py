@@ -41,6 +41,11 @@ _UPSERT = (
 HIT_KIND = "colleague {kind}"
 
 
+def item_kind(hit: SearchHit) -> str:
+    """What a colleague's hit is ("reflection"), without the mark that it is hers."""
+    return hit.kind.removeprefix(HIT_KIND.format(kind=""))
+
+
 @dataclass(frozen=True, slots=True)
 class ColleagueItem:
     """A colleague's item as kept here: the item, its author's name, its group, when it arrived."""
@@ -127,15 +132,33 @@ def find(journal: Journal, prefix: str) -> ColleagueItem:
 
 
 def search(journal: Journal, text: str, limit: int = 20, budget: float = BUDGET_SECONDS) -> list[SearchHit]:
+    """Colleagues' items for ``text`` on the journal's own connection (``search_in``)."""
+    return search_in(journal.conn, text, limit, budget)
+
+
+def ranked_with(
+    conn: sqlite3.Connection, own: list[SearchHit], text: str, limit: int = 20
+) -> list[SearchHit]:
+    """The journal's own hits for ``text`` and colleagues' items, best first, ``limit`` of them.
+
+    Both are bm25 scores, so one order serves ``ilearn search`` and the app alike; a
+    colleague's hit says whose it is by its kind and author, never by its place in the list.
+    """
+    return sorted([*own, *search_in(conn, text, limit)], key=lambda h: h.rank)[:limit]
+
+
+def search_in(
+    conn: sqlite3.Connection, text: str, limit: int = 20, budget: float = BUDGET_SECONDS
+) -> list[SearchHit]:
     """Colleagues' items matching ``text`` (title, body or author's name), best first.
 
     Each hit has the shape of the journal's own (``store.search``), its kind marked as a
-    colleague's ("colleague reflection") and her name in ``author``.
+    colleague's ("colleague reflection") and her name in ``author``. ``conn`` is the journal's
+    or the app's read-only one of a background search.
     """
     query = to_fts_query(text)
     if not query:
         return []
-    conn = journal.conn
     try:
         with time_budget(conn, budget):
             rows = conn.execute(

@@ -118,12 +118,18 @@ def delete_record(journal: Journal, kind: RecordKind, record_id: str) -> str:
 
 
 def choices_for(journal: Journal, ref_kind: str, cycle_id: str | None) -> list[tuple[str, str]]:
-    """(label, id) pairs for a picker of records of ``ref_kind``."""
+    """(label, id) pairs for a picker of records of ``ref_kind``.
+
+    A kind that belongs to no cycle (a group) is offered whole and by name, as ``ilearn group
+    list`` shows it: the teacher's groups outlive the cycle she is in.
+    """
     kind = KINDS[ref_kind]
-    return [
-        (" ".join(str(row[kind.title_field]).split())[:70] or "(untitled)", row["id"])
-        for row in list_records(journal, kind, cycle_id)
-    ]
+    if kind.per_cycle or kind.parent_field:
+        rows = list_records(journal, kind, cycle_id)
+    else:
+        rows = list_records(journal, kind, None)
+        rows.sort(key=lambda r: (str(r[kind.title_field]).lower(), r["id"]))
+    return [(" ".join(str(row[kind.title_field]).split())[:70] or "(untitled)", row["id"]) for row in rows]
 
 
 def vision_for(journal: Journal, cycle_id: str) -> Row | None:

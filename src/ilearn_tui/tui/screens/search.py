@@ -14,8 +14,10 @@ from ilearn_tui.domain.forms import KINDS
 from ilearn_tui.domain.records import SearchHit
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.vocab import STAGES
-from ilearn_tui.store.search import BackgroundSearch, SearchTooSlowError, SearchUnavailable
-from ilearn_tui.textsafe import printable
+from ilearn_tui.store.background_search import BackgroundSearch, SearchUnavailable
+from ilearn_tui.store.colleagues import item_kind
+from ilearn_tui.store.search import SearchTooSlowError
+from ilearn_tui.textsafe import one_line, printable
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen
@@ -151,10 +153,16 @@ class SearchScreen(AreaScreen):
             label.add_column(width=10, no_wrap=True)
             label.add_column(ratio=1)
             words = marked(hit.title or "(untitled)")
+            kind = Text(hit.kind, style="italic")
+            if hit.author:
+                # A colleague's item: who wrote it, under its title, so it never reads as hers.
+                kind = Text("colleague", style="italic bold")
+                words.append("\n")
+                words.append(f"{item_kind(hit)} from {one_line(hit.author, 40)}", style="italic")
             if hit.snippet:
                 words.append("\n")
                 words.append_text(marked(hit.snippet, style="bold reverse", base="dim"))
-            label.add_row(Text(hit.kind, style="italic"), Text(hit.date or ""), words)
+            label.add_row(kind, Text(hit.date or ""), words)
             options.append(Option(label, id=f"{hit.kind}|{hit.id}"))
         results.add_options(options)  # at once: the list measures its lines once, not per hit
         count = len(self.hits)
@@ -209,6 +217,11 @@ class SearchScreen(AreaScreen):
 
     def _open(self, index: int) -> None:
         hit = self.hits[index]
+        if hit.author:  # a colleague's item is read in the groups view, never edited
+            from ilearn_tui.tui.screens.groups import GroupsScreen
+
+            self.app.push_screen(GroupsScreen(item_id=hit.id))
+            return
         if hit.kind == "reflection":
             from ilearn_tui.tui.screens.editor import EditorScreen
 
