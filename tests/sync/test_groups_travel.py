@@ -19,10 +19,10 @@ def test_a_group_its_members_and_a_publication_travel(
     aid = laptop.ok("log", "workshop", "PLC meeting", "--group", "Grade")
     pid = laptop.ok("publish", aid, "--to", "Grade")
     laptop.ok("sync")
-    # The teacher's name is kept on each computer (with her profile): a group's exchange there
-    # needs it once.
-    desktop.ok("profile", "--name", "Sam Rivera")
-    desktop.ok("sync")
+    # Her name is kept on each computer; the desktop takes it from her profile in the group.
+    said = desktop.ok("sync")
+    assert "your name, Sam Rivera, as your other computer gave it" in said, said
+    assert "Name: Sam Rivera" in desktop.ok("profile")
     with desktop.journal() as journal:
         (group,) = list_groups(journal)
         assert (group.id, group.name, group.members) == (group_id, "Grade 7 PLC", ("J. Smith", "Ana Lopez"))

@@ -20,7 +20,7 @@ from ilearn_tui.store.groups import Group, groups_with_remotes
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.publications import outbox
 from ilearn_tui.sync import engine
-from ilearn_tui.sync.groups import exchange
+from ilearn_tui.sync.groups import exchange, name_given_elsewhere
 from ilearn_tui.textsafe import one_line
 
 NO_REMOTE = "no remote is set up; run 'ilearn sync setup URL' first"
@@ -71,6 +71,7 @@ def sync_all(
             if not groups:
                 raise
             outcome.parts.append(Part(f"sync with your own remote failed: {exc}", False))
+        groups = groups_with_remotes(journal)  # her own sync may have brought a group, or its repository
     for group in groups:
         if progress is not None:
             progress(f"group {group.name}")
@@ -81,18 +82,24 @@ def sync_all(
 def sync_group(journal: Journal, group: Group) -> Part:
     """Send her outbox of one group and take in what her colleagues published there."""
     name = one_line(group.name, 60)
+    where = journal.locations.data_dir / "groups"
     me = Member(sync_state.journal_id(journal), journal.get_meta("teacher_name"))
-    if not me.name.strip():
-        return Part(f"group {name}: your name is not set; set it with: {SET_NAME}", False)
+    adopted = ""
     try:
-        items = [Item.from_dict(row) for row in outbox(journal, group.id)]
-        where = journal.locations.data_dir / "groups"
         make_private_dir(where)
+        if not me.name.strip():
+            # Her name is kept per computer; one of her others may have given it to the group.
+            me = Member(me.author_id, name_given_elsewhere(where / group.id, group.remote, me.author_id))
+            if not me.name:
+                return Part(f"group {name}: your name is not set; set it with: {SET_NAME}", False)
+            journal.set_meta("teacher_name", me.name)
+            adopted = f"; your name, {me.name}, as your other computer gave it"
+        items = [Item.from_dict(row) for row in outbox(journal, group.id)]
         done = exchange(where / group.id, group.remote, me, items, group_name=group.name)
         changed = colleagues.replace_group(journal, group.id, done.received)
     except (IlearnError, ValueError) as exc:
         return Part(f"group {name}: {one_line(str(exc), 240)}", False)
     authors = {r.item.author_id for r in done.received}
     held = f"{plural(len(done.received), 'item')} from {plural(len(authors), 'colleague')}"
-    line = f"group {name}: sent {done.sent}, received {changed} ({held} in all)"
+    line = f"group {name}: sent {done.sent}, received {changed} ({held} in all){one_line(adopted, 120)}"
     return Part(line, True, changed, 0, tuple(one_line(p, 240) for p in done.problems))

@@ -290,3 +290,26 @@ def _load_cache(repo_dir: Path) -> dict[str, Any]:
 def _save_cache(repo_dir: Path, members: dict[str, Any]) -> None:
     data = json.dumps({"format": _CACHE_FORMAT, "members": members}, ensure_ascii=False)
     write_file(repo_dir / CACHE, data, overwrite=True)
+
+
+def name_given_elsewhere(repo_dir: Path, url: str, author_id: str) -> str:
+    """The name her profile holds in the group repository ('' if none): set on her other computer.
+
+    Her author id is her journal's, the same on all her computers, so a profile under it was
+    written by one of them. Read with the same rules as a colleague's.
+    """
+    repo = SyncRepo(repo_dir)
+    try:
+        base = group_tree.root_tree(repo, repo.fetch(url))
+        folder = group_tree.entries(repo, group_tree.folder_of(repo, base, MEMBERS)).get(author_id)
+        if folder is None or not folder.is_folder:
+            return ""
+        entry = group_tree.entries(repo, folder.sha).get(PROFILE)
+        if entry is None or not entry.is_file:
+            return ""
+        try:
+            return read_profile(repo.read(entry.sha), author_id).name
+        except (BadItemError, KeyError):
+            return ""
+    finally:
+        repo.close()
