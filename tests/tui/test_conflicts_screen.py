@@ -80,21 +80,21 @@ async def test_an_edit_of_both_starts_from_both_texts_and_resolves_on_save(tmp_p
             listing = screen.query_one("#conflict-list", OptionList)
             title = next(t for t in TITLES if t in str(listing.get_option_at_index(0).prompt))
             await pilot.press("b")
-            await until(pilot, showing(app, BothScreen, "#both-text"))
-            area = app.screen.query_one("#both-text", TextArea)
+            await until(pilot, showing(app, BothScreen, "#entry-text"))
+            area = app.screen.query_one("#entry-text", TextArea)
             assert area.text == f"{title}, as written at home.\n\n{title}, as written at school."
             area.text = ""
             await pilot.press("ctrl+s")  # an empty text is refused: the conflict stays
             await until(pilot, lambda: app.screen is screen and "empty" in toasts(app))
             assert listing.option_count == 2
             await pilot.press("b")
-            await until(pilot, showing(app, BothScreen, "#both-text"))
-            app.screen.query_one("#both-text", TextArea).text = f"{title}: at school and at home."
+            await until(pilot, showing(app, BothScreen, "#entry-text"))
+            app.screen.query_one("#entry-text", TextArea).text = f"{title}: at school and at home."
             await pilot.press("ctrl+s")
             await until(pilot, lambda: app.screen is screen and listing.option_count == 1)
             assert _body(app, title) == f"{title}: at school and at home."
             await pilot.press("b")
-            await until(pilot, showing(app, BothScreen, "#both-text"))
+            await until(pilot, showing(app, BothScreen, "#entry-text"))
             await pilot.press("escape")  # cancel: nothing changes
             await until(pilot, lambda: app.screen is screen)
             assert listing.option_count == 1

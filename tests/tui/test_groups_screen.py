@@ -104,7 +104,7 @@ async def test_a_reply_is_saved_for_the_items_group(journal: Journal, tmp_path: 
         await until(pilot, showing(app, GroupsScreen, "#item-list"))
         await pilot.press("r")
         await until(pilot, lambda: isinstance(app.screen, ReplyScreen))
-        assert app.screen.focused is app.screen.query_one("#reply-text", TextArea)
+        assert app.screen.focused is app.screen.query_one("#entry-text", TextArea)
         await pilot.press(*"Same here.")
         await pilot.press("ctrl+s")
         await until(pilot, lambda: "Reply saved" in toasts(app))

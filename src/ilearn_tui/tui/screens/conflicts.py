@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import Button, OptionList, Static, TextArea
+from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
 from ilearn_tui.domain import model
@@ -27,6 +27,7 @@ from ilearn_tui.sync.resolve import value_text
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.text_entry import TextEntryScreen
 from ilearn_tui.tui.shell import UsesShell
 
 
@@ -42,32 +43,11 @@ def describe(journal_title: str, conflict: sync_state.Conflict) -> str:
     return f"{noun} “{one_line(journal_title, 40)}” · {conflict.field.replace('_', ' ')}"
 
 
-class BothScreen(UsesShell, ModalScreen[str | None]):
+class BothScreen(TextEntryScreen):
     """One text written from both versions; saving it resolves the conflict."""
 
-    AUTO_FOCUS = "#both-text"
+    AREA = "merge"
     BINDINGS = actions.bindings("merge")
-    DEFAULT_CSS = """
-    BothScreen { align: center middle; }
-    BothScreen > Vertical {
-        width: 90%; max-width: 110; height: 80%; border: round $primary; background: $surface; padding: 0 1;
-    }
-    BothScreen TextArea { height: 1fr; }
-    BothScreen #both-keys { height: auto; color: $text-muted; }
-    """
-
-    def __init__(self, title: str, mine: str, theirs: str) -> None:
-        super().__init__()
-        self._title, self._text = title, f"{mine}\n\n{theirs}"
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(plain(f"Both versions of {self._title}"), classes="area-title")
-            yield TextArea(self._text, id="both-text", soft_wrap=True)
-            yield Static(actions.reminder(["merge.save", "merge.cancel"], self.ilearn.keymap), id="both-keys")
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#both-text", TextArea).text)
 
 
 class ConflictsScreen(UsesShell, ModalScreen[None]):
@@ -186,7 +166,8 @@ class ConflictsScreen(UsesShell, ModalScreen[None]):
             if text is not None:
                 self._resolve("both", text)
 
-        both = BothScreen(one_line(title, 50), value_text(conflict.kept), value_text(conflict.other))
+        text = f"{value_text(conflict.kept)}\n\n{value_text(conflict.other)}"
+        both = BothScreen(f"Both versions of {one_line(title, 50)}", text)
         self.app.push_screen(both, saved)
 
     @on(Button.Pressed, "#close-button")

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
 from textual.screen import ModalScreen
-from textual.widgets import OptionList, Static, TextArea
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from ilearn_tui.domain.text import plural
@@ -27,6 +27,7 @@ from ilearn_tui.store.sync_state import journal_id
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.text_entry import TextEntryScreen
 from ilearn_tui.tui.shell import UsesShell
 
 SHOWN = 200  # the newest items of a group listed at once
@@ -46,33 +47,11 @@ def cite(found: ColleagueItem, group_name: str) -> str:
     return "\n".join([*quoted, ">", f"> — {found.author_name}{title}, in {group_name} ({item.date})", "", ""])
 
 
-class ReplyScreen(UsesShell, ModalScreen[str | None]):
+class ReplyScreen(TextEntryScreen):
     """The teacher's answer to one item: saved with ctrl+s, sent at the next sync."""
 
-    AUTO_FOCUS = "#reply-text"
+    AREA = "reply"
     BINDINGS = actions.bindings("reply")
-    DEFAULT_CSS = """
-    ReplyScreen { align: center middle; }
-    ReplyScreen > Vertical {
-        width: 90%; max-width: 100; height: 70%; border: round $primary; background: $surface; padding: 0 1;
-    }
-    ReplyScreen TextArea { height: 1fr; }
-    ReplyScreen #reply-keys { height: auto; color: $text-muted; }
-    """
-
-    def __init__(self, to: str) -> None:
-        super().__init__()
-        self._to = to
-
-    def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(plain(f"Reply to {self._to}"), classes="area-title")
-            yield TextArea("", id="reply-text", soft_wrap=True)
-            keys = actions.reminder(["reply.save", "reply.cancel"], self.ilearn.keymap)
-            yield Static(f"{keys} · your redaction list is applied", id="reply-keys")
-
-    def action_save(self) -> None:
-        self.dismiss(self.query_one("#reply-text", TextArea).text)
 
 
 class GroupsScreen(UsesShell, ModalScreen[None]):
@@ -209,7 +188,8 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
                 return
             self._save_reply(found, text)
 
-        self.app.push_screen(ReplyScreen(one_line(f"{found.author_name}: {found.item.title}", 70)), written)
+        to = one_line(f"{found.author_name}: {found.item.title}", 70)
+        self.app.push_screen(ReplyScreen(f"Reply to {to}", note="your redaction list is applied"), written)
 
     def _save_reply(self, found: ColleagueItem, text: str) -> None:
         from ilearn_tui.services.publishing import reply
