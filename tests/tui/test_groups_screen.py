@@ -169,3 +169,29 @@ def test_groups_view(
         await settle(pilot)
 
     assert snap_compare(IlearnApp(journal), terminal_size=size, run_before=run_before)
+
+
+async def test_s_syncs_from_the_view_and_what_arrives_is_listed(journal: Journal, tmp_path: Path) -> None:
+    from tests.helpers.cli import invoke, ok
+
+    sam, shared = tmp_path / "sam", tmp_path / "plc.git"
+    ok(invoke("profile", "--name", "Sam Rivera", home=sam))
+    ok(invoke("group", "add", "Grade 7 PLC", home=sam))
+    ok(invoke("group", "setup", "Grade", str(shared), home=sam))
+    journal.set_meta("onboarded", "yes")
+    journal.set_meta("teacher_name", "Ana Lopez")
+    set_group_remote(journal, add_group(journal, "Grade 7 PLC", "plc", []), str(shared))
+    app = IlearnApp(journal)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        await app.run_action("groups")
+        await until(pilot, showing(app, GroupsScreen, "#item-list"))
+        items = app.screen.query_one("#item-list", OptionList)
+        assert items.option_count == 0
+        rid = ok(invoke("reflect", "Stems got the quiet table talking.", home=sam))
+        ok(invoke("publish", rid, "--to", "Grade", home=sam))
+        ok(invoke("sync", home=sam))
+        await pilot.press("S")
+        await until(pilot, lambda: items.option_count == 1, seconds=30)
+        assert "Stems got the quiet table" in str(app.screen.query_one("#item-body", Static).render())
+        assert "received 1" in toasts(app)

@@ -219,6 +219,8 @@ ACTIONS: tuple[Action, ...] = (
            "reply to the highlighted item (sent to the group at the next sync)"),
     Action("groups.cite", "c", "cite", "Cite", "groups",
            "cite the highlighted item in a new reflection of yours"),
+    Action("groups.sync", "S", "sync", "Sync", "groups",
+           "sync now: your replies go out, colleagues' new items come in"),
     Action("groups.close", "escape", "close", "Close", "groups", "close your groups"),
     Action("reply.save", "ctrl+s", "save", "Save", "reply", "save the reply", priority=True),
     Action("reply.cancel", "escape", "dismiss(None)", "Cancel", "reply", "leave without replying"),

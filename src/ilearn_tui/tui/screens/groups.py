@@ -75,6 +75,7 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
         self._groups: list[Group] = []
         self._items: list[ColleagueItem] = []
         self._wanted = item_id
+        self._kept_group: str | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical():
@@ -90,8 +91,20 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
         # The app may be closing the moment the view opens: its widgets are then going.
         with contextlib.suppress(NoMatches):
             self._fill_groups()
+        self.watch(self.app, "revision", self._refill, init=False)
 
-    def _fill_groups(self) -> None:
+    def _refill(self) -> None:
+        """After a sync (or any write): what arrived, with the same group and item chosen."""
+        group, found = self._group(), self._item()
+        self._wanted = found.item.id if found else None
+        self._kept_group = group.id if group else None
+        with contextlib.suppress(NoMatches):
+            self._fill_groups(focus_items=False)
+
+    async def action_sync(self) -> None:
+        await self.app.run_action("sync_now")
+
+    def _fill_groups(self, *, focus_items: bool = True) -> None:
         journal = self.ilearn.journal
         self._groups = list_groups(journal)
         listing = self.query_one("#group-list", OptionList)
@@ -107,10 +120,10 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
         if self._groups:
             # The wanted item's group, else the first with something to read rather than an
             # empty one that sorts first.
-            home = self._wanted_group()
+            home = self._wanted_group() or self._kept_group
             first = next((n for n, count in enumerate(counts) if count), 0)
             listing.highlighted = next((n for n, g in enumerate(self._groups) if g.id == home), first)
-            if home is not None:
+            if home is not None and focus_items:
                 self.query_one("#item-list", OptionList).focus()
         else:
             self.query_one("#item-body", Static).update(NO_GROUPS)
@@ -168,7 +181,7 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
             )
         else:
             body.update("Nothing from colleagues here yet: their items arrive when you sync (S).")
-        keys = ["groups.reply", "groups.cite", "groups.close"]
+        keys = ["groups.reply", "groups.cite", "groups.sync", "groups.close"]
         count = plural(len(self._items), "item") if group else ""
         status = " — ".join(p for p in (count, actions.reminder(keys, self.ilearn.keymap)) if p)
         self.query_one("#groups-status", Static).update(status)
