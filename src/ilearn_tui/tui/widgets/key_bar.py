@@ -13,9 +13,10 @@ import contextlib
 from textual.dom import NoScreen
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
 from ilearn_tui.tui.actions import BY_ID
+from ilearn_tui.tui.typed_keys import takes_text
 
 
 class KeyBar(Static):
@@ -58,7 +59,4 @@ class KeyBar(Static):
 
     def _typing(self) -> bool:
         """Whether the focused widget takes typed letters as text."""
-        focused = self.screen.focused
-        if isinstance(focused, Input):
-            return True
-        return isinstance(focused, TextArea) and not focused.read_only
+        return takes_text(self.screen.focused)
