@@ -32,11 +32,17 @@ class KeyBar(Static):
         with contextlib.suppress(NoScreen):
             self.screen.bindings_updated_signal.unsubscribe(self)
 
+    _draw_pending = False
+
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen:
+        # Bindings change several times as a screen opens (mount, focus, resume); one draw
+        # after the refresh shows where they ended, so later changes join the pending one.
+        if self.is_attached and screen is self.screen and not self._draw_pending:
+            self._draw_pending = True
             self.call_after_refresh(self._draw)
 
     def _draw(self) -> None:
+        self._draw_pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen was closed before this redraw came round
         parts: list[str] = []
