@@ -5,13 +5,18 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 from ilearn_tui.domain import vocab
-from ilearn_tui.domain.renewal import Counted, Progress, current_start, from_config, period_end, progress
 from ilearn_tui.domain.totals import Line, totals
 from ilearn_tui.errors import UsageError
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.plan import insert_row
+
+if TYPE_CHECKING:
+    # The renewal rules (their presets above all) are most of what the dashboard would load
+    # before its first frame; they are imported only when a requirement is worked out.
+    from ilearn_tui.domain.renewal import Counted, Progress
 
 
 @dataclass
@@ -55,6 +60,8 @@ def hours_report(journal: Journal, cycle_id: str | None) -> HoursReport:
 
 def counted_activities(journal: Journal, start: date, end: date) -> list[Counted]:
     """Done activities in a renewal period, each with whether a certificate is attached."""
+    from ilearn_tui.domain.renewal import Counted
+
     certified = {
         row[0]
         for row in journal.conn.execute(
@@ -121,6 +128,8 @@ def goal_checks(journal: Journal, goal_id: str) -> list[tuple[str, str, int | No
 
 def renewal_progress(journal: Journal, config: dict[str, object], today: date) -> Progress:
     """Progress toward the configured requirement (ValueError if the setting is unusable)."""
+    from ilearn_tui.domain.renewal import current_start, from_config, period_end, progress
+
     rule, start = from_config(dict(config))
     start = current_start(rule, start, today)
     end = period_end(start, rule.years)

@@ -110,9 +110,11 @@ class IlearnApp(Shell):
         self._apply_keymap()
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("dashboard")
+        # A welcome or the offer of unsaved writing goes on the dashboard before the first
+        # frame: drawn after it, the dashboard was laid out and drawn twice, alone then dimmed.
+        self._first_run_checks()
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", timeout=8)
-        self.call_after_refresh(self._first_run_checks)
         self._data_version = self._read_data_version()
         self._catch_signals()
         self.set_interval(2.0, self._notice_other_writers)
@@ -227,7 +229,7 @@ class IlearnApp(Shell):
             self.changed()
 
     def _first_run_checks(self) -> None:
-        from ilearn_tui.tui.screens.startup import first_run_checks
+        from ilearn_tui.tui.first_run import first_run_checks
 
         first_run_checks(self)
 

@@ -16,9 +16,10 @@ waiting: a burst of typing costs nothing extra.
 
 from __future__ import annotations
 
+import sys
 from collections import deque
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from textual import events
 from textual.app import App
@@ -26,7 +27,10 @@ from textual.message_pump import MessagePump
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
+
+if TYPE_CHECKING:
+    from textual.widgets import TextArea
 
 # A marker is lost only if the widget it waits in ends with an error; after this long the next
 # key goes anyway rather than never. Long enough for a slow screen to compose on a big journal.
@@ -116,6 +120,19 @@ def _only_types(key: Typed, focused: Widget | None) -> bool:
     """Whether ``key`` can do nothing but insert text in the focused text field."""
     if isinstance(key, events.Key) and not key.is_printable:
         return False
+    return takes_text(focused)
+
+
+def takes_text(focused: Widget | None) -> bool:
+    """Whether the focused widget takes typed letters as text.
+
+    The text area's module (with its document and syntax machinery) is looked up rather than
+    imported: until a screen with a text area has been built, nothing focused can be one, and
+    the first frame does not pay for loading it.
+    """
     if isinstance(focused, Input):
         return True
-    return isinstance(focused, TextArea) and not focused.read_only
+    text_area = sys.modules.get("textual.widgets._text_area")
+    if text_area is None or not isinstance(focused, text_area.TextArea):
+        return False
+    return not cast("TextArea", focused).read_only

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from ilearn_tui.domain.renewal import Progress
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.growth import hours_report, renewal_progress
 from ilearn_tui.store.progress import goal_progress
@@ -17,6 +18,9 @@ from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import AreaScreen
 from ilearn_tui.tui.widgets.sparkline import BLOCKS, sparkline
+
+if TYPE_CHECKING:
+    from ilearn_tui.domain.renewal import Progress
 
 
 def _heading(title: str) -> Text:

@@ -1,4 +1,7 @@
-"""What happens once the first frame is up: onboarding on a new journal, drafts offered back."""
+"""The dialogs a start may open: the welcome on a new journal, unsaved writing offered back.
+
+``tui.first_run`` decides whether one is needed, and imports this module only then.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.drafts import Draft, discard_draft, list_drafts
+from ilearn_tui.store.drafts import Draft, discard_draft
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
-from ilearn_tui.tui.shell import Shell, UsesShell
+from ilearn_tui.tui.shell import UsesShell
 
 WELCOME = (
     "ilearn follows your professional learning through five stages: Imagine a vision for your "
@@ -21,36 +24,6 @@ WELCOME = (
     "what you learnt. It all stays in one private file on this computer.\n"
     "Who are you? (tab moves, enter continues, escape skips, ? lists every key)"
 )
-
-
-def first_run_checks(app: Shell) -> None:
-    try:
-        drafts = list_drafts(app.journal)
-        if drafts:
-            app.push_screen(DraftsScreen(drafts))
-            return
-    except Exception as exc:  # a draft that cannot be shown must never stop the app from opening
-        _set_aside_drafts(app, exc)
-        return
-    if not app.demo and not app.journal.get_meta("onboarded"):
-        app.push_screen(OnboardingScreen())
-
-
-def _set_aside_drafts(app: Shell, error: Exception) -> None:
-    """Move unreadable drafts to the trash, where they stay recoverable, and say so."""
-    from ilearn_tui.store.drafts import draft_ids
-    from ilearn_tui.store.trash import move_to_trash
-
-    try:
-        for draft_id in draft_ids(app.journal):
-            move_to_trash(app.journal, "drafts", draft_id, "draft", "unreadable draft")
-    except Exception:
-        return
-    app.notify(
-        f"Unsaved text from last time could not be shown ({error}); it is in the trash.",
-        severity="warning",
-        timeout=10,
-    )
 
 
 class OnboardingScreen(UsesShell, ModalScreen[None]):

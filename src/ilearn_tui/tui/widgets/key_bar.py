@@ -13,9 +13,10 @@ import contextlib
 from textual.dom import NoScreen
 from textual.markup import escape
 from textual.screen import Screen
-from textual.widgets import Input, Static, TextArea
+from textual.widgets import Static
 
 from ilearn_tui.tui.actions import BY_ID
+from ilearn_tui.tui.typed_keys import takes_text
 
 
 class KeyBar(Static):
@@ -31,11 +32,17 @@ class KeyBar(Static):
         with contextlib.suppress(NoScreen):
             self.screen.bindings_updated_signal.unsubscribe(self)
 
+    _draw_pending = False
+
     def _bindings_changed(self, screen: Screen[object]) -> None:
-        if self.is_attached and screen is self.screen:
+        # Bindings change several times as a screen opens (mount, focus, resume); one draw
+        # after the refresh shows where they ended, so later changes join the pending one.
+        if self.is_attached and screen is self.screen and not self._draw_pending:
+            self._draw_pending = True
             self.call_after_refresh(self._draw)
 
     def _draw(self) -> None:
+        self._draw_pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen was closed before this redraw came round
         parts: list[str] = []
@@ -58,7 +65,4 @@ class KeyBar(Static):
 
     def _typing(self) -> bool:
         """Whether the focused widget takes typed letters as text."""
-        focused = self.screen.focused
-        if isinstance(focused, Input):
-            return True
-        return isinstance(focused, TextArea) and not focused.read_only
+        return takes_text(self.screen.focused)
