@@ -17,8 +17,8 @@ from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
 from ilearn_tui.portfolio import sessions
-from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, without_title
-from ilearn_tui.textsafe import one_line
+from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, questions_by_goal, without_title
+from ilearn_tui.textsafe import one_line, printable
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -154,6 +154,7 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
     out += ["### Goals", ""]
     if not p.goals:
         out += ["_No goals yet._", ""]
+    asked = questions_by_goal(p.questions)
     for goal in p.goals:
         out += [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
         if goal.target_date:
@@ -164,7 +165,7 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
         hours = goal_hours(*summed.of_goal(goal.id))
         if hours:
             out.append(f"- **Hours:** {hours}")
-        questions = [q for q in p.questions if q.goal_id == goal.id]
+        questions = asked.get(goal.id)
         if questions:
             out.append("- **Research questions:**")
             out += [f"  - {' '.join(q.text.split())}" for q in questions]
@@ -366,6 +367,20 @@ def _summary(p: Portfolio) -> list[str]:
 
 
 def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
-    """The start of a reflection on one line, for a list of the reflections under a goal."""
-    lines = (line.lstrip("#").strip() for line in without_title(r.body, r.title).splitlines())
-    return one_line(" ".join(line for line in lines if line), width)
+    """The start of a reflection on one line, for a list of the reflections under a goal.
+
+    A goal lists thousands of these in a big journal, so the first few lines of the body are
+    tried first: their flattened text is a prefix of the whole body's, and once it is longer
+    than ``width`` the cut is the same. Only a body that starts with little text is read whole.
+    """
+    body = without_title(r.body, r.title)
+    if len(body) > 4 * width:
+        start = _flat(body[: 4 * width])
+        if len(" ".join(printable(start).split())) > width:  # as ``one_line`` measures it
+            return one_line(start, width)
+    return one_line(_flat(body), width)
+
+
+def _flat(body: str) -> str:
+    lines = (line.lstrip("#").strip() for line in body.splitlines())
+    return " ".join(line for line in lines if line)

@@ -161,6 +161,14 @@ def rewritten(records: list[R], text: Callable[[str], str]) -> list[R]:
     return [changed(record, text) for record in records]
 
 
+def questions_by_goal(questions: list[Question]) -> dict[str, list[Question]]:
+    """Each goal's research questions, in their order: one pass, not a scan of all per goal."""
+    found: dict[str, list[Question]] = {}
+    for question in questions:
+        found.setdefault(question.goal_id, []).append(question)
+    return found
+
+
 def goal_facts(goal: Goal) -> tuple[tuple[str, str], ...]:
     """The facts a goal shows under its title, in every format: (label, text), SMART parts first."""
     from ilearn_tui.domain.smart import kind_label

@@ -26,7 +26,7 @@ from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
 from ilearn_tui.portfolio.markdown import excerpt
-from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
+from ilearn_tui.portfolio.model import Portfolio, goal_facts, questions_by_goal, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_evidence import embed_images, evidence_list
 from ilearn_tui.portfolio.showcase_html import CSP as CSP  # the page's policy, named where it is used
@@ -199,6 +199,7 @@ def _inspire(p: Portfolio) -> str:
     if not p.goals:
         out.append(empty("No goals yet."))
     summed = of_activities(p.activities)
+    asked = questions_by_goal(p.questions)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
         if goal.target_date:
@@ -209,7 +210,7 @@ def _inspire(p: Portfolio) -> str:
         hours = goal_hours(*summed.of_goal(goal.id))
         if hours:
             facts.append(f"<li><strong>Hours:</strong> {e(hours)}</li>")
-        questions = [q for q in p.questions if q.goal_id == goal.id]
+        questions = asked.get(goal.id)
         if questions:
             listed = "".join(f"<li>{e(q.text)}</li>" for q in questions)
             facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
