@@ -1,11 +1,16 @@
-"""The start of a reflection listed under a goal: the same line whatever the body's length."""
+"""The start of a reflection listed under a goal, whatever the body's length; the counts an
+export heads its document with."""
 
 from __future__ import annotations
 
 import pytest
 
 from ilearn_tui.domain.records import Reflection
+from ilearn_tui.portfolio.gather import Scope, gather
 from ilearn_tui.portfolio.markdown import excerpt
+from ilearn_tui.store import portfolio_query as q
+from ilearn_tui.store.journal import Journal
+from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.textsafe import printable
 
 
@@ -43,3 +48,17 @@ def test_printable_keeps_plain_text_and_escapes_the_rest(text: str) -> None:
     shown = printable(text)
     assert shown.isprintable() or "\t" in shown
     assert "\x07" not in shown and "\u202e" not in shown and "\x85" not in shown
+
+
+def test_shareable_and_private_reflections_are_counted_in_one_read(journal: Journal) -> None:
+    add_reflection(journal, "Shared one", day="2026-10-01")
+    add_reflection(journal, "Shared two", day="2026-10-02")
+    add_reflection(journal, "Mine", day="2026-10-03", private=True)
+    add_reflection(journal, "Mine, later", day="2026-11-20", private=True)
+    every = q.ReflectionWindow(private=False)
+    assert q.count_by_privacy(journal, every) == (2, 2)
+    october = q.ReflectionWindow(date_from="2026-10-01", date_to="2026-10-31", private=True)
+    assert q.count_by_privacy(journal, october) == (2, 1)
+    assert q.count_by_privacy(journal, q.ReflectionWindow(date_from="2027-01-01")) == (0, 0)
+    portfolio = gather(journal, Scope())
+    assert (len(portfolio.reflections), portfolio.left_out) == (2, 2)
