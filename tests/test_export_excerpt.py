@@ -8,6 +8,7 @@ import pytest
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.portfolio.gather import Scope, gather
 from ilearn_tui.portfolio.markdown import excerpt
+from ilearn_tui.store import plan
 from ilearn_tui.store import portfolio_query as q
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
@@ -62,3 +63,13 @@ def test_shareable_and_private_reflections_are_counted_in_one_read(journal: Jour
     assert q.count_by_privacy(journal, q.ReflectionWindow(date_from="2027-01-01")) == (0, 0)
     portfolio = gather(journal, Scope())
     assert (len(portfolio.reflections), portfolio.left_out) == (2, 2)
+
+
+def test_the_activity_totals_follow_a_list_put_in_place(journal: Journal) -> None:
+    plan.add_activity(journal, "book", "Talk moves", hours=4, day="2026-10-01")
+    plan.add_activity(journal, "course", "Questioning", hours=2, day="2026-10-08")
+    portfolio = gather(journal, Scope())
+    assert portfolio.summed().done.hours == 6
+    assert portfolio.summed() is portfolio.summed()  # summed once for every section
+    portfolio.activities = portfolio.activities[:1]
+    assert portfolio.summed().done.hours == 4

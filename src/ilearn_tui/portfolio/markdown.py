@@ -15,7 +15,7 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
+from ilearn_tui.domain.totals import Totals, goal_hours
 from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, questions_by_goal, without_title
 from ilearn_tui.textsafe import one_line, printable
@@ -95,7 +95,7 @@ def chunks(
     goals_by_id = {g.id: g for g in p.goals}
     out += (
         _imagine(p)
-        + _inspire(p, of_activities(p.activities))
+        + _inspire(p, p.summed())
         + _illuminate(p, goals_by_id)
         + _innovate(p, goals_by_id, links or {})
     )
@@ -197,7 +197,7 @@ def _illuminate(p: Portfolio, goals: dict[str, Goal]) -> list[str]:
             f"| {a.date} | {cell(label)} | {cell(a.title)}{status} | {a.role} | "
             f"{number(a.hours)} | {number(a.credits)} | {cell(linked)} |"
         )
-    done = of_activities(p.activities).done
+    done = p.summed().done
     out += [f"| **Total (done)** | | | | **{number(done.hours)}** | **{number(done.credits)}** | |", ""]
     return out
 
@@ -348,7 +348,7 @@ def reflection_block(r: Reflection, heading: str) -> str:
 
 def _summary(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[6][1]}", ""]
-    summed = of_activities(p.activities)
+    summed = p.summed()
     if not summed.done.activities:
         return out + ["_No completed activities in this scope._", ""]
     out += ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]

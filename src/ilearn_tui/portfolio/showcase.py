@@ -21,7 +21,7 @@ from ilearn_tui.domain.records import Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.stages import FOR_READERS, STEP_FOR_READERS
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import goal_hours, of_activities
+from ilearn_tui.domain.totals import goal_hours
 from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
@@ -134,7 +134,7 @@ def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
 
     The showcase page and the PDF draw the same charts from this one list.
     """
-    summed = of_activities(p.activities)
+    summed = p.summed()
     months = {month: part.hours for month, part in summed.by_month.items()}
     types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
     ratings = [
@@ -148,7 +148,7 @@ def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
 
 
 def _glance(p: Portfolio) -> str:
-    summed = of_activities(p.activities)
+    summed = p.summed()
     done = summed.done
     stats = [
         (num(done.hours), "hours of learning"),
@@ -198,7 +198,7 @@ def _inspire(p: Portfolio) -> str:
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(empty("No goals yet."))
-    summed = of_activities(p.activities)
+    summed = p.summed()
     asked = questions_by_goal(p.questions)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
@@ -240,7 +240,7 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
                 e("; ".join(goals[g].title for g in a.goal_ids if g in goals)),
             ]
         )
-    done = of_activities(p.activities).done
+    done = p.summed().done
     total = [
         "Total (done)",
         "",
@@ -365,11 +365,11 @@ def reflection_article(r: Reflection, level: int) -> str:
 
 def _summary_title(p: Portfolio) -> str:
     """ "Hours and credits", or just "Hours" where no activity carries a credit."""
-    return dict(SECTIONS)["summary"] if of_activities(p.activities).done.credits else "Hours"
+    return dict(SECTIONS)["summary"] if p.summed().done.credits else "Hours"
 
 
 def _summary(p: Portfolio) -> str:
-    summed = of_activities(p.activities)
+    summed = p.summed()
     title = _summary_title(p)
     if not summed.done.activities:
         return _section("summary", [empty("No completed activities in this scope.")], title)
