@@ -92,15 +92,15 @@ def chunks(
     for _, title in SECTIONS:
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
-    goals_by_id = {g.id: g for g in p.goals}
-    out += (
-        _imagine(p)
-        + _inspire(p, p.summed())
-        + _illuminate(p, goals_by_id)
-        + _innovate(p, goals_by_id, links or {})
-    )
-    out += _infiltrate(p)
     yield lines(out)
+    # One section at a time: a big journal's goals and activities run to pages, and holding
+    # them all until the reflections begin would grow with the journal.
+    goals_by_id = {g.id: g for g in p.goals}
+    yield lines(_imagine(p))
+    yield lines(_inspire(p, p.summed()))
+    yield lines(_illuminate(p, goals_by_id))
+    yield lines(_innovate(p, goals_by_id, links or {}))
+    yield lines(_infiltrate(p))
     yield from _reflections(p)
     yield finish(_summary(p))  # the last section: the document ends in one newline
 

@@ -64,19 +64,15 @@ def chunks(
     links = links or {}
     goals = {g.id: g for g in p.goals}
     title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
-    before = [
-        *page_head(title),
-        _title(p, today),
-        _contents(_summary_title(p)),
-        "<main>",
-        _glance(p),
-        _imagine(p),
-        _inspire(p),
-        _illuminate(p, goals),
-        _innovate(p, goals, links, embed_from),
-        _infiltrate(p),
-    ]
-    yield "\n".join(before) + "\n"
+    yield "\n".join([*page_head(title), _title(p, today), _contents(_summary_title(p)), "<main>"]) + "\n"
+    # One section at a time: a big journal's goals and activities are pages of their own, and
+    # holding them all until the reflections begin would grow with the journal.
+    yield _glance(p) + "\n"
+    yield _imagine(p) + "\n"
+    yield _inspire(p) + "\n"
+    yield _illuminate(p, goals) + "\n"
+    yield _innovate(p, goals, links, embed_from) + "\n"
+    yield _infiltrate(p) + "\n"
     yield from _reflections(p, progress)
     after = [
         _summary(p),
