@@ -97,7 +97,7 @@ def chunks(
     # them all until the reflections begin would grow with the journal.
     goals_by_id = {g.id: g for g in p.goals}
     yield lines(_imagine(p))
-    yield lines(_inspire(p, p.summed()))
+    yield from map(lines, _inspire(p, p.summed()))
     yield lines(_illuminate(p, goals_by_id))
     yield lines(_innovate(p, goals_by_id, links or {}))
     yield lines(_infiltrate(p))
@@ -145,7 +145,9 @@ def _imagine(p: Portfolio) -> list[str]:
     return out
 
 
-def _inspire(p: Portfolio, summed: Totals) -> list[str]:
+def _inspire(p: Portfolio, summed: Totals) -> Iterator[list[str]]:
+    """The learning plan in pieces, a goal a piece: each lists its linked reflections, which a
+    big journal has by the thousand."""
     out = [f"## {SECTIONS[1][1]}", ""]
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
@@ -154,9 +156,10 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
     out += ["### Goals", ""]
     if not p.goals:
         out += ["_No goals yet._", ""]
+    yield out
     asked = questions_by_goal(p.questions)
     for goal in p.goals:
-        out += [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
+        out = [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
         if goal.target_date:
             out.append(f"- **Target date:** {goal.target_date}")
         for label, text in goal_facts(goal):
@@ -171,7 +174,7 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
             out += [f"  - {' '.join(q.text.split())}" for q in questions]
         out += linked_reflections(p, goal.id, "- **Reflections:**", "  - ")
         out.append("")
-    return out
+        yield out
 
 
 def linked_reflections(p: Portfolio, goal_id: str, label: str, item: str) -> list[str]:

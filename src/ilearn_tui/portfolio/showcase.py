@@ -69,7 +69,7 @@ def chunks(
     # holding them all until the reflections begin would grow with the journal.
     yield _glance(p) + "\n"
     yield _imagine(p) + "\n"
-    yield _inspire(p) + "\n"
+    yield from _inspire(p)
     yield _illuminate(p, goals) + "\n"
     yield _innovate(p, goals, links, embed_from) + "\n"
     yield _infiltrate(p) + "\n"
@@ -119,10 +119,14 @@ _STAGE_OF = {name.lower(): number for number, name in vocab.STAGES.items()}
 
 def _section(key: str, body: list[str], title: str = "") -> str:
     """A section under its heading; a stage's section opens with what the stage means."""
+    return "\n".join([*_section_head(key, title), *body, "</section>"])
+
+
+def _section_head(key: str, title: str = "") -> list[str]:
     head = [f'<section id="{key}"><h2>{escape(title or dict(SECTIONS)[key])}</h2>']
     if key in _STAGE_OF:
         head.append(f'<p class="lede">{escape(FOR_READERS[_STAGE_OF[key]])}</p>')
-    return "\n".join([*head, *body, "</section>"])
+    return head
 
 
 def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
@@ -185,8 +189,10 @@ def _imagine(p: Portfolio) -> str:
     return _section("imagine", out)
 
 
-def _inspire(p: Portfolio) -> str:
-    out = []
+def _inspire(p: Portfolio) -> Iterator[str]:
+    """The learning plan in pieces, each ending in a newline, a goal a piece: each lists its
+    linked reflections, which a big journal has by the thousand."""
+    out = _section_head("inspire")
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
         if items:
@@ -194,6 +200,7 @@ def _inspire(p: Portfolio) -> str:
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(empty("No goals yet."))
+    yield "\n".join(out) + "\n"
     summed = p.summed()
     asked = questions_by_goal(p.questions)
     for goal in p.goals:
@@ -215,8 +222,8 @@ def _inspire(p: Portfolio) -> str:
         )
         if linked:
             facts.append(f"<li><strong>Reflections:</strong><ul>{linked}</ul></li>")
-        out.append(f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>')
-    return _section("inspire", out)
+        yield f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>\n'
+    yield "</section>\n"
 
 
 def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
