@@ -11,8 +11,9 @@ wall-clock time (printed too).
 
 The floors are bare ``python -c`` scripts on the same database, doing what the export must do
 at the least: the Markdown floor reads every reflection with its tags in one query and writes
-each as a Markdown block; the JSON floor writes every row of every exported table with
-``json.dumps``. The HTML export is held to the Markdown floor (its goal is a ratio to it).
+each as a Markdown block; the JSON floor writes every row of every table the export carries
+(the app's own list: never a search index's blobs) with ``json.dumps``. The HTML export is
+held to the Markdown floor (its goal is a ratio to it).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench_measure import child_env, find_program
+from ilearn_tui.store.schema import EXPORT_TABLES
 
 MD_FLOOR = """
 import sqlite3, sys
@@ -46,8 +48,7 @@ with open(sys.argv[2], "w", encoding="utf-8") as out:
 JSON_FLOOR = """
 import json, sqlite3, sys
 conn = sqlite3.connect(sys.argv[1])
-tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table' "
-          "AND name NOT LIKE 'search%' AND name NOT LIKE 'sqlite%' ORDER BY name")]
+tables = sys.argv[3].split(",")
 with open(sys.argv[2], "w", encoding="utf-8") as out:
     out.write("{\\n")
     for table in tables:
@@ -117,12 +118,13 @@ def main(argv: list[str] | None = None) -> int:
         label = f"`ilearn export --format {fmt}{' ' + ' '.join(extra) if extra else ''}`"
         return Measure(label, [*cmd, "--out", str(out), "--force"], out)
 
-    def bare(label: str, code: str, suffix: str) -> Measure:
+    def bare(label: str, code: str, suffix: str, *extra: str) -> Measure:
         out = work / f"floor.{suffix}"
-        return Measure(label, [sys.executable, "-c", code, str(db), str(out)], out)
+        return Measure(label, [sys.executable, "-c", code, str(db), str(out), *extra], out)
 
     md_floor = bare("bare sqlite3 script writing the Markdown (floor)", MD_FLOOR, "md")
-    json_floor = bare("bare sqlite3 script writing every row as JSON (floor)", JSON_FLOOR, "json")
+    tables = ",".join(EXPORT_TABLES)
+    json_floor = bare("bare sqlite3 script writing every row as JSON (floor)", JSON_FLOOR, "json", tables)
     md, html, js = app("md"), app("html"), app("json", "--include-private")
     order = [md_floor, md, html, json_floor, js]
     for m in order:  # a warm-up of each, then the runs in turns

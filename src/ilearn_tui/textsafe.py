@@ -12,6 +12,8 @@ _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 def printable(text: str) -> str:
     """Text safe to print: control characters shown as ``\\xNN``-style escapes."""
+    if text.isprintable():  # no control or format character at all: one C pass, no regex
+        return text
     return _BIDI.sub("", _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text))
 
 

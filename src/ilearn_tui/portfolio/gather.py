@@ -23,7 +23,7 @@ __all__ = ["Portfolio", "Scope", "gather"]
 def _cleaned(r: Reflection) -> Reflection:
     """Hidden characters made visible in a fresh record, before anyone else holds it."""
     r.title = clean(r.title)
-    r.body = clean(r.body)
+    r.body = clean(r.body, lines=True)
     if r.tags:
         tags = [clean(t) for t in r.tags]
         r.tags = sorted(tags, key=str.lower) if len(tags) > 1 else tags
@@ -38,12 +38,18 @@ def _reflections(journal: Journal, scope: Scope) -> tuple[ReflectionStream, int]
     """The reflections in scope, read while the document is written, and how many private ones
     in its dates were left out (counted by the store, not by a scan here)."""
     shown = _window(scope, scope.goal_id, None if scope.include_private else False)
-    hidden = 0 if scope.include_private else q.count_reflections(journal, _window(scope, None, True))
+    if scope.include_private:
+        count, hidden = q.count_reflections(journal, shown), 0
+    elif scope.goal_id:  # a goal's shareable ones, and every private one in the dates
+        count = q.count_reflections(journal, shown)
+        hidden = q.count_reflections(journal, _window(scope, None, True))
+    else:
+        count, hidden = q.count_by_privacy(journal, shown)
 
     def read() -> Iterator[Reflection]:
         return q.reflections(journal, shown)
 
-    return ReflectionStream(read, q.count_reflections(journal, shown), _cleaned), hidden
+    return ReflectionStream(read, count, _cleaned), hidden
 
 
 def _linked(journal: Journal, scope: Scope) -> Callable[[str], Iterator[Reflection]]:

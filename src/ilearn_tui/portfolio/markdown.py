@@ -15,10 +15,10 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Evidence, Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import Totals, goal_hours, of_activities
+from ilearn_tui.domain.totals import Totals, goal_hours
 from ilearn_tui.portfolio import sessions
-from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, without_title
-from ilearn_tui.textsafe import one_line
+from ilearn_tui.portfolio.model import EXCERPT_WIDTH, Portfolio, goal_facts, questions_by_goal, without_title
+from ilearn_tui.textsafe import one_line, printable
 
 _HEADING = re.compile(r"^(#{1,6})(\s)", re.MULTILINE)
 SECTIONS = (
@@ -92,15 +92,15 @@ def chunks(
     for _, title in SECTIONS:
         out.append(f"- [{title}](#{_slug(title)})")
     out.append("")
-    goals_by_id = {g.id: g for g in p.goals}
-    out += (
-        _imagine(p)
-        + _inspire(p, of_activities(p.activities))
-        + _illuminate(p, goals_by_id)
-        + _innovate(p, goals_by_id, links or {})
-    )
-    out += _infiltrate(p)
     yield lines(out)
+    # One section at a time: a big journal's goals and activities run to pages, and holding
+    # them all until the reflections begin would grow with the journal.
+    goals_by_id = {g.id: g for g in p.goals}
+    yield lines(_imagine(p))
+    yield from map(lines, _inspire(p, p.summed()))
+    yield lines(_illuminate(p, goals_by_id))
+    yield lines(_innovate(p, goals_by_id, links or {}))
+    yield lines(_infiltrate(p))
     yield from _reflections(p)
     yield finish(_summary(p))  # the last section: the document ends in one newline
 
@@ -145,7 +145,9 @@ def _imagine(p: Portfolio) -> list[str]:
     return out
 
 
-def _inspire(p: Portfolio, summed: Totals) -> list[str]:
+def _inspire(p: Portfolio, summed: Totals) -> Iterator[list[str]]:
+    """The learning plan in pieces, a goal a piece: each lists its linked reflections, which a
+    big journal has by the thousand."""
     out = [f"## {SECTIONS[1][1]}", ""]
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
@@ -154,8 +156,10 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
     out += ["### Goals", ""]
     if not p.goals:
         out += ["_No goals yet._", ""]
+    yield out
+    asked = questions_by_goal(p.questions)
     for goal in p.goals:
-        out += [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
+        out = [f"#### {' '.join(goal.title.split())}", "", f"- **Status:** {goal.status}"]
         if goal.target_date:
             out.append(f"- **Target date:** {goal.target_date}")
         for label, text in goal_facts(goal):
@@ -164,13 +168,13 @@ def _inspire(p: Portfolio, summed: Totals) -> list[str]:
         hours = goal_hours(*summed.of_goal(goal.id))
         if hours:
             out.append(f"- **Hours:** {hours}")
-        questions = [q for q in p.questions if q.goal_id == goal.id]
+        questions = asked.get(goal.id)
         if questions:
             out.append("- **Research questions:**")
             out += [f"  - {' '.join(q.text.split())}" for q in questions]
         out += linked_reflections(p, goal.id, "- **Reflections:**", "  - ")
         out.append("")
-    return out
+        yield out
 
 
 def linked_reflections(p: Portfolio, goal_id: str, label: str, item: str) -> list[str]:
@@ -196,7 +200,7 @@ def _illuminate(p: Portfolio, goals: dict[str, Goal]) -> list[str]:
             f"| {a.date} | {cell(label)} | {cell(a.title)}{status} | {a.role} | "
             f"{number(a.hours)} | {number(a.credits)} | {cell(linked)} |"
         )
-    done = of_activities(p.activities).done
+    done = p.summed().done
     out += [f"| **Total (done)** | | | | **{number(done.hours)}** | **{number(done.credits)}** | |", ""]
     return out
 
@@ -347,7 +351,7 @@ def reflection_block(r: Reflection, heading: str) -> str:
 
 def _summary(p: Portfolio) -> list[str]:
     out = [f"## {SECTIONS[6][1]}", ""]
-    summed = of_activities(p.activities)
+    summed = p.summed()
     if not summed.done.activities:
         return out + ["_No completed activities in this scope._", ""]
     out += ["| type | activities | hours | credits |", "|---|--:|--:|--:|"]
@@ -366,6 +370,20 @@ def _summary(p: Portfolio) -> list[str]:
 
 
 def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
-    """The start of a reflection on one line, for a list of the reflections under a goal."""
-    lines = (line.lstrip("#").strip() for line in without_title(r.body, r.title).splitlines())
-    return one_line(" ".join(line for line in lines if line), width)
+    """The start of a reflection on one line, for a list of the reflections under a goal.
+
+    A goal lists thousands of these in a big journal, so the first few lines of the body are
+    tried first: their flattened text is a prefix of the whole body's, and once it is longer
+    than ``width`` the cut is the same. Only a body that starts with little text is read whole.
+    """
+    body = without_title(r.body, r.title)
+    if len(body) > 4 * width:
+        start = _flat(body[: 4 * width])
+        if len(" ".join(printable(start).split())) > width:  # as ``one_line`` measures it
+            return one_line(start, width)
+    return one_line(_flat(body), width)
+
+
+def _flat(body: str) -> str:
+    lines = (line.lstrip("#").strip() for line in body.splitlines())
+    return " ".join(line for line in lines if line)

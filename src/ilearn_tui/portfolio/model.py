@@ -16,6 +16,7 @@ from ilearn_tui.domain.frameworks import Framework
 from ilearn_tui.domain.records import Activity, Cycle, Evidence, Goal, Question, Reflection
 from ilearn_tui.domain.registry import free_fields
 from ilearn_tui.domain.stage_records import Check, Innovation, Interest, Outcome, Share, Vision
+from ilearn_tui.domain.totals import Totals, of_activities
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -107,6 +108,14 @@ class Portfolio:
     components: dict[str, list[str]] = field(default_factory=dict)  # item id -> its codes
     # The reflections linked to one goal, oldest first, cleaned like ``reflections``.
     linked: Callable[[str], Iterator[Reflection]] = _none_linked
+    _summed: tuple[list[Activity], Totals] | None = field(default=None, repr=False, compare=False)
+
+    def summed(self) -> Totals:
+        """The activities' totals, summed once for every section that shows them (a list put
+        in place of ``activities``, say by a pass that rewrites records, is summed afresh)."""
+        if self._summed is None or self._summed[0] is not self.activities:
+            self._summed = (self.activities, of_activities(self.activities))
+        return self._summed[1]
 
     def rewrite_records(self, text: Callable[[str], str]) -> None:
         """Every free-text field of every record but the reflections passed through ``text``.
@@ -159,6 +168,14 @@ def changed(record: R, text: Callable[[str], str]) -> R:
 
 def rewritten(records: list[R], text: Callable[[str], str]) -> list[R]:
     return [changed(record, text) for record in records]
+
+
+def questions_by_goal(questions: list[Question]) -> dict[str, list[Question]]:
+    """Each goal's research questions, in their order: one pass, not a scan of all per goal."""
+    found: dict[str, list[Question]] = {}
+    for question in questions:
+        found.setdefault(question.goal_id, []).append(question)
+    return found
 
 
 def goal_facts(goal: Goal) -> tuple[tuple[str, str], ...]:

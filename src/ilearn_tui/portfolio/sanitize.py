@@ -15,9 +15,13 @@ from ilearn_tui.textsafe import visible
 _ASCII_HIDDEN = bytes(range(0, 9)) + bytes(range(11, 32)) + b"\x7f"
 
 
-def clean(text: str) -> str:
-    """``text`` with hidden characters made visible; the same object when there are none."""
-    if text.isprintable():  # one pass, no copy: a title, a tag (no controls, no bidi marks)
+def clean(text: str, *, lines: bool = False) -> str:
+    """``text`` with hidden characters made visible; the same object when there are none.
+
+    ``lines``: text of many lines (a body), which the one-pass check for a title would only
+    stop at its first newline.
+    """
+    if not lines and text.isprintable():  # one pass, no copy: a title, a tag (no controls, no bidi)
         return text
     if text.isascii():
         raw = text.encode("ascii")

@@ -21,12 +21,12 @@ from ilearn_tui.domain.records import Goal, Reflection
 from ilearn_tui.domain.stage_records import Check
 from ilearn_tui.domain.stages import FOR_READERS, STEP_FOR_READERS
 from ilearn_tui.domain.text import plural
-from ilearn_tui.domain.totals import goal_hours, of_activities
+from ilearn_tui.domain.totals import goal_hours
 from ilearn_tui.portfolio import sessions
 from ilearn_tui.portfolio.charts import month_chart, rating_chart, type_chart
 from ilearn_tui.portfolio.markdown import SECTIONS as PORTFOLIO_SECTIONS
 from ilearn_tui.portfolio.markdown import excerpt
-from ilearn_tui.portfolio.model import Portfolio, goal_facts, without_title
+from ilearn_tui.portfolio.model import Portfolio, goal_facts, questions_by_goal, without_title
 from ilearn_tui.portfolio.progress import Progress, silent
 from ilearn_tui.portfolio.showcase_evidence import embed_images, evidence_list
 from ilearn_tui.portfolio.showcase_html import CSP as CSP  # the page's policy, named where it is used
@@ -64,19 +64,15 @@ def chunks(
     links = links or {}
     goals = {g.id: g for g in p.goals}
     title = "Professional learning portfolio" + (f" — {p.teacher}" if p.teacher.strip() else "")
-    before = [
-        *page_head(title),
-        _title(p, today),
-        _contents(_summary_title(p)),
-        "<main>",
-        _glance(p),
-        _imagine(p),
-        _inspire(p),
-        _illuminate(p, goals),
-        _innovate(p, goals, links, embed_from),
-        _infiltrate(p),
-    ]
-    yield "\n".join(before) + "\n"
+    yield "\n".join([*page_head(title), _title(p, today), _contents(_summary_title(p)), "<main>"]) + "\n"
+    # One section at a time: a big journal's goals and activities are pages of their own, and
+    # holding them all until the reflections begin would grow with the journal.
+    yield _glance(p) + "\n"
+    yield _imagine(p) + "\n"
+    yield from _inspire(p)
+    yield _illuminate(p, goals) + "\n"
+    yield _innovate(p, goals, links, embed_from) + "\n"
+    yield _infiltrate(p) + "\n"
     yield from _reflections(p, progress)
     after = [
         _summary(p),
@@ -123,10 +119,14 @@ _STAGE_OF = {name.lower(): number for number, name in vocab.STAGES.items()}
 
 def _section(key: str, body: list[str], title: str = "") -> str:
     """A section under its heading; a stage's section opens with what the stage means."""
+    return "\n".join([*_section_head(key, title), *body, "</section>"])
+
+
+def _section_head(key: str, title: str = "") -> list[str]:
     head = [f'<section id="{key}"><h2>{escape(title or dict(SECTIONS)[key])}</h2>']
     if key in _STAGE_OF:
         head.append(f'<p class="lede">{escape(FOR_READERS[_STAGE_OF[key]])}</p>')
-    return "\n".join([*head, *body, "</section>"])
+    return head
 
 
 def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
@@ -134,7 +134,7 @@ def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
 
     The showcase page and the PDF draw the same charts from this one list.
     """
-    summed = of_activities(p.activities)
+    summed = p.summed()
     months = {month: part.hours for month, part in summed.by_month.items()}
     types = {label: part.hours for label, part in summed.grouped(vocab.ACTIVITY_SHORT).items()}
     ratings = [
@@ -148,7 +148,7 @@ def chart_figures(p: Portfolio) -> tuple[tuple[str, str], ...]:
 
 
 def _glance(p: Portfolio) -> str:
-    summed = of_activities(p.activities)
+    summed = p.summed()
     done = summed.done
     stats = [
         (num(done.hours), "hours of learning"),
@@ -189,8 +189,10 @@ def _imagine(p: Portfolio) -> str:
     return _section("imagine", out)
 
 
-def _inspire(p: Portfolio) -> str:
-    out = []
+def _inspire(p: Portfolio) -> Iterator[str]:
+    """The learning plan in pieces, each ending in a newline, a goal a piece: each lists its
+    linked reflections, which a big journal has by the thousand."""
+    out = _section_head("inspire")
     for kind, title in (("learn", "What I want to learn"), ("share", "Expertise I can share")):
         items = [i for i in p.interests if i.kind == kind]
         if items:
@@ -198,7 +200,9 @@ def _inspire(p: Portfolio) -> str:
     out.append("<h3>Goals</h3>")
     if not p.goals:
         out.append(empty("No goals yet."))
-    summed = of_activities(p.activities)
+    yield "\n".join(out) + "\n"
+    summed = p.summed()
+    asked = questions_by_goal(p.questions)
     for goal in p.goals:
         facts = [f"<li><strong>Status:</strong> {e(goal.status)}</li>"]
         if goal.target_date:
@@ -209,7 +213,7 @@ def _inspire(p: Portfolio) -> str:
         hours = goal_hours(*summed.of_goal(goal.id))
         if hours:
             facts.append(f"<li><strong>Hours:</strong> {e(hours)}</li>")
-        questions = [q for q in p.questions if q.goal_id == goal.id]
+        questions = asked.get(goal.id)
         if questions:
             listed = "".join(f"<li>{e(q.text)}</li>" for q in questions)
             facts.append(f"<li><strong>Research questions:</strong><ul>{listed}</ul></li>")
@@ -218,8 +222,8 @@ def _inspire(p: Portfolio) -> str:
         )
         if linked:
             facts.append(f"<li><strong>Reflections:</strong><ul>{linked}</ul></li>")
-        out.append(f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>')
-    return _section("inspire", out)
+        yield f'<div class="goal"><h4>{e(goal.title)}</h4><ul>{"".join(facts)}</ul></div>\n'
+    yield "</section>\n"
 
 
 def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
@@ -239,7 +243,7 @@ def _illuminate(p: Portfolio, goals: Mapping[str, Goal]) -> str:
                 e("; ".join(goals[g].title for g in a.goal_ids if g in goals)),
             ]
         )
-    done = of_activities(p.activities).done
+    done = p.summed().done
     total = [
         "Total (done)",
         "",
@@ -364,11 +368,11 @@ def reflection_article(r: Reflection, level: int) -> str:
 
 def _summary_title(p: Portfolio) -> str:
     """ "Hours and credits", or just "Hours" where no activity carries a credit."""
-    return dict(SECTIONS)["summary"] if of_activities(p.activities).done.credits else "Hours"
+    return dict(SECTIONS)["summary"] if p.summed().done.credits else "Hours"
 
 
 def _summary(p: Portfolio) -> str:
-    summed = of_activities(p.activities)
+    summed = p.summed()
     title = _summary_title(p)
     if not summed.done.activities:
         return _section("summary", [empty("No completed activities in this scope.")], title)
