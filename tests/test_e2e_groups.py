@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.tmux import ILEARN, TMUX, Terminal, running, until
+from tests.helpers.tmux import ILEARN, TMUX, Terminal, app_in_tmux, quit_app
 
 pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
 
@@ -44,34 +43,8 @@ def homes(tmp_path: Path) -> tuple[Path, Path]:
 
 @pytest.fixture
 def terminal(homes: tuple[Path, Path], tmp_path: Path) -> Iterator[Terminal]:
-    _sam, ana = homes
-    socket = tmp_path / "tmux.sock"
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "ILEARN"))}
-    session = f"ilearn-{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        [
-            TMUX,
-            "-S",
-            str(socket),
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            session,
-            "-x",
-            "80",
-            "-y",
-            "24",
-            f"{ILEARN} --home {ana}; sleep 30",
-        ],
-        check=True,
-        env={**env, "TERM": "xterm-256color"},
-    )
-    try:
-        yield Terminal(socket, session)
-    finally:
-        subprocess.run([TMUX, "-S", str(socket), "kill-server"], check=False, capture_output=True)
+    with app_in_tmux(homes[1], tmp_path, (80, 24)) as opened:
+        yield opened
 
 
 def test_a_colleague_reads_and_answers_in_the_app(terminal: Terminal, homes: tuple[Path, Path]) -> None:
@@ -93,24 +66,9 @@ def test_a_colleague_reads_and_answers_in_the_app(terminal: Terminal, homes: tup
     t.wait_for("received")
     t.keys("Escape")
     t.wait_gone("Groups — what colleagues published")
-    pid = int(t.tmux("display-message", "-p", "-t", t.session, "#{pane_pid}").strip())
-    t.keys("C-q")
-    until(lambda: not any(running(p) for p in _children(pid)), "the app quitting")
+    quit_app(t)
 
     said = cli(sam, "sync")
     assert "received 1" in said, said
     assert "Try them with the lab teams too." in cli(sam, "search", "lab teams")
     assert "Ana Lopez" in cli(sam, "group", "show", "Grade")
-
-
-def _children(pid: int) -> list[int]:
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(stat[1]) == pid:
-                found.append(int(entry.name))
-    return found

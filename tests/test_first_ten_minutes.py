@@ -11,15 +11,13 @@ teacher would read next; at the end the journal is read back through ``ilearn st
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.helpers.tmux import ILEARN, TMUX, Terminal, running, until
+from tests.helpers.tmux import ILEARN, TMUX, Terminal, app_in_tmux, quit_app
 
 pytestmark = pytest.mark.skipif(not (TMUX and ILEARN), reason="needs tmux and an installed ilearn")
 
@@ -28,20 +26,8 @@ SIZES = [(80, 24), (120, 40)]
 
 @pytest.fixture(params=SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
 def terminal(request: pytest.FixtureRequest, home: Path, tmp_path: Path) -> Iterator[Terminal]:
-    width, height = request.param
-    socket = tmp_path / "tmux.sock"
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TMUX")}
-    session = f"ilearn-{uuid.uuid4().hex[:8]}"
-    subprocess.run(
-        [TMUX, "-S", str(socket), "-f", "/dev/null", "new-session", "-d", "-s", session,
-         "-x", str(width), "-y", str(height), f"{ILEARN} --home {home}; sleep 30"],
-        check=True,
-        env={**env, "TERM": "xterm-256color"},
-    )
-    try:
-        yield Terminal(socket, session)
-    finally:
-        subprocess.run([TMUX, "-S", str(socket), "kill-server"], check=False, capture_output=True)
+    with app_in_tmux(home, tmp_path, request.param) as opened:
+        yield opened
 
 
 def cli(home: Path, *args: str) -> str:
@@ -178,9 +164,7 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.wait_for("Done.")
     t.keys("Escape")
     t.wait_gone("Export your portfolio")
-    pid = int(t.tmux("display-message", "-p", "-t", t.session, "#{pane_pid}").strip())
-    t.keys("C-q")
-    until(lambda: not any(running(p) for p in _children(pid)), "the app quitting")
+    quit_app(t)
 
     # The journal as the command line reads it.
     status = cli(home, "status")
@@ -191,11 +175,11 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     shown_reflection = cli(home, "show", hits[0]["id"])
     assert "Students use talk moves daily" in shown_reflection, shown_reflection
     document = (folder / "portfolio.md").read_text()
-    for words in ("reason from evidence", "Peer coaching on talk moves", "Exit ticket tally week 1",
-                  "Talk moves at the grade 7 PLC", "Do talk moves increase evidence use?"):
+    for words in (
+        "reason from evidence",
+        "Peer coaching on talk moves",
+        "Exit ticket tally week 1",
+        "Talk moves at the grade 7 PLC",
+        "Do talk moves increase evidence use?",
+    ):
         assert words in document, words
-
-
-def _children(pid: int) -> list[int]:
-    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
-    return [int(p) for p in found.stdout.split()]

@@ -6,10 +6,13 @@ the process table, never a fixed pause.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 TMUX = shutil.which("tmux")
@@ -118,3 +121,52 @@ def running(pid: int) -> bool:
     except (OSError, IndexError):
         return False
     return state != "Z"
+
+
+@contextmanager
+def app_in_tmux(home: Path, folder: Path, size: tuple[int, int]) -> Iterator[Terminal]:
+    """The installed ``ilearn`` on ``home`` in a new tmux session of ``size``, on its own server.
+
+    The server (its socket in ``folder``) gets this environment, without a tmux of the caller's
+    or an ``ILEARN_*`` setting, so the app runs the code under test on the home it is given.
+    """
+    socket = folder / "tmux.sock"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TMUX", "ILEARN"))}
+    session = f"ilearn-{uuid.uuid4().hex[:8]}"
+    width, height = size
+    subprocess.run(
+        [
+            str(TMUX),
+            "-S",
+            str(socket),
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            str(width),
+            "-y",
+            str(height),
+            f"{ILEARN} --home {home}; sleep 30",
+        ],
+        check=True,
+        env={**env, "TERM": "xterm-256color"},
+    )
+    try:
+        yield Terminal(socket, session)
+    finally:
+        subprocess.run([str(TMUX), "-S", str(socket), "kill-server"], check=False, capture_output=True)
+
+
+def quit_app(terminal: Terminal) -> None:
+    """ctrl+q, then wait until the app's processes have ended (not only its screen)."""
+    pid = terminal.pid()
+    terminal.keys("C-q")
+
+    def children() -> list[int]:
+        found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True)
+        return [int(p) for p in found.stdout.split()]
+
+    until(lambda: not any(running(p) for p in children()), "the app quitting")
