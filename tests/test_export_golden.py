@@ -164,7 +164,8 @@ def test_exports_of_a_fixed_journal_are_unchanged(
     journal: Journal, kind: str, scope: str, redacted: bool
 ) -> None:
     _fill(journal)
-    renewal = RenewalRule(PRESETS["MA"], date(2024, 7, 1)) if kind == "renewal" else None
+    # A Massachusetts teacher: the renewal record's rule, and the review packet's goal-kind note.
+    renewal = RenewalRule(PRESETS["MA"], date(2024, 7, 1)) if kind in ("renewal", "review") else None
     result = export_text(
         journal, kind, _scopes(journal)[scope], NAMES if redacted else [], renewal=renewal, today=TODAY
     )

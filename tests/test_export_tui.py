@@ -90,6 +90,18 @@ async def test_review_packet_from_the_app(make_app: Callable[..., IlearnApp], tm
     assert message.startswith("Wrote"), message
     text = target.read_text()
     assert text.startswith("# Annual review packet — Robin Okafor") and "2024–25" in text
+    assert "goal in this cycle yet" not in text  # no renewal rule chosen: no state's rule on goals
+
+
+async def test_the_app_review_packet_follows_the_massachusetts_preset(
+    make_app: Callable[..., IlearnApp], tmp_path: Path
+) -> None:
+    app = make_app()
+    app.settings.renewal = {"preset": "MA", "start": "2024-07-01"}
+    fill_with_files(app.journal, tmp_path / "src")
+    target = tmp_path / "review.md"
+    assert (await run_export(app, "review", str(target))).startswith("Wrote")
+    assert "Massachusetts asks for at least one student-learning" in target.read_text()
 
 
 async def test_choosing_a_format_renames_the_default_file(make_app: Callable[..., IlearnApp]) -> None:

@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 
+from ilearn_tui.domain.renewal import PRESETS, Requirement
 from ilearn_tui.domain.smart import gap_hint, gaps, missing_kinds, missing_kinds_note
 from ilearn_tui.locations import resolve
 from ilearn_tui.store.journal import Journal, open_journal
@@ -40,8 +41,20 @@ def test_the_gentle_checks() -> None:
     assert gap_hint("", "2027-06-01").startswith("this goal has no measure yet")
     assert missing_kinds(["student-learning", None]) == ["professional practice"]
     assert missing_kinds([]) == ["student learning", "professional practice"]
-    assert missing_kinds_note(["student-learning", "professional-practice"]) == ""
-    assert "No professional practice goal in this cycle yet" in missing_kinds_note(["student-learning"])
+    ma = PRESETS["MA"]
+    assert missing_kinds_note(["student-learning", "professional-practice"], ma) == ""
+    assert "No professional practice goal in this cycle yet" in missing_kinds_note(["student-learning"], ma)
+    assert "Massachusetts asks" in missing_kinds_note([], ma)
+
+
+@pytest.mark.parametrize("rule", [None, PRESETS["NY"], PRESETS["CA"], PRESETS["NC-K5"]])
+def test_only_a_state_that_asks_for_both_kinds_notes_a_missing_one(rule: Requirement | None) -> None:
+    assert missing_kinds_note(["student-learning"], rule) == ""
+    assert missing_kinds_note([], rule) == ""
+
+
+def test_massachusetts_is_the_preset_that_asks_for_both_kinds() -> None:
+    assert [key for key, rule in PRESETS.items() if rule.goal_kinds_asked_by] == ["MA"]
 
 
 def test_goal_add_keeps_every_smart_part(ilearn: Callable[..., Any], home: Path) -> None:
@@ -101,8 +114,9 @@ def test_bad_values_are_refused_and_nothing_is_saved(
 def test_status_and_the_review_packet_say_when_a_kind_is_missing(
     ilearn: Callable[..., Any], tmp_path: Path
 ) -> None:
+    assert ilearn("renewal", "set", "MA", "--start", "2024-07-01").code == 0
     ilearn("goal", "add", "Reading fluency", *SMART, "--by", "2027-06-01")
-    (note,) = [line for line in ilearn("status").out.splitlines() if "Massachusetts" in line]
+    (note,) = [line for line in ilearn("status").out.splitlines() if "goal in this cycle" in line]
     assert note.startswith("  Note: No professional practice goal in this cycle yet")
     packet = tmp_path / "packet.md"
     assert ilearn("export", "--packet", "review", "--out", str(packet)).code == 0
@@ -111,10 +125,40 @@ def test_status_and_the_review_packet_say_when_a_kind_is_missing(
         assert line in text
     assert "No professional practice goal in this cycle yet" in text
     ilearn("goal", "add", "Wait time", "--kind", "practice")
-    assert "Massachusetts" not in ilearn("status").out
+    assert "goal in this cycle" not in ilearn("status").out
     assert ilearn("export", "--packet", "review", "--out", str(packet), "--force").code == 0
     text = packet.read_text("utf-8")
     assert "Massachusetts" not in text and "- _Not yet SMART: no measure and no date._" in text
+
+
+@pytest.mark.parametrize("preset", [None, "NY", "CA"])
+def test_the_massachusetts_note_stays_out_elsewhere(
+    ilearn: Callable[..., Any], tmp_path: Path, preset: str | None
+) -> None:
+    if preset:
+        assert ilearn("renewal", "set", preset, "--start", "2024-07-01").code == 0
+    ilearn("goal", "add", "Reading fluency", *SMART, "--by", "2027-06-01")
+    assert "goal in this cycle yet" not in ilearn("status").out
+    packet = tmp_path / "packet.md"
+    assert ilearn("export", "--packet", "review", "--out", str(packet)).code == 0
+    text = packet.read_text("utf-8")
+    assert "- **Kind:** Student learning" in text
+    assert "Massachusetts" not in text and "goal in this cycle yet" not in text
+
+
+def test_an_unusable_renewal_setting_leaves_the_review_packet_without_the_note(
+    ilearn: Callable[..., Any], home: Path, tmp_path: Path
+) -> None:
+    assert ilearn("renewal", "set", "MA", "--start", "2024-07-01").code == 0
+    settings = resolve(home).settings_path
+    data = json.loads(settings.read_text("utf-8"))
+    data["renewal"]["start"] = "not a date"
+    settings.write_text(json.dumps(data), "utf-8")
+    ilearn("goal", "add", "Reading fluency", *SMART, "--by", "2027-06-01")
+    packet = tmp_path / "packet.md"
+    made = ilearn("export", "--packet", "review", "--out", str(packet))
+    assert made.code == 0 and made.err == ""
+    assert "goal in this cycle yet" not in packet.read_text("utf-8")
 
 
 def test_the_portfolio_prints_the_smart_parts(ilearn: Callable[..., Any], tmp_path: Path) -> None:

@@ -159,6 +159,10 @@ def _export(args: argparse.Namespace, journal: Journal) -> int:
         include_private=args.include_private,
     )
     renewal = _renewal_rule(settings.renewal) if kind.packet == "renewal" else None
+    if kind.packet == "review":  # its state may ask for a goal of each kind
+        from ilearn_tui.services.exports import chosen_rule
+
+        renewal = chosen_rule(settings.renewal)
     names = _names_to_redact(settings, shareable=not args.include_private)
     progress = TerminalProgress(sys.stderr)
     try:

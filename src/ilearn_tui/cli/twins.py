@@ -70,9 +70,13 @@ def _status(journal: Journal, cycle_id: str) -> None:
             f"{rated}{trend}) id {goal.id[:8]}"
         )
     if goals:
+        from ilearn_tui.services.exports import chosen_rule
+        from ilearn_tui.settings import load_settings
         from ilearn_tui.store.plan import list_goals
 
-        short = missing_kinds_note(g.kind for g in list_goals(journal, cycle_id))
+        chosen = chosen_rule(load_settings(journal.locations).renewal)
+        kinds = (g.kind for g in list_goals(journal, cycle_id))
+        short = missing_kinds_note(kinds, chosen.rule if chosen else None)
         if short:
             out(f"  Note: {short}.")
     summary = hours_report(journal, cycle_id)

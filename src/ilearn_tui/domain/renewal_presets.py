@@ -103,6 +103,7 @@ PRESET_LIST: tuple[Requirement, ...] = (
         checked_on=CHECKED_ON,
         confirm="1 graduate credit = 22.5 PDPs comes from secondary sources: confirm it with your district",
         per_extra_licence=30,
+        goal_kinds_asked_by="Massachusetts",
         notes=(
             "of the 30 PDPs for each additional licence, 15 are in its content",
             "a passed performance assessment counts 120 PDPs (90 content, 30 pedagogy)",

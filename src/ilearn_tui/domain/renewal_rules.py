@@ -69,6 +69,9 @@ class Requirement:
     rolling: bool = False  # the period starts again on each anniversary (an annual rule)
     track_only: bool = False  # no units required: the teacher tracks her learning for herself
     checklist: tuple[str, ...] = ()  # one-off trainings to do, not counted in units
+    # Who asks for a goal of each kind (student learning, professional practice) every cycle:
+    # the state's educator evaluation, which a teacher renewing there is also under.
+    goal_kinds_asked_by: str = ""
     notes: tuple[str, ...] = ()  # how units convert, as the source words it
 
     def category(self, topic: str) -> Category | None:

@@ -8,8 +8,12 @@ review packet word them alike.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from ilearn_tui.domain import vocab
+
+if TYPE_CHECKING:
+    from ilearn_tui.domain.renewal_rules import Requirement
 
 KIND_LABELS = {"student-learning": "Student learning", "professional-practice": "Professional practice"}
 assert tuple(KIND_LABELS) == vocab.GOAL_KINDS
@@ -43,12 +47,17 @@ def missing_kinds(kinds: Iterable[str | None]) -> list[str]:
     return [KIND_LABELS[k].lower() for k in vocab.GOAL_KINDS if k not in have]
 
 
-def missing_kinds_note(kinds: Iterable[str | None]) -> str:
-    """A sentence for a cycle short of a kind of goal; empty when it has both."""
-    missing = missing_kinds(kinds)
+def missing_kinds_note(kinds: Iterable[str | None], rule: Requirement | None) -> str:
+    """A sentence for a cycle short of a kind of goal, when the teacher's rule asks for both.
+
+    Only a state whose evaluation asks for one of each (Massachusetts) says so: a teacher
+    elsewhere, or with no renewal rule chosen, is not told of another state's requirement.
+    """
+    asked_by = rule.goal_kinds_asked_by if rule is not None else ""
+    missing = missing_kinds(kinds) if asked_by else []
     if not missing:
         return ""
     return (
-        f"No {' or '.join(missing)} goal in this cycle yet; Massachusetts asks for at least one "
+        f"No {' or '.join(missing)} goal in this cycle yet; {asked_by} asks for at least one "
         "student-learning and one professional-practice goal per cycle"
     )

@@ -48,8 +48,17 @@ def rating_dots(rating: int) -> str:
     return f"{rating}/5 {'●' * rating}{'○' * (5 - rating)}"
 
 
-def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today: date | None = None) -> str:
-    """One cycle laid out for an evaluation meeting: goals first, then hours, then notes."""
+def review_packet(
+    p: Portfolio,
+    *,
+    links: Mapping[str, str] | None = None,
+    today: date | None = None,
+    rule: Requirement | None = None,
+) -> str:
+    """One cycle laid out for an evaluation meeting: goals first, then hours, then notes.
+
+    ``rule`` is the teacher's renewal rule, whose state may ask for a goal of each kind.
+    """
     links = links or {}
     summed = of_activities(p.activities)
     achieved = sum(1 for g in p.goals if g.status == "achieved")
@@ -67,7 +76,7 @@ def review_packet(p: Portfolio, *, links: Mapping[str, str] | None = None, today
     if not p.goals:
         out += ["_No goals in this cycle._", ""]
     else:
-        short = missing_kinds_note(g.kind for g in p.goals)
+        short = missing_kinds_note((g.kind for g in p.goals), rule)
         out += [f"_{short}._", ""] if short else []
     for number_, goal in enumerate(p.goals, 1):
         out += _goal(number_, goal, p, links, summed)

@@ -34,6 +34,7 @@ __all__ = [
     "Note",
     "Preflight",
     "RenewalRule",
+    "chosen_rule",
     "export_text",
     "export_to",
     "notes",
@@ -58,6 +59,18 @@ def renewal_rule(config: dict[str, object]) -> RenewalRule | None:
         return None
     rule, start = from_config(dict(config))
     return RenewalRule(rule, start)
+
+
+def chosen_rule(config: dict[str, object]) -> RenewalRule | None:
+    """The requirement kept in settings, or None when none is set or it cannot be used.
+
+    For what only adds to a document (a review packet's note on goal kinds), where an
+    unusable setting should not stop the export.
+    """
+    try:
+        return renewal_rule(config)
+    except ValueError:
+        return None
 
 
 def _renewal_scope(scope: Scope, renewal: RenewalRule | None) -> Scope:
@@ -192,7 +205,8 @@ def _render(
     if kind.packet == "review":
         from ilearn_tui.portfolio.packets import review_packet
 
-        return (review_packet(portfolio, links=links, today=today),)
+        rule = renewal.rule if renewal else None
+        return (review_packet(portfolio, links=links, today=today, rule=rule),)
     if kind.packet == "renewal":
         from ilearn_tui.portfolio.packets import renewal_record
 

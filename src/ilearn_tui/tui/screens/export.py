@@ -30,7 +30,7 @@ from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.tick_box import TickBox
 
 if TYPE_CHECKING:
-    from ilearn_tui.services.exports import Preflight, RenewalRule
+    from ilearn_tui.services.exports import Preflight
 
 # The choices on offer, from the one table of export kinds.
 FORMATS = [(kind.title, kind.name) for kind in KINDS if kind.available]
@@ -251,7 +251,7 @@ class ExportScreen(UsesShell, ModalScreen[None]):
 
     @work(thread=True, exclusive=True)
     def _export(self, plan: Preflight, scope: Scope, force: bool) -> None:
-        from ilearn_tui.services.exports import export_to, notes
+        from ilearn_tui.services.exports import chosen_rule, export_to, notes
         from ilearn_tui.settings import RedactionUnknown
         from ilearn_tui.store.journal import open_journal
 
@@ -284,7 +284,8 @@ class ExportScreen(UsesShell, ModalScreen[None]):
                     scope,
                     settings.names_to_redact(shareable=not scope.include_private),
                     force=force,
-                    renewal=renewal_rule(settings.renewal) if packet == "renewal" else None,
+                    # A review packet's state may ask for a goal of each kind.
+                    renewal=chosen_rule(settings.renewal) if packet in ("renewal", "review") else None,
                     progress=progress,
                 )
             self.app.call_from_thread(bar.update, progress=100)
@@ -342,12 +343,3 @@ class ExportScreen(UsesShell, ModalScreen[None]):
                 plain(f"Could not open the folder; its path is {folder}")
             )
 
-
-def renewal_rule(config: dict[str, object]) -> RenewalRule | None:
-    """The teacher's renewal requirement; an unusable one is skipped (the record lists hours only)."""
-    from ilearn_tui.services import exports
-
-    try:
-        return exports.renewal_rule(config)
-    except ValueError:
-        return None
