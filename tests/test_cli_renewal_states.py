@@ -77,3 +77,14 @@ def test_semester_credits_convert_at_the_preset_rate(ilearn: Callable[..., Any])
     assert ilearn("renewal", "set", "PA", "--start", "2024-07-01").code == 0
     assert ilearn("log", "course", "Psych", "--semester-credits", "2").code == 0
     assert json.loads(ilearn("hours", "--json").out)["credits"] == 60
+
+
+def test_a_north_carolina_semester_credit_is_one_and_a_half_credits(ilearn: Callable[..., Any]) -> None:
+    start = (date.today() - timedelta(days=200)).isoformat()
+    assert ilearn("renewal", "set", "NC-K5", "--start", start).code == 0
+    course = ("log", "course", "Literacy methods", "--topic", "literacy")
+    assert ilearn(*course, "--semester-credits", "2").code == 0
+    data = json.loads(ilearn("renewal", "--json").out)
+    assert data["total"] == 3
+    assert "Total: 3 of 8 renewal credits" in data["unmet"]
+    assert not any(line.startswith("Literacy:") for line in data["unmet"])

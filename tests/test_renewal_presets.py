@@ -158,3 +158,61 @@ def test_virginia_runs_ten_years_with_trainings_to_file() -> None:
     result = progress(rule, date(2020, 7, 1), [], TODAY)
     assert result.period_end == date(2030, 7, 1)
     assert "dyslexia awareness training" in rule.checklist
+
+
+def test_north_carolina_counts_a_semester_hour_as_fifteen_contact_hours() -> None:
+    for key in ("NC", "NC-K5", "NC-6-12"):
+        rule = PRESETS[key]
+        assert rule.from_semester_hours(2) == pytest.approx(rule.from_hours(30)) == pytest.approx(3)
+    assert "1.5 renewal credits" in PRESETS["NC"].confirm
+
+
+def test_north_carolina_6_12_asks_four_in_the_subject_and_leaves_four_general() -> None:
+    rule = PRESETS["NC-6-12"]
+    short = progress(rule, date(2024, 7, 1), [done("subject", 30), done("general", 50)], TODAY)
+    assert short.total == pytest.approx(8) and short.remaining == pytest.approx(1)
+    assert short.unmet() == ["Subject: 3 of 4 renewal credits"]
+    met = progress(rule, date(2024, 7, 1), [done("subject", 40), done("general", 40)], TODAY)
+    assert met.unmet() == [] and met.remaining == 0
+
+
+@pytest.mark.parametrize(("key", "ell"), [("NY", 15), ("NY-ESOL", 50)])
+def test_new_york_asks_its_share_of_the_hundred_on_english_learners(key: str, ell: float) -> None:
+    rule = PRESETS[key]
+    category = rule.category("ell")
+    assert category is not None and category.minimum == ell
+    assert ell / rule.amount == {"NY": 0.15, "NY-ESOL": 0.50}[key]
+    result = progress(rule, date(2024, 7, 1), [done("ell", 10), done("math", 90)], TODAY)
+    assert result.total == 100 and result.remaining == ell - 10
+    assert result.unmet() == [f"ELL: 10 of {ell:g} CTLE hours"]
+
+
+def test_texas_mentoring_is_capped_at_thirty_percent_and_the_caps_grow_with_the_total() -> None:
+    items = [done("mentoring", 70, type_="coaching"), done("reading", 30, type_="book")]
+    classroom = progress(PRESETS["TX"], date(2024, 7, 1), items, TODAY)
+    assert classroom.capped == {"Mentoring": 25}  # 30% of 150 = 45 of the 70
+    assert classroom.total == 75
+    professional = progress(PRESETS["TX-PRO"], date(2024, 7, 1), items, TODAY)
+    assert professional.capped == {"Mentoring": 10}  # 30% of 200 = 60; 20% of 200 = 40 >= 30
+    assert professional.total == 90 and professional.remaining == 110
+
+
+def test_illinois_national_board_teachers_need_sixty_hours() -> None:
+    result = progress(PRESETS["IL-NBCT"], date(2024, 7, 1), [done("science", 45)], TODAY)
+    assert result.unmet() == ["Total: 45 of 60 hours"]
+    assert PRESETS["IL-NBCT"].from_semester_hours(4) == 60  # 1 semester hour = 15 hours
+
+
+def test_georgia_employed_tracks_and_not_employed_counts_a_hundred_hours() -> None:
+    employed = progress(PRESETS["GA"], date(2024, 7, 1), [done("science", 12)], TODAY)
+    assert employed.unmet() == [] and employed.done_share == 1.0
+    assert "no hour count" in PRESETS["GA"].notes[0]
+    away = progress(PRESETS["GA-NOT-EMPLOYED"], date(2024, 7, 1), [done("science", 12)], TODAY)
+    assert away.unmet() == ["Total: 12 of 100 hours"]
+
+
+def test_massachusetts_topic_below_ten_counts_toward_nothing() -> None:
+    rule = PRESETS["MA"]
+    result = progress(rule, date(2024, 7, 1), [done("pedagogy", 9.5), done("content", 10)], TODAY)
+    assert result.total == 10 and result.by_category == {"content": 10}
+    assert rule.from_semester_hours(1) == 22.5

@@ -83,9 +83,18 @@ def _nc(key: str, name: str, categories: tuple[Category, ...]) -> Requirement:
         categories,
         source=_NC_SOURCE,
         hour_rate=0.1,
+        # A semester hour as 15 contact hours, like the other presets' default: left at 15
+        # units, one college course would count as nearly twice the whole requirement.
+        semester_credit_rate=1.5,
         checked_on=CHECKED_ON,
-        confirm="the 2024 split comes from a district page: confirm it with your district",
-        notes=("1 CEU = 10 contact hours; clock hours count at 10 to a renewal credit",),
+        confirm=(
+            "the 2024 split comes from a district page, and a semester hour counted as 1.5 "
+            "renewal credits is not in the research notes: confirm both with your district"
+        ),
+        notes=(
+            "1 CEU = 10 contact hours; clock hours count at 10 to a renewal credit",
+            "a semester hour counts as 15 contact hours (1.5 renewal credits)",
+        ),
     )
 
 
