@@ -47,9 +47,9 @@ async def test_the_palette_opens_the_coverage_and_the_framework_can_change(
         screen = app.screen
         assert isinstance(screen, CoverageScreen)
         rows = _rows(screen)
-        assert (
-            "2: " in rows["3b"] and "Unit plan [b]not markup[/b]" in rows["3b"] and "Wait time" in rows["3b"]
-        )
+        assert rows["3b"].endswith("2 items")
+        assert "· Unit plan [b]not markup[/b] (evidence)" in rows["3b"]
+        assert "· Wait time (reflection)" in rows["3b"]
         assert "nothing yet" in rows["2a"]
         assert "2 of 22 components evidenced" in str(screen.query_one("#coverage-summary").render())
         screen.query_one("#framework", Select).value = "marzano"
@@ -75,3 +75,34 @@ async def test_c_on_innovate_opens_it_and_only_there(make_app: Callable[..., Ile
         await until(pilot, showing(app, CoverageScreen, "#coverage-table"))
         rows = _rows(app.screen)  # type: ignore[arg-type]
         assert "Wait time" in rows["3b"]
+
+
+async def test_at_80_columns_every_title_shows_under_its_component(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    from ilearn_tui.tui.screens.coverage import SHOWN_ITEMS, TAGGING
+
+    app = make_app()
+    _tagged(app)
+    chosen = FRAMEWORKS["danielson"]
+    long_title = "A long title for a unit plan on fractions and decimals, week 3"
+    for n in range(SHOWN_ITEMS + 1):
+        eid = add_evidence(app.journal, f"https://example.org/{n}", title=f"{long_title} ({n})")
+        coverage.tag(app.journal, "evidence", eid, chosen, ["4e"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        app.action_coverage()
+        await until(pilot, showing(app, CoverageScreen, "#coverage-table"))
+        screen = app.screen
+        assert isinstance(screen, CoverageScreen)
+        table = screen.query_one("#coverage-table", DataTable)
+        # The columns fit the dialog: nothing is left past its right edge to scroll to.
+        assert table.virtual_size.width <= table.size.width
+        rows = _rows(screen)
+        assert rows["4e"].endswith(f"{SHOWN_ITEMS + 1} items")
+        assert f"{long_title} (0)" in rows["4e"] and "· and 1 more" in rows["4e"]
+        height = next(row.height for row in table.ordered_rows if row.key.value == "4e")
+        assert height >= SHOWN_ITEMS + 2  # the name, five titles and "and 1 more", each a line
+        # The framework's caveat closes the list; the line under it says how to tag in the app.
+        assert list(rows)[-2:] == ["about", "note"] and chosen.note.split()[0] in rows["note"]
+        assert TAGGING in str(screen.query_one("#coverage-status").render())

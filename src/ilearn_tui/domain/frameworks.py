@@ -179,7 +179,7 @@ MASSACHUSETTS = Framework(
     "Proposed Refinements (the structure regulation requires: four Standards, 16 Indicators).",
     "The 2018 rubric's introduction says 17 indicators, but DESE's account of that revision "
     "says it kept the structure the regulation requires, four Standards and 16 Indicators, "
-    "and no source found names a 17th: the 16 below are all there are to list.",
+    "and no source found names a 17th: these 16 are all there are to list.",
     _listed(
         "Standard I: Curriculum, Planning, and Assessment",
         """

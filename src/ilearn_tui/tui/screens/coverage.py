@@ -2,13 +2,16 @@
 
 The same view as ``ilearn framework``, for the teacher getting ready for an evaluation meeting:
 a component with nothing yet is where to look for an artifact next. The framework can be
-chosen here too; the tags themselves come from the command line's ``--component``.
+chosen here too; the tags come from the forms' Components field or ``--component``.
+
+What evidences a component is listed under its name, a line each, and long names wrap: in one
+line beside the name, the titles were cut off at 80 columns, where they matter most.
 """
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.screen import ModalScreen
@@ -23,6 +26,9 @@ from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 
 CHOICES = [(f.title, f.key) for f in FRAMEWORKS.values()] + [("No framework", NONE)]
+TAGGING = "Tag an item in its form's Components field, or with --component CODE on the command line."
+SHOWN_ITEMS = 5  # under a component; the rest are counted
+_COUNT_WIDTH = len("— nothing yet")
 
 
 class CoverageScreen(UsesShell, ModalScreen[None]):
@@ -34,7 +40,7 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
         width: 96%; max-width: 130; height: 94%; border: round $primary; background: $surface;
         padding: 0 1;
     }
-    CoverageScreen Select { width: 60; margin-bottom: 1; }
+    CoverageScreen Select { width: 100%; max-width: 76; margin-bottom: 1; }
     CoverageScreen .summary, CoverageScreen #coverage-status { height: auto; color: $text-muted; }
     """
 
@@ -51,8 +57,10 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
         table = self.query_one("#coverage-table", DataTable)
         # The app's stylesheet caps tables for the stage screens; this one is the whole dialog.
         table.styles.height, table.styles.max_height, table.styles.margin = "1fr", "100%", 0
-        table.add_columns("", "component", "evidence")
         self._fill()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.call_after_refresh(self._fill)  # the name column's width follows the dialog's
 
     @on(Select.Changed, "#framework")
     def _chosen(self, event: Select.Changed) -> None:
@@ -63,15 +71,20 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
             self.ilearn.changed()
         self._fill()
 
+    def _name_width(self, code_width: int) -> int:
+        """What is left for the names once the code, the count, the cell padding and the scrollbar are in."""
+        table = self.query_one("#coverage-table", DataTable)
+        width = table.size.width or self.app.size.width - 8
+        return max(20, width - code_width - _COUNT_WIDTH - 3 * 2 * table.cell_padding - 2)
+
     def _fill(self) -> None:
         journal = self.ilearn.journal
         chosen = coverage.framework(journal)
         table = self.query_one("#coverage-table", DataTable)
-        table.clear()
+        table.clear(columns=True)
         summary = self.query_one("#coverage-summary", Static)
         keys = actions.reminder(["coverage.close"], self.ilearn.keymap)
-        tag = "Tag items with --component CODE on ilearn evidence add, reflect and log."
-        self.query_one("#coverage-status", Static).update(f"{tag} — {keys}")
+        self.query_one("#coverage-status", Static).update(f"{TAGGING} — {keys}")
         if chosen is None:
             summary.update("No framework chosen: pick Danielson, Marzano or the Massachusetts rubric above.")
             return
@@ -81,20 +94,30 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
             f"{len(found) - len(missing)} of {len(found)} components evidenced"
             + (f"; nothing yet for {plural(len(missing), 'component')}." if missing else ".")
         )
-        self.query_one("#coverage-status", Static).update(f"{chosen.note} {tag} — {keys}")
+        code_width = max(len(c.code) for c in chosen.components)
+        table.add_column("", width=code_width)
+        table.add_column("component, and what evidences it", width=self._name_width(code_width))
+        table.add_column("evidence", width=_COUNT_WIDTH)
         domain = ""
         for component in chosen.components:
             if component.domain != domain:
                 domain = component.domain
-                table.add_row(Text(""), Text(domain, style="bold"), Text(""), key=f"domain:{domain}")
+                table.add_row(
+                    Text(""), Text(domain, style="bold"), Text(""), key=f"domain:{domain}", height=None
+                )
             items = found[component.code]
-            if items:
-                listed = "; ".join(f"{one_line(t.title, 40)} ({t.kind})" for t in items[:3])
-                more = f" (+{len(items) - 3} more)" if len(items) > 3 else ""
-                evidence = plain(f"{len(items)}: {listed}{more}")
-            else:
-                evidence = Text("— nothing yet", style="italic")
-            table.add_row(Text(component.code), plain(component.name), evidence, key=component.code)
+            cell = plain(component.name)
+            lines = [f"{one_line(item.title, 100)} ({item.kind})" for item in items[:SHOWN_ITEMS]]
+            lines += [f"and {len(items) - SHOWN_ITEMS} more"] if len(items) > SHOWN_ITEMS else []
+            for line in lines:  # a title is the teacher's text: shown literally, never as markup
+                cell.append("\n")
+                cell.append_text(plain(f"  · {line}", "dim"))
+            count = Text(plural(len(items), "item")) if items else Text("— nothing yet", style="italic")
+            table.add_row(Text(component.code), cell, count, key=component.code, height=None)
+        # The framework's own caveat closes the list, where it scrolls with it instead of
+        # taking rows from the table on a small screen.
+        table.add_row(Text(""), Text("About this list", style="bold"), Text(""), key="about", height=None)
+        table.add_row(Text(""), plain(chosen.note), Text(""), key="note", height=None)
 
     def action_close(self) -> None:
         self.dismiss()
