@@ -132,3 +132,20 @@ async def test_a_reflection_without_a_framework_has_no_components_field(
     async with app.run_test(size=(100, 30)) as pilot:
         editor = await _reflection_editor(pilot, app)
         assert not editor.query("#components")
+
+
+async def test_a_long_framework_title_wraps_in_its_label_at_80_columns(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    from textual.containers import VerticalScroll
+    from textual.widgets import Label
+
+    app = make_app()
+    coverage.set_framework(app.journal, "ma")
+    title = FRAMEWORKS["ma"].title
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await form_on_stage(pilot, 4, "evidence")
+        [label] = [w for w in form.query(Label) if title in str(w.render())]
+        await pilot.pause()
+        assert label.size.height == 2  # wrapped, where it was cut at the dialog's edge
+        assert label.region.right <= form.query_one(VerticalScroll).content_region.right

@@ -46,7 +46,7 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
     }
     RecordFormScreen #form-title { padding: 0 1; text-style: bold; }
     RecordFormScreen VerticalScroll { height: 1fr; padding: 0 1; }
-    RecordFormScreen Label { margin-top: 1; }
+    RecordFormScreen Label { margin-top: 1; width: 100%; }  /* a long label wraps, never cut */
     RecordFormScreen TextArea { height: 6; }
     RecordFormScreen TextArea.session-field { height: 5; }
     RecordFormScreen SelectionList { height: 7; }
@@ -179,6 +179,8 @@ class RecordFormScreen(UsesShell, ModalScreen[str | None]):
                 [(c, c) for c in spec.choices],
                 value=value if value in spec.choices else Select.NULL,
                 id=wid,
+                # An optional choice left blank reads as the ref fields' do, not as "Select".
+                prompt="(none)",
                 allow_blank=not spec.required,
             )
         if spec.type == "flag":
