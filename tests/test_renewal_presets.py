@@ -116,6 +116,7 @@ def test_the_unmet_rule_is_named_with_what_is_done() -> None:
     result = progress(PRESETS["MA"], date(2024, 7, 1), items, TODAY)
     assert "topic “sei” has 5 PDPs; a topic counts from 10" in result.warnings
     assert result.unmet() == ["SEI/ESL: 0 of 15 PDPs", "Total: 60 of 150 PDPs"]
+    assert [(c.key, have) for c, have in result.short_categories()] == [("sei", 0)]
     more = progress(PRESETS["MA"], date(2024, 7, 1), [*items, done("sei", 8)], TODAY)
     assert more.unmet()[0] == "SEI/ESL: 13 of 15 PDPs"
 

@@ -120,6 +120,11 @@ class Progress:
             return 1.0
         return max(0.0, min(1.0, 1 - self.remaining / self.requirement.amount))
 
+    def short_categories(self) -> list[tuple[Category, float]]:
+        """Each category short of its minimum, with what is done of it, in the rule's order."""
+        done = [(c, self.by_category.get(c.key, 0.0)) for c in self.requirement.categories]
+        return [(c, have) for c, have in done if have < c.minimum]
+
     def unmet(self) -> list[str]:
         """Each rule still unmet, named with what is done of it ("SEI/ESL: 5 of 15 PDPs").
 
@@ -129,11 +134,7 @@ class Progress:
         rule = self.requirement
         if rule.track_only:
             return []
-        lines = [
-            f"{c.name}: {self.by_category.get(c.key, 0.0):g} of {c.minimum:g} {rule.units}"
-            for c in rule.categories
-            if self.by_category.get(c.key, 0.0) < c.minimum
-        ]
+        lines = [f"{c.name}: {have:g} of {c.minimum:g} {rule.units}" for c, have in self.short_categories()]
         if self.total < rule.amount:
             lines.append(f"Total: {self.total:g} of {rule.amount:g} {rule.units}")
         return lines

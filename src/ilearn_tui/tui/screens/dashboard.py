@@ -44,11 +44,7 @@ def renewal_headline(result: Progress) -> str:
         return f"{logged} — no hours required: tracked for yourself"
     if not result.remaining:
         return f"{logged} — requirement met"
-    short = [
-        f"{c.name} {result.by_category.get(c.key, 0.0):g}/{c.minimum:g}"
-        for c in rule.categories
-        if result.by_category.get(c.key, 0.0) < c.minimum
-    ]
+    short = [f"{c.name} {have:g}/{c.minimum:g}" for c, have in result.short_categories()]
     still = f"{logged} — {result.remaining:g} still needed"
     if result.total < rule.amount:
         still += f" of {rule.amount:g}"
