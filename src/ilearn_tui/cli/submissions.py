@@ -20,8 +20,10 @@ def run(args: argparse.Namespace) -> int:
             out(f"CHANGED  {printable(name)}: {what}")
         if problems:
             raise IlearnError(f"the check failed for {plural(len(problems), 'submission')}")
-        out(f"all {plural(len(kept), 'submission')} match their SHA-256")
-        return 0
+        if kept:
+            many = f"all {len(kept):,} submissions match their"
+            out(f"{'the 1 submission matches its' if len(kept) == 1 else many} SHA-256")
+            return 0
     if not kept:
         out("Nothing submitted yet. Keep a copy as you hand it in: ilearn export --packet review --submit")
         return 0
