@@ -166,6 +166,8 @@ def test_north_carolina_counts_a_semester_hour_as_fifteen_contact_hours() -> Non
         rule = PRESETS[key]
         assert rule.from_semester_hours(2) == pytest.approx(rule.from_hours(30)) == pytest.approx(3)
     assert "1.5 renewal credits" in PRESETS["NC"].confirm
+    for key in ("NC-K5", "NC-6-12"):  # the split is the 2024 rule, and says so
+        assert any("from 30 June 2024" in note for note in PRESETS[key].notes), key
 
 
 def test_north_carolina_6_12_asks_four_in_the_subject_and_leaves_four_general() -> None:

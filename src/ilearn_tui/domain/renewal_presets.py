@@ -94,6 +94,7 @@ def _nc(key: str, name: str, categories: tuple[Category, ...]) -> Requirement:
         notes=(
             "1 CEU = 10 contact hours; clock hours count at 10 to a renewal credit",
             "a semester hour counts as 15 contact hours (1.5 renewal credits)",
+            *(("the split applies to renewals from 30 June 2024; the rest is general",) * bool(categories)),
         ),
     )
 
