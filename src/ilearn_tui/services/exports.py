@@ -62,11 +62,7 @@ def renewal_rule(config: dict[str, object]) -> RenewalRule | None:
 
 
 def chosen_rule(config: dict[str, object]) -> RenewalRule | None:
-    """The requirement kept in settings, or None when none is set or it cannot be used.
-
-    For what only adds to a document (a review packet's note on goal kinds), where an
-    unusable setting should not stop the export.
-    """
+    """The requirement in settings, or None: for a review packet's note, never a reason to stop."""
     try:
         return renewal_rule(config)
     except ValueError:
