@@ -93,6 +93,17 @@ def test_reflect_and_search_load_no_record_model(tmp_path: Path, argv: list[str]
     assert not loaded & LEAN_NEVER, sorted(loaded & LEAN_NEVER)
 
 
+def test_a_sync_of_her_own_computers_loads_nothing_of_the_groups(tmp_path: Path) -> None:
+    home, remote = tmp_path / "home", tmp_path / "remote"
+    ilearn = [sys.executable, "-m", "ilearn_tui", "--home", str(home)]
+    for step in (["reflect", "before the first sync"], ["sync", "setup", str(remote)], ["sync"]):
+        subprocess.run([*ilearn, *step], capture_output=True, check=True)
+    loaded = _loaded_by_command(home, ["sync"])
+    assert "ilearn_tui.sync.engine" in loaded  # the probe did sync
+    group_side = {"ilearn_tui.services.publishing", "ilearn_tui.sync.groups", "ilearn_tui.cli.record_values"}
+    assert not loaded & group_side and not any(m.startswith("ilearn_tui.portfolio") for m in loaded)
+
+
 def test_version_opens_nothing(tmp_path: Path) -> None:
     loaded = _loaded_by_command(tmp_path, ["--version"])
     journal_side = {m for m in loaded if m.startswith(("ilearn_tui.store", "ilearn_tui.domain"))}
