@@ -5,6 +5,9 @@ from __future__ import annotations
 import pkgutil
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import ilearn_tui
 
@@ -56,6 +59,56 @@ def test_quick_commands_skip_heavy_imports(tmp_path: object) -> None:
     modules = loaded_after(code)
     for heavy in ("sqlmodel", "sqlalchemy", "pydantic", "textual", "markdown_it"):
         assert heavy not in modules, f"{heavy} is imported by quick capture"
+
+
+# What ``reflect`` and ``search`` on a journal already at the current schema never load: the record
+# model and everything it is declared with (dataclasses, inspect), the migrations made from it,
+# the colleagues' store, the led-session rules, and json (no --json, no settings file).
+LEAN_NEVER = frozenset(
+    {"dataclasses", "inspect", "json", "difflib"}
+    | {f"ilearn_tui.domain.{name}" for name in ("model", "fields", "records", "registry", "sessions")}
+    | {"ilearn_tui.store.schema", "ilearn_tui.store.colleagues", "ilearn_tui.store.lookup"}
+    | {"ilearn_tui.cli.sessions", "ilearn_tui.cli.values"}
+)
+
+
+def _loaded_by_command(home: Path, argv: list[str]) -> set[str]:
+    code = (
+        "import contextlib, io, sys\n"
+        f"sys.argv = ['ilearn', '--home', {str(home)!r}, *{argv!r}]\n"
+        "from ilearn_tui.__main__ import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    status = main()\n"
+        "assert status == 0, status\n"
+    )
+    return loaded_after(code)
+
+
+@pytest.mark.parametrize("argv", [["reflect", "a quick note", "--tag", "t"], ["search", "quick"]])
+def test_reflect_and_search_load_no_record_model(tmp_path: Path, argv: list[str]) -> None:
+    first = [sys.executable, "-m", "ilearn_tui", "--home", str(tmp_path), "reflect", "quick start"]
+    subprocess.run(first, capture_output=True, check=True)  # creates the journal: migrations run once
+    loaded = _loaded_by_command(tmp_path, argv)
+    assert "ilearn_tui.store.journal" in loaded  # the probe did open the journal
+    assert not loaded & LEAN_NEVER, sorted(loaded & LEAN_NEVER)
+
+
+def test_a_sync_of_her_own_computers_loads_nothing_of_the_groups(tmp_path: Path) -> None:
+    home, remote = tmp_path / "home", tmp_path / "remote"
+    ilearn = [sys.executable, "-m", "ilearn_tui", "--home", str(home)]
+    for step in (["reflect", "before the first sync"], ["sync", "setup", str(remote)], ["sync"]):
+        subprocess.run([*ilearn, *step], capture_output=True, check=True)
+    loaded = _loaded_by_command(home, ["sync"])
+    assert "ilearn_tui.sync.engine" in loaded  # the probe did sync
+    group_side = {"ilearn_tui.services.publishing", "ilearn_tui.sync.groups", "ilearn_tui.cli.record_values"}
+    assert not loaded & group_side and not any(m.startswith("ilearn_tui.portfolio") for m in loaded)
+
+
+def test_version_opens_nothing(tmp_path: Path) -> None:
+    loaded = _loaded_by_command(tmp_path, ["--version"])
+    journal_side = {m for m in loaded if m.startswith(("ilearn_tui.store", "ilearn_tui.domain"))}
+    assert "sqlite3" not in loaded and not journal_side, sorted(journal_side)
+    assert not loaded & LEAN_NEVER
 
 
 def test_importing_the_package_creates_nothing(tmp_path: object) -> None:

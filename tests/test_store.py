@@ -89,7 +89,7 @@ def test_migration_backs_up_first_and_keeps_data(
     with open_journal(locations) as journal:
         add_reflection(journal, "kept across the upgrade")
     step = "ALTER TABLE reflections ADD COLUMN mood TEXT NOT NULL DEFAULT '';"
-    monkeypatch.setattr(connection, "MIGRATIONS", [*schema.MIGRATIONS, step])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, step])
     monkeypatch.setattr(connection, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with open_journal(locations) as journal:
         assert journal.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
@@ -111,7 +111,7 @@ def test_failed_migration_leaves_the_journal_as_it_was(
     with open_journal(locations) as journal:
         add_reflection(journal, "still here")
     bad = "ALTER TABLE reflections ADD COLUMN x TEXT;\nTHIS IS NOT SQL;"
-    monkeypatch.setattr(connection, "MIGRATIONS", [*schema.MIGRATIONS, bad])
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, bad])
     monkeypatch.setattr(connection, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
     with pytest.raises(sqlite3.OperationalError):
         open_journal(locations)

@@ -15,24 +15,26 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 FILE_MODE = 0o600
 
 
-@dataclass(slots=True)
 class Pending:
     """A file being written: ``file`` writes to ``path``, which becomes ``target`` at the end.
 
     ``target`` may be changed inside the block, for a name known only once the bytes are in
-    (evidence is stored under its hash); it must stay in the same folder.
+    (evidence is stored under its hash); it must stay in the same folder. A plain class: the
+    quick commands that write a file load no ``dataclasses``.
     """
 
-    path: Path
-    file: BinaryIO
-    target: Path
+    __slots__ = ("file", "path", "target")
+
+    def __init__(self, path: Path, file: BinaryIO, target: Path) -> None:
+        self.path = path
+        self.file = file
+        self.target = target
 
 
 def _taken(path: Path) -> bool:

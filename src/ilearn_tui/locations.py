@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import contextlib
 import os
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 APP_NAME = "ilearn"
 DB_NAME = "journal.sqlite3"
@@ -17,9 +17,12 @@ DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-@dataclass(frozen=True)
-class Locations:
-    """The folders of one journal: data (the database, evidence, backups) and config."""
+class Locations(NamedTuple):
+    """The folders of one journal: data (the database, evidence, backups) and config.
+
+    A named tuple (frozen, compared by value) so that every command, the quickest included,
+    has it without loading ``dataclasses``.
+    """
 
     data_dir: Path
     config_dir: Path

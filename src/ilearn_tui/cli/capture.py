@@ -326,12 +326,10 @@ def _as_dict(item: object) -> dict[str, object]:
 
 
 def _search(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.store import colleagues
+    from ilearn_tui.store.colleague_search import ranked_with
     from ilearn_tui.store.search import search
 
-    hits = colleagues.ranked_with(
-        journal.conn, search(journal, args.query, limit=args.limit), args.query, args.limit
-    )
+    hits = ranked_with(journal.conn, search(journal, args.query, limit=args.limit), args.query, args.limit)
     if args.json:
         out_json(
             [

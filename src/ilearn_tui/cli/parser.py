@@ -12,7 +12,6 @@ from ilearn_tui import __version__
 from ilearn_tui.cli import parser_groups as groups
 from ilearn_tui.cli import parser_growth as growth
 from ilearn_tui.cli.parser_parts import Parser, Subs, goal_ref, home, sub, whole
-from ilearn_tui.cli.sessions import session_options
 
 _COMPONENT_HELP = "a component of your evaluation framework it evidences, e.g. 3b (repeatable)"
 
@@ -119,6 +118,7 @@ def _goal_parser(subs: Subs) -> None:
 
 
 def _log_parser(subs: Subs) -> None:
+    from ilearn_tui.cli.sessions import session_options
     from ilearn_tui.cli.values import amount
 
     p = sub(subs, "log", "log a learning activity (workshop, book study, coaching, …)")

@@ -7,7 +7,6 @@ import sys
 
 from ilearn_tui.cli.common import journal_for
 from ilearn_tui.cli.output import out
-from ilearn_tui.cli.record_values import run_editor
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.journal import Journal
@@ -69,6 +68,7 @@ def _status(journal: Journal) -> None:
 
 
 def _resolve(journal: Journal, args: argparse.Namespace) -> int:
+    from ilearn_tui.cli.record_values import run_editor  # the record forms: only to edit a conflict
     from ilearn_tui.sync import resolve
 
     conflict = resolve.find_conflict(journal, args.conflict)

@@ -11,6 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+# A reflection (or a draft of one) may be far longer than a field: the limit is a rule of the
+# teacher's text, kept in ``domain.text`` so that saving a reflection needs no record model.
+from ilearn_tui.domain.text import MAX_BODY_CHARS as MAX_BODY_CHARS
+
 FieldType = Literal[
     "id",  # the primary key: an opaque text id
     "stamp",  # created_at / updated_at: an ISO timestamp
@@ -30,8 +34,6 @@ SearchRole = Literal["", "title", "body"]
 
 # The longest text one field may hold, whoever writes it: a form, the command line or an import.
 MAX_TEXT_CHARS = 20_000
-# A reflection (or a draft of one) may be far longer: ~2 MB, short of a runaway paste.
-MAX_BODY_CHARS = 2_000_000
 # What an id (and so a reference) looks like: a uuid, or any short word of letters, digits, - and _.
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 # A time stamp: an ISO day, then optionally a time and a zone.

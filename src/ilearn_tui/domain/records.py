@@ -128,14 +128,3 @@ class Evidence:
     innovation_id: str | None = None
     created_at: str = ""
     updated_at: str = ""
-
-
-@dataclass(slots=True)
-class SearchHit:
-    kind: str
-    id: str
-    title: str
-    snippet: str
-    rank: float
-    date: str = ""
-    author: str = ""  # a colleague's item: her name (the journal's own records have none)

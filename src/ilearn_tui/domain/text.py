@@ -12,6 +12,10 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 
+# A reflection (or a draft of one) may be far longer than one field: ~2 MB, short of a runaway
+# paste. The one limit: the record model, the store and the importers all read it from here.
+MAX_BODY_CHARS = 2_000_000
+
 # --- dates ------------------------------------------------------------------------------
 DATE_WORDS: dict[str, int] = {"today": 0, "yesterday": -1, "tomorrow": 1}
 DATE_FORMS = "YYYY-MM-DD, YYYYMMDD, today, yesterday or tomorrow"

@@ -1,18 +1,17 @@
 """Searches for the app's search screen: on a connection of their own, in a worker thread.
 
 Apart from ``store.search`` because they rank colleagues' items among the journal's own
-(``store.colleagues``), which is built on that module.
+(``store.colleague_search``), which is built on that module.
 """
 
 from __future__ import annotations
 
 import sqlite3
 
-from ilearn_tui.domain.records import SearchHit
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.colleagues import ranked_with
+from ilearn_tui.store.colleague_search import ranked_with
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.search import SearchTooSlowError, search_in
+from ilearn_tui.store.search import SearchHit, SearchTooSlowError, search_in
 
 
 class BackgroundSearch:

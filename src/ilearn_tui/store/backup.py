@@ -122,7 +122,7 @@ def restore_from(
     ``source`` has passed every check: a wrong file must not push real copies out of rotation.
     Returns that safety copy.
     """
-    from ilearn_tui.store.schema import SCHEMA_VERSION
+    from ilearn_tui.store.fileformat import SCHEMA_VERSION
 
     if not source.is_file():
         raise IlearnError(f"no backup file at {source}")

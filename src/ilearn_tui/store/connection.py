@@ -17,8 +17,7 @@ from pathlib import Path
 
 from ilearn_tui.errors import DamagedJournalError, IlearnError, NewerSchemaError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
-from ilearn_tui.store.fileformat import APPLICATION_ID, SQLITE_HEADER
-from ilearn_tui.store.schema import MIGRATIONS, SCHEMA_VERSION
+from ilearn_tui.store.fileformat import APPLICATION_ID, SCHEMA_VERSION, SQLITE_HEADER
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -231,6 +230,9 @@ def prepare(conn: sqlite3.Connection, path: Path, backup_dir: Path | None) -> No
         raise DamagedJournalError(f"{path} is an SQLite file but not an ilearn journal")
     if version == SCHEMA_VERSION:
         return
+    # The migrations (and the record model some are made from) are read only to upgrade.
+    from ilearn_tui.store.schema import MIGRATIONS
+
     if version > 0 and backup_dir is not None:
         from ilearn_tui.store.backup import backup_to_dir
 

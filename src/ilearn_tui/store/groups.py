@@ -13,7 +13,6 @@ from ilearn_tui.domain.model_groups import GROUP_KINDS
 from ilearn_tui.domain.picking import pick
 from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, now_stamp
-from ilearn_tui.store.plan import insert_row
 
 MAX_NAME = 120
 
@@ -45,6 +44,8 @@ def group_kind(text: str | None) -> str:
 
 def add_group(journal: Journal, name: str, kind: str, members: list[str]) -> str:
     """A new group with its members, in one write; a second group of the same name is refused."""
+    from ilearn_tui.store.plan import insert_row  # the plan's records: not for a sync's look-up
+
     name = _name(name, "group")
     names = list(dict.fromkeys(_name(m, "member") for m in members))
     with journal.write() as conn:

@@ -10,13 +10,16 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime
+from typing import TYPE_CHECKING
 
-from ilearn_tui.domain.records import Cycle
 from ilearn_tui.domain.text import school_year_bounds
 from ilearn_tui.errors import DamagedJournalError, IlearnError, MissingJournalError, NotFoundError, UsageError
 from ilearn_tui.locations import Locations
 from ilearn_tui.store import connection
 from ilearn_tui.store.rows import like_prefix, records, select_list
+
+if TYPE_CHECKING:
+    from ilearn_tui.domain.records import Cycle
 
 
 def new_id() -> str:
@@ -127,6 +130,8 @@ class Journal:
 
     # --- cycles ---------------------------------------------------------------------
     def cycles(self) -> list[Cycle]:
+        from ilearn_tui.domain.records import Cycle  # the record model, only for what reads records
+
         cursor = self.conn.execute(f"SELECT {select_list(Cycle)} FROM cycles ORDER BY starts_on")
         return list(records(Cycle, cursor))
 
@@ -150,6 +155,8 @@ class Journal:
 
     def current_cycle(self) -> Cycle | None:
         """The cycle containing today, else the latest one."""
+        from ilearn_tui.domain.records import Cycle
+
         today = date.today().isoformat()
         cursor = self.conn.execute(
             f"SELECT {select_list(Cycle)} FROM cycles "

@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, NamedTuple
 
 from ilearn_tui.domain import text
-from ilearn_tui.domain.fields import MAX_BODY_CHARS  # one limit, which imports apply too
-from ilearn_tui.domain.records import Reflection
+from ilearn_tui.domain.text import MAX_BODY_CHARS  # one limit, which imports apply too
 from ilearn_tui.errors import NotFoundError, UsageError
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
 from ilearn_tui.store.tags import write_tags
 
+if TYPE_CHECKING:
+    from ilearn_tui.domain.records import Reflection
+
 LINK_COLUMNS = ("goal_id", "question_id", "activity_id", "evidence_id")
 
 
-@dataclass(slots=True)
-class ReflectionFilter:
-    """What the journal list shows; every field narrows it."""
+class ReflectionFilter(NamedTuple):
+    """What the journal list shows; every field narrows it (a named tuple: ``reflect`` loads it)."""
 
     tag: str | None = None
     goal_id: str | None = None
@@ -239,6 +240,8 @@ _SELECT = (
 
 
 def _reflection(row: sqlite3.Row) -> Reflection:
+    from ilearn_tui.domain.records import Reflection  # the record model: not for ``ilearn reflect``
+
     return Reflection(
         id=row[0],
         date=row[1],

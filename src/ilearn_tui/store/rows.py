@@ -13,8 +13,6 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any, TypeVar
 
-from ilearn_tui.domain.registry import columns, flag_positions
-
 R = TypeVar("R")
 Row = dict[str, Any]
 
@@ -33,6 +31,8 @@ def dicts(cursor: sqlite3.Cursor) -> Iterator[Row]:
 
 def select_list(record: type, prefix: str = "") -> str:
     """The SELECT list that :func:`records` turns into ``record``s (``prefix``: a table alias)."""
+    from ilearn_tui.domain.registry import columns  # loaded with the first record, not by ``like_prefix``
+
     return ", ".join(prefix + name for name in columns(record))
 
 
@@ -42,6 +42,8 @@ def records(record: type[R], cursor: sqlite3.Cursor) -> Iterator[R]:
     The cursor's columns are checked against the record's once, before the first row: a
     positional build from any other SELECT would put values in the wrong fields silently.
     """
+    from ilearn_tui.domain.registry import columns, flag_positions
+
     selected = tuple(d[0] for d in cursor.description)
     if selected != columns(record):
         raise ValueError(f"{record.__name__} is built from {columns(record)}, not {selected}")
@@ -59,5 +61,7 @@ def records(record: type[R], cursor: sqlite3.Cursor) -> Iterator[R]:
 
 def from_dict(record: type[R], row: Row) -> R:
     """One dict with (at least) the record's columns as a record, e.g. a row of a JSON export."""
+    from ilearn_tui.domain.registry import columns, flag_positions
+
     flags = set(flag_positions(record))
     return record(*(bool(row[n]) if i in flags else row[n] for i, n in enumerate(columns(record))))

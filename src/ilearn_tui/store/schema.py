@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ilearn_tui.domain.model import TABLE_ORDER
 from ilearn_tui.store.colleagues_schema import COLLEAGUE_ITEMS
+from ilearn_tui.store.fileformat import SCHEMA_VERSION as SCHEMA_VERSION  # also read from here
 from ilearn_tui.store.groups_schema import groups_migration
 from ilearn_tui.store.schema_evaluation import V7_SMART_GOALS, V9_CHANGE_ORDER, component_links
 from ilearn_tui.store.schema_sessions import sessions_led
@@ -353,7 +354,8 @@ MIGRATIONS: list[str] = [
     COLLEAGUE_ITEMS,  # colleagues' items from the group repositories (rebuilt, never synced)
 ]
 
-SCHEMA_VERSION = len(MIGRATIONS)
+if len(MIGRATIONS) != SCHEMA_VERSION:  # a new migration raises the version in fileformat too
+    raise ImportError(f"{len(MIGRATIONS)} migrations, but fileformat.SCHEMA_VERSION is {SCHEMA_VERSION}")
 
 # Tables a JSON export carries, in the record model's order (never breaks a foreign key on import).
 EXPORT_TABLES: tuple[str, ...] = TABLE_ORDER

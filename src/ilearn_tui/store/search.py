@@ -12,10 +12,12 @@ import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING, NamedTuple
 
-from ilearn_tui.domain.records import SearchHit
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store.journal import Journal
+
+if TYPE_CHECKING:
+    from ilearn_tui.store.journal import Journal
 
 MARK_START = "\x02"
 MARK_END = "\x03"
@@ -34,6 +36,22 @@ _DATES = {
     "evidence": "SELECT date FROM evidence WHERE id = ?",
     "share": "SELECT date FROM shares WHERE id = ?",
 }
+
+
+class SearchHit(NamedTuple):
+    """One hit, the journal's own or a colleague's, as the command line and the app show it.
+
+    A named tuple rather than a record class: ``ilearn search`` makes twenty and loads no
+    record model (nor ``dataclasses``) to do it.
+    """
+
+    kind: str
+    id: str
+    title: str
+    snippet: str
+    rank: float
+    date: str = ""
+    author: str = ""  # a colleague's item: her name (the journal's own records have none)
 
 
 class SearchTooSlowError(IlearnError):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import astuple
-
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -80,7 +78,7 @@ class JournalScreen(AreaScreen):
     def _status(self) -> None:
         reflections = self.query_one(ReflectionList)
         total = reflections.total
-        narrowed = any(astuple(self.filter))
+        narrowed = any(self.filter)
         words = f"{total:,} reflection{'s' if total != 1 else ''}" + (" match" if narrowed else "")
         hint = "enter open · n new · f filter · delete remove"
         self.query_one("#journal-status", Static).update(f"{words} — {hint}")

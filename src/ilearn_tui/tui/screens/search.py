@@ -11,12 +11,11 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from ilearn_tui.domain.forms import KINDS
-from ilearn_tui.domain.records import SearchHit
 from ilearn_tui.domain.text import plural
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.store.background_search import BackgroundSearch, SearchUnavailable
-from ilearn_tui.store.colleagues import item_kind
-from ilearn_tui.store.search import SearchTooSlowError
+from ilearn_tui.store.colleague_search import item_kind
+from ilearn_tui.store.search import SearchHit, SearchTooSlowError
 from ilearn_tui.textsafe import one_line, printable
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
