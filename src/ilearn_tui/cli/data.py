@@ -320,7 +320,12 @@ def _import_document(
 
 
 def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> int:
-    from ilearn_tui.portfolio.jrnl_import import AlreadyImportedError, detect_and_parse, import_entries
+    from ilearn_tui.portfolio.jrnl_import import (
+        AlreadyImportedError,
+        all_entries,
+        detect_and_parse,
+        import_entries,
+    )
 
     progress(f"reading {path.name}")
     entries = detect_and_parse(path, tag_symbols="#@")
@@ -331,7 +336,7 @@ def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> in
         count = import_entries(journal, entries)
     except AlreadyImportedError:
         raise IlearnError(
-            f"{path.name} was already imported: all its {len(entries)} entries are in the journal; "
+            f"{path.name} was already imported: {all_entries(len(entries))} in the journal; "
             "nothing was imported"
         ) from None
     progress.finish()

@@ -143,3 +143,9 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
     """``1 activity``, ``2 activities``: the count with the noun it takes, for every layer's words."""
     word = noun if count == 1 else (many or noun + "s")
     return f"{count:,} {word}"
+
+
+def amount(value: float, noun: str, many: str | None = None) -> str:
+    """``1 hour``, ``1.5 hours``, ``0 credits``: a measured amount with its noun, as ``plural`` counts."""
+    word = noun if value == 1 else (many or noun + "s")
+    return f"{value:g} {word}"
