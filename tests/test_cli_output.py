@@ -193,6 +193,9 @@ def test_one_of_each_is_worded_in_the_singular(ilearn: Cli, home: Path, tmp_path
     assert "  Book study: 1 hour" in status
     assert ok(ilearn("hours")).splitlines()[0].endswith(": 1 hour, 1 credit in 1 activity (1 hour planned)")
     assert "1 hour  done" in ok(ilearn("stage", "3"))
+    ok(ilearn("goal", "add", "Better questioning"))
+    glance = [line.strip() for line in ok(ilearn()).splitlines()]  # no terminal: the journal at a glance
+    assert {"1 goal", "2 learning activities", "0 reflections"} <= set(glance)
     entry = tmp_path / "one.txt"
     entry.write_text("[2024-03-05 14:30] Rounds went well.\n")
     ok(ilearn("import", str(entry)))
