@@ -151,6 +151,11 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         ),
         (("log", "book", "T", "--credits", "lots"), "ilearn: --credits: 'lots' is not a number of credits"),
         (
+            ("log", "book", "T", "--hours", "-3"),
+            "ilearn: --hours: '-3' is below 0; give 0 or more hours (e.g. 1.5)",
+        ),
+        (("log", "book", "T", "--credits=-0.5"), "ilearn: --credits: '-0.5' is below 0; give 0 or more"),
+        (
             ("log", "book", "T", "--role", "led"),
             "ilearn: --role: 'led' is not known; use attended or facilitated",
         ),
