@@ -296,9 +296,9 @@ def _import_document(
     from ilearn_tui.portfolio.json_import import import_document
 
     records = sum(len(rows) for rows in document["tables"].values())
-    progress(f"preparing to import {records:,} records")  # a backup of the journal first
+    progress(f"preparing to import {plural(records, 'record')}")  # a backup of the journal first
     _backup_first(journal, "before-import")
-    progress(f"importing {records:,} records")
+    progress(f"importing {plural(records, 'record')}")
     report = import_document(journal, document, source_dir=source)
     progress.finish()
     out(
@@ -329,9 +329,9 @@ def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> in
 
     progress(f"reading {path.name}")
     entries = detect_and_parse(path, tag_symbols="#@")
-    progress(f"preparing to import {len(entries):,} entries")
+    progress(f"preparing to import {plural(len(entries), 'entry', 'entries')}")
     _backup_first(journal, "before-import")
-    progress(f"importing {len(entries):,} entries")
+    progress(f"importing {plural(len(entries), 'entry', 'entries')}")
     try:
         count = import_entries(journal, entries)
     except AlreadyImportedError:
