@@ -169,3 +169,16 @@ def test_a_format_or_packet_misspelt_gets_a_suggestion(
     assert_fails(result, 2)
     assert result.err.startswith(line), result.err
     assert snapshot(home) == seeded
+
+
+def test_a_dash_is_standard_output_not_a_folder(
+    ilearn: Cli, home: Path, seeded: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert ok(ilearn("export", "--out", "-", "--format", "html")).startswith("<!DOCTYPE html>")
+    assert ok(ilearn("export", "--out", "-")).startswith("# ")
+    refused = ilearn("export", "--out", "-", "--format", "pdf")
+    assert_fails(refused, 2)
+    assert "give --out NAME.pdf" in refused.err
+    assert not (tmp_path / "-").exists()
+    assert snapshot(home) == seeded

@@ -44,6 +44,8 @@ def _check_export_args(args: argparse.Namespace) -> None:
     from ilearn_tui.portfolio.formats import FORMATS, PACKETS, ExportChoiceError, choose, kind_for
     from ilearn_tui.services.exports import preflight
 
+    if args.out == "-":  # the shell's name for standard output, never a folder called "-"
+        args.out = None
     # Named by the one list rule: "htm" is html, "reveiw" gets "did you mean 'review'?".
     if args.format is not None:
         args.format = pick("--format", args.format, FORMATS)

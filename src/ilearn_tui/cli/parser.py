@@ -195,7 +195,7 @@ def _export_parser(subs: Subs) -> None:
         "--out",
         metavar="PATH",
         help="a file, or a folder (existing, or ending in /) for the document plus evidence/ copies; "
-        "default: print to stdout",
+        "default (or -): print to stdout",
     )
     p.add_argument(
         "--packet",
