@@ -197,3 +197,15 @@ def test_every_everyday_line_runs(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
         assert (reader.work / name).is_file(), name
     assert (reader.work / "show" / "index.html").is_file()
     assert (tmp_path / "media" / "usb" / "folio" / "portfolio.md").is_file()
+
+
+def test_the_completion_lines_print_their_scripts(tmp_path: Path) -> None:
+    """``eval "$(ilearn completion bash)"`` and its kin: each names a shell the command knows."""
+    section = README.read_text(encoding="utf-8").split("### Tab completion", 1)[1]
+    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    assert block is not None
+    shells = re.findall(r"ilearn completion (\w+)", block.group(1))
+    assert sorted(shells) == ["bash", "fish", "zsh"]
+    for shell in shells:
+        script = ok(invoke("completion", shell, home=tmp_path / "home"))
+        assert "ilearn" in script and len(script.splitlines()) > 3, shell
