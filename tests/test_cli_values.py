@@ -176,6 +176,15 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         (("export", "--from", "2024-13-01"), "ilearn: --from: bad date '2024-13-01'"),
         (("goal", "add", "X", "--kind", "studnet"), "ilearn: --kind: 'studnet' is not known; did you mean"),
         (("shwo", "abcd"), "ilearn: unknown command 'shwo'; did you mean 'show'?"),
+        (
+            ("reflect", "x", "--tga", "q"),
+            "ilearn: unknown option '--tga'; did you mean '--tag'? (see 'ilearn reflect --help')",
+        ),
+        (
+            ("goal", "add", "X", "--questoin=Q"),
+            "ilearn: unknown option '--questoin=Q'; did you mean '--question'? (see 'ilearn goal add",
+        ),
+        (("status", "extra"), "ilearn: unrecognized arguments: extra (see 'ilearn status --help')"),
         (("goal", "ad", "x"), "ilearn: unknown command 'ad'; did you mean 'add'?"),
         (("serch", "x"), "ilearn: unknown command 'serch'; did you mean 'search'?"),
     ],
