@@ -12,12 +12,12 @@ import pty
 import subprocess
 import sys
 from collections.abc import Callable
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 
-from ilearn_tui.cli.output import plural
+from ilearn_tui.cli.output import amount, plural
 from tests.helpers.cli import ILEARN, SCRUBBED, Result, invoke_in, ok, snapshot
 
 Cli = Callable[..., Result]
@@ -173,3 +173,32 @@ def test_purging_one_item_says_one_item(ilearn: Cli, seeded: str) -> None:
     ok(ilearn("delete", reflection))
     assert ok(ilearn("trash", "purge")) == "purged 1 item from the trash"
     assert ok(ilearn("trash", "purge")) == "purged 0 items from the trash"
+
+
+@pytest.mark.parametrize(
+    ("value", "noun", "expected"),
+    [(1, "hour", "1 hour"), (1.0, "hour", "1 hour"), (1.5, "hour", "1.5 hours"), (0, "credit", "0 credits")],
+)
+def test_amount(value: float, noun: str, expected: str) -> None:
+    assert amount(value, noun) == expected
+
+
+def test_one_of_each_is_worded_in_the_singular(ilearn: Cli, home: Path, tmp_path: Path) -> None:
+    """A first week: one activity of one hour and one credit, one planned hour, one jrnl entry."""
+    soon = (date.today() + timedelta(days=1)).isoformat()
+    ok(ilearn("log", "book", "Visible Learning", "--hours", "1", "--credits", "1"))
+    ok(ilearn("log", "course", "Questioning course", "--hours", "1", "--date", soon))
+    status = ok(ilearn("status")).splitlines()
+    assert "  1 hour and 1 credit done in 1 activity; 1 hour planned" in status
+    assert "  Book study: 1 hour" in status
+    assert ok(ilearn("hours")).splitlines()[0].endswith(": 1 hour, 1 credit in 1 activity (1 hour planned)")
+    assert "1 hour  done" in ok(ilearn("stage", "3"))
+    ok(ilearn("goal", "add", "Better questioning"))
+    glance = [line.strip() for line in ok(ilearn()).splitlines()]  # no terminal: the journal at a glance
+    assert {"1 goal", "2 learning activities", "0 reflections"} <= set(glance)
+    entry = tmp_path / "one.txt"
+    entry.write_text("[2024-03-05 14:30] Rounds went well.\n")
+    ok(ilearn("import", str(entry)))
+    again = ilearn("import", str(entry))
+    assert again.code == 1
+    assert "already imported: the one entry is in the journal" in again.err

@@ -86,6 +86,24 @@ def test_an_indicator_that_names_no_one_value_is_refused(text: str, words: list[
         assert word in str(refused.value)
 
 
+@pytest.mark.parametrize(
+    ("read", "text", "words"),
+    [
+        (values.goal_kind, "studnet", "did you mean 'student-learning'?"),
+        (values.goal_kind, "profesional", "did you mean 'professional-practice'?"),
+        (values.indicator, "acheivement", "did you mean 'student achievement'?"),
+        (values.indicator, "studnet", "is not known; use student achievement"),  # a word of two values
+        (values.activity_type, "reflexion", "did you mean 'video'?"),
+    ],
+)
+def test_a_slip_in_one_word_of_a_value_gets_a_suggestion(
+    read: Callable[[str], str], text: str, words: str
+) -> None:
+    with pytest.raises(UsageError) as refused:
+        read(text)
+    assert words in str(refused.value)
+
+
 def test_every_vocabulary_value_is_reachable_by_its_own_name() -> None:
     """No value of a list is shadowed by another (each picks itself, whatever the other names)."""
     for value in vocab.ACTIVITY_TYPES:
@@ -133,6 +151,11 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         ),
         (("log", "book", "T", "--credits", "lots"), "ilearn: --credits: 'lots' is not a number of credits"),
         (
+            ("log", "book", "T", "--hours", "-3"),
+            "ilearn: --hours: '-3' is below 0; give 0 or more hours (e.g. 1.5)",
+        ),
+        (("log", "book", "T", "--credits=-0.5"), "ilearn: --credits: '-0.5' is below 0; give 0 or more"),
+        (
             ("log", "book", "T", "--role", "led"),
             "ilearn: --role: 'led' is not known; use attended or facilitated",
         ),
@@ -151,7 +174,17 @@ def test_forgiving_values_are_saved_as_the_full_value(ilearn: Cli, home: Path, s
         (("reflect", "x", "--stage", "9"), "ilearn: --stage: '9' is not a stage; use 1-5 or imagine"),
         (("reflect", "x", "--stage", "i"), "ilearn: --stage: 'i' could be 'imagine' or 'inspire'"),
         (("export", "--from", "2024-13-01"), "ilearn: --from: bad date '2024-13-01'"),
+        (("goal", "add", "X", "--kind", "studnet"), "ilearn: --kind: 'studnet' is not known; did you mean"),
         (("shwo", "abcd"), "ilearn: unknown command 'shwo'; did you mean 'show'?"),
+        (
+            ("reflect", "x", "--tga", "q"),
+            "ilearn: unknown option '--tga'; did you mean '--tag'? (see 'ilearn reflect --help')",
+        ),
+        (
+            ("goal", "add", "X", "--questoin=Q"),
+            "ilearn: unknown option '--questoin=Q'; did you mean '--question'? (see 'ilearn goal add",
+        ),
+        (("status", "extra"), "ilearn: unrecognized arguments: extra (see 'ilearn status --help')"),
         (("goal", "ad", "x"), "ilearn: unknown command 'ad'; did you mean 'add'?"),
         (("serch", "x"), "ilearn: unknown command 'serch'; did you mean 'search'?"),
     ],

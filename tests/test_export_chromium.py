@@ -167,3 +167,41 @@ def test_a_single_page_shows_its_embedded_image(journal: Journal, tmp_path: Path
     assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
     srcs = [v for tag, name, v in markup(run.stdout.decode()).attrs if tag == "img" and name == "src"]
     assert len(srcs) == 1 and srcs[0].startswith("data:image/png;base64,")
+
+
+def test_the_command_lines_folder_page_opens_every_file_in_the_browser(
+    journal: Journal, home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``ilearn export --format html --out site/`` from a working folder, as a teacher types it.
+
+    Each link of ``index.html`` is followed in Chromium itself; the page it opens shows the
+    evidence file's own bytes, and every copy in ``evidence/`` is linked from the page.
+    """
+    from urllib.parse import unquote, urlsplit
+
+    from ilearn_tui.store.evidence import add_evidence
+    from tests.helpers.cli import invoke, ok
+
+    source = tmp_path / "src"
+    source.mkdir()
+    for name, text in (
+        ("exit tickets.txt", "Exit tickets: 19 of 24 gave a reason.\n"),
+        ("plan.txt", "Plan: wait 5 s.\n"),
+    ):
+        (source / name).write_text(text)
+        add_evidence(journal, str(source / name), title=name.split(".")[0].title(), day="2025-03-01")
+    monkeypatch.chdir(tmp_path)
+    said = ok(invoke("export", "--format", "html", "--out", "site/", home=home))
+    assert said == "wrote site/index.html and 2 evidence files in site/evidence"
+    page = (tmp_path / "site" / "index.html").resolve()
+    run = chromium(tmp_path, "--dump-dom", page.as_uri())
+    assert run.returncode == 0, run.stderr.decode(errors="replace")[-2000:]
+    hrefs = [v for _, name, v in markup(run.stdout.decode()).attrs if name == "href"]
+    files = sorted({h for h in hrefs if not urlsplit(h).scheme and not h.startswith("#")})
+    copies = sorted(p.name for p in (page.parent / "evidence").iterdir())
+    assert [unquote(h).removeprefix("evidence/") for h in files] == copies
+    for href in files:
+        opened = chromium(tmp_path, "--dump-dom", (page.parent / unquote(href)).as_uri())
+        assert opened.returncode == 0, opened.stderr.decode(errors="replace")[-2000:]
+        shown = " ".join(markup(opened.stdout.decode()).text)
+        assert (page.parent / unquote(href)).read_text().strip() in shown, href

@@ -53,7 +53,7 @@ def assert_refused(result: Result, code: int, words: str) -> None:
 @pytest.mark.parametrize(
     ("args", "code", "words"),
     [
-        (["--packet", "annual"], 2, "unknown packet 'annual': use review or renewal"),
+        (["--packet", "annual"], 2, "--packet: 'annual' is not known; use review or renewal"),
         (["--packet", "review", "--format", "html"], 2, "--packet review makes a Markdown document"),
         (["--packet", "renewal", "--format", "json"], 2, "--packet renewal makes a Markdown document"),
         (["--format", "pdf"], 2, "PDF export is one file: give --out NAME.pdf"),

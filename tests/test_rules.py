@@ -273,6 +273,17 @@ def test_the_name_may_be_chosen_once_the_bytes_are_in(tmp_path: Path) -> None:
     assert not (tmp_path.parent / "elsewhere").exists()
 
 
+def test_a_relative_target_is_written_where_it_names(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``--out portfolio.md`` names a file in the working folder; the temporary file's path is absolute."""
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path)
+    assert atomicfile.write_file(Path("out.md"), "here") == Path("out.md")
+    atomicfile.write_file(Path("sub/../sub/deeper.md"), "there")
+    assert (tmp_path / "out.md").read_text() == "here"
+    assert (tmp_path / "sub" / "deeper.md").read_text() == "there"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.md", "sub"]
+
+
 def test_a_missing_folder_is_an_os_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         atomicfile.write_file(tmp_path / "gone" / "out.md", "x")

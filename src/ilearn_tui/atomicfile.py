@@ -80,7 +80,8 @@ def atomic_write(
             yield pending
             handle.flush()
             os.fsync(handle.fileno())  # also flushes what others wrote to the file by its path
-        if pending.target.parent != temp.parent:
+        # mkstemp names the temporary file by an absolute path; a target may be relative.
+        if Path(os.path.abspath(pending.target.parent)) != temp.parent:
             raise ValueError("an atomic write must end in the folder it started in")
         if not overwrite and _taken(pending.target):
             _refuse(pending.target)

@@ -235,3 +235,18 @@ async def test_short_searches_wait_for_enter(make_app: Callable[..., IlearnApp])
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, EditorScreen)
+
+
+async def test_the_status_line_counts_one_reflection_in_the_singular(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app()
+    add_reflection(app.journal, "Wait time helped", title="Wait time helped", day="2025-03-01", tags=["wait"])
+    add_reflection(app.journal, "Exit tickets", title="Exit tickets", day="2025-03-02")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("j")
+        await until(pilot, showing(app, JournalScreen, "#journal-status"))
+        status = app.screen.query_one("#journal-status")
+        await until(pilot, lambda: str(status.render()).startswith("2 reflections —"))
+        app.screen.query_one("#filter-tag", Input).value = "wait"
+        await until(pilot, lambda: str(status.render()).startswith("1 reflection matches —"))

@@ -8,7 +8,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import Marking, highlighted, out, out_json, plural, saved, styles_on
+from ilearn_tui.cli.output import Marking, amount, highlighted, out, out_json, plural, saved, styles_on
 from ilearn_tui.domain import vocab
 from ilearn_tui.errors import IlearnError, UsageError
 from ilearn_tui.textsafe import one_line, printable
@@ -278,7 +278,7 @@ def _log(args: argparse.Namespace, journal: Journal) -> int:
         _tag(journal, "activity", activity_id, chosen, codes)
         if group_id:
             put_in_group(journal, "activities", activity_id, group_id)
-    hours = f"{args.hours:g} hour{'' if args.hours == 1 else 's'}" if args.hours else ""
+    hours = amount(args.hours, "hour") if args.hours else ""
     saved("learning activity", args.title, activity_id, args.date or "", hours)
     return 0
 

@@ -40,9 +40,17 @@ def run(args: argparse.Namespace) -> int:
 
 def _check_export_args(args: argparse.Namespace) -> None:
     """Every refusal that needs no journal, before it is opened: nothing is touched on a bad line."""
-    from ilearn_tui.portfolio.formats import ExportChoiceError, choose, kind_for
+    from ilearn_tui.domain.picking import pick
+    from ilearn_tui.portfolio.formats import FORMATS, PACKETS, ExportChoiceError, choose, kind_for
     from ilearn_tui.services.exports import preflight
 
+    if args.out == "-":  # the shell's name for standard output, never a folder called "-"
+        args.out = None
+    # Named by the one list rule: "htm" is html, "reveiw" gets "did you mean 'review'?".
+    if args.format is not None:
+        args.format = pick("--format", args.format, FORMATS)
+    if args.packet is not None:
+        args.packet = pick("--packet", args.packet, PACKETS)
     try:
         asked = kind_for(args.format, args.packet)
         args.date_from = parse_date(args.date_from, "--from") if args.date_from else None
@@ -102,10 +110,6 @@ def _choice_words(exc: ExportChoiceError) -> str:
     from ilearn_tui.portfolio import formats as f
 
     match exc:
-        case f.UnknownFormat():
-            return f"unknown format {exc.value!r}: use {', '.join(f.FORMATS[:-1])} or {f.FORMATS[-1]}"
-        case f.UnknownPacket():
-            return f"unknown packet {exc.value!r}: use {' or '.join(f.PACKETS)}"
         case f.PacketNotMarkdown():
             made = " or a ".join(f"{words} document" for words in exc.made)
             return f"--packet {exc.packet} makes a {made}; drop --format {exc.format}"
@@ -240,11 +244,14 @@ def _renewal_rule(config: dict[str, object]) -> RenewalRule | None:
         return None
 
 
+IMPORT_FORMATS = ("json", "jrnl", "archive")
+
+
 def _check_import_args(args: argparse.Namespace) -> None:
     if args.format is not None:
-        args.format = args.format.lower()
-        if args.format not in ("json", "jrnl", "archive"):
-            raise UsageError(f"unknown import format {args.format!r}: use json, jrnl or archive")
+        from ilearn_tui.domain.picking import pick
+
+        args.format = pick("--format", args.format, IMPORT_FORMATS)
     if not Path(args.path).expanduser().exists():
         raise IlearnError(f"no file at {args.path}")
     if Path(args.path).expanduser().is_dir():
@@ -295,9 +302,9 @@ def _import_document(
     from ilearn_tui.portfolio.json_import import import_document
 
     records = sum(len(rows) for rows in document["tables"].values())
-    progress(f"preparing to import {records:,} records")  # a backup of the journal first
+    progress(f"preparing to import {plural(records, 'record')}")  # a backup of the journal first
     _backup_first(journal, "before-import")
-    progress(f"importing {records:,} records")
+    progress(f"importing {plural(records, 'record')}")
     report = import_document(journal, document, source_dir=source)
     progress.finish()
     out(
@@ -319,18 +326,23 @@ def _import_document(
 
 
 def _import_jrnl(journal: Journal, path: Path, progress: TerminalProgress) -> int:
-    from ilearn_tui.portfolio.jrnl_import import AlreadyImportedError, detect_and_parse, import_entries
+    from ilearn_tui.portfolio.jrnl_import import (
+        AlreadyImportedError,
+        all_entries,
+        detect_and_parse,
+        import_entries,
+    )
 
     progress(f"reading {path.name}")
     entries = detect_and_parse(path, tag_symbols="#@")
-    progress(f"preparing to import {len(entries):,} entries")
+    progress(f"preparing to import {plural(len(entries), 'entry', 'entries')}")
     _backup_first(journal, "before-import")
-    progress(f"importing {len(entries):,} entries")
+    progress(f"importing {plural(len(entries), 'entry', 'entries')}")
     try:
         count = import_entries(journal, entries)
     except AlreadyImportedError:
         raise IlearnError(
-            f"{path.name} was already imported: all its {len(entries)} entries are in the journal; "
+            f"{path.name} was already imported: {all_entries(len(entries))} in the journal; "
             "nothing was imported"
         ) from None
     progress.finish()

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from ilearn_tui.cli.common import journal_for, parse_date
-from ilearn_tui.cli.output import out, out_json, plural, saved
+from ilearn_tui.cli.output import amount, out, out_json, plural, saved
 from ilearn_tui.domain import renewal
 from ilearn_tui.domain.text import topic_key
 from ilearn_tui.errors import IlearnError, UsageError
@@ -80,9 +80,9 @@ def _hours(args: argparse.Namespace, journal: Journal) -> int:
         )
         return 0
     out(
-        f"{label}: {report.hours:g} hours, {report.credits:g} credits in "
+        f"{label}: {amount(report.hours, 'hour')}, {amount(report.credits, 'credit')} in "
         f"{plural(report.activities, 'activity', 'activities')}"
-        f" ({report.planned_hours:g} hours planned)"
+        f" ({amount(report.planned_hours, 'hour')} planned)"
     )
     for heading, values in (
         ("By type", report.by_type),
@@ -225,12 +225,12 @@ def _show(args: argparse.Namespace, journal: Journal) -> int:
     if rule.track_only:
         out(
             f"{rule.summary()}; {result.total:g} {rule.units} logged this period "
-            f"({result.days_left(today)} days left, period ends {result.period_end})"
+            f"({plural(result.days_left(today), 'day')} left, period ends {result.period_end})"
         )
     else:
         out(
             f"{rule.name}: {result.total:g} of {rule.amount:g} {rule.units} "
-            f"({result.remaining:g} to go; {result.days_left(today)} days left, "
+            f"({result.remaining:g} to go; {plural(result.days_left(today), 'day')} left, "
             f"period ends {result.period_end})"
         )
     for line in result.unmet():

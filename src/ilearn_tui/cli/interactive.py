@@ -16,6 +16,7 @@ from typing import Protocol
 from ilearn_tui import locations
 from ilearn_tui.cli.output import out
 from ilearn_tui.domain.stages import all_statuses, next_step
+from ilearn_tui.domain.text import noun_for
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import DamagedJournalError, MissingJournalError
 from ilearn_tui.store.journal import Journal, open_journal
@@ -23,13 +24,13 @@ from ilearn_tui.store.overview import count_records, cycle_counts, recent_reflec
 from ilearn_tui.textsafe import one_line
 
 _COUNTS = (
-    ("reflections", "reflections"),
-    ("goals", "goals"),
-    ("questions", "research questions"),
-    ("activities", "learning activities"),
-    ("evidence", "pieces of evidence"),
-    ("checks", "progress checks"),
-    ("shares", "shares"),
+    ("reflections", "reflection", "reflections"),
+    ("goals", "goal", "goals"),
+    ("questions", "research question", "research questions"),
+    ("activities", "learning activity", "learning activities"),
+    ("evidence", "piece of evidence", "pieces of evidence"),
+    ("checks", "progress check", "progress checks"),
+    ("shares", "share", "shares"),
 )
 
 
@@ -104,8 +105,9 @@ def _summary(journal: Journal, *, demo: bool) -> None:
     out("")
     out(f"Next step: {next_step(counts, how_to_reflect='ilearn reflect TEXT')}")
     out("")
-    for table, label in _COUNTS:
-        out(f"  {count_records(journal, table):>7,} {label}")
+    for table, one, many in _COUNTS:
+        count = count_records(journal, table)
+        out(f"  {count:>7,} {noun_for(count, one, many)}")
     recent = recent_reflections(journal, 3)
     if recent:
         out("")

@@ -12,6 +12,7 @@ import re
 import sys
 from typing import Any, Literal, TextIO
 
+from ilearn_tui.domain.text import amount as amount  # the one rule for measured amounts
 from ilearn_tui.domain.text import plural as plural  # the one rule for counted nouns
 from ilearn_tui.store.search import MARK_END, MARK_START
 from ilearn_tui.textsafe import one_line, printable

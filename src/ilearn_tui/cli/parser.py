@@ -177,22 +177,25 @@ def _export_parser(subs: Subs) -> None:
         "export",
         "export your portfolio (Markdown, HTML, PDF, JSON or a zip archive)",
         "Export your portfolio: Markdown (md), a self-contained HTML showcase page (html), "
+        "one bound PDF with contents (pdf), "
         "everything, lossless (json), or everything with its evidence files in one zip (archive: "
         "journal.json, evidence/ and a manifest of SHA-256 sums, for a new computer). "
+        "With --out and no --format the name decides: .md, .html, .pdf, .json or .zip. "
         "With --out DIR/ (an existing folder, or a path ending in /) "
         "the folder gets the document plus evidence/ with copies of the evidence files, linked "
         "relatively, ready to zip or copy to a USB stick.",
     )
     p.add_argument(
         "--format",
-        metavar="md|html|json|archive",
-        help="default: what the --out name ends in (.md, .html, .json, .zip; a folder: md), else md",
+        metavar="md|html|json|archive|pdf",
+        help="default: what the --out name ends in (.md, .html, .json, .zip, .pdf; a folder: md), "
+        "else md; any unambiguous start of one (htm, arch)",
     )
     p.add_argument(
         "--out",
         metavar="PATH",
         help="a file, or a folder (existing, or ending in /) for the document plus evidence/ copies; "
-        "default: print to stdout",
+        "default (or -): print to stdout",
     )
     p.add_argument(
         "--packet",

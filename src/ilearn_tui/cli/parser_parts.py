@@ -10,7 +10,7 @@ import argparse
 import math
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TypeAlias
 
 from ilearn_tui import __version__
@@ -26,10 +26,38 @@ class Parser(argparse.ArgumentParser):
         message = suggest_choice(message) or re.sub(r"^argument (-[-\w]+)(/-\w+)?: ", r"\1: ", message)
         raise UsageError(f"{message} (see '{self.prog} --help')")
 
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        """As argparse's, but a misspelt option is named by the command it was given to."""
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            _unknown_option(self, parsed, extras)
+        return parsed
+
     def exit(self, status: int = 0, message: str | None = None) -> NoReturn:
         if message:
             sys.stderr.write(message)
         raise SystemExit(status)
+
+
+def _unknown_option(top: Parser, parsed: argparse.Namespace, extras: list[str]) -> NoReturn:
+    """"--tga": did you mean '--tag'?, in the words and the help of the command that took it."""
+    import difflib
+
+    parser = top
+    while True:  # down to the command (and its action) the line named
+        subs = [a for a in parser._actions if isinstance(a, argparse._SubParsersAction)]
+        chosen = subs[0].choices.get(getattr(parsed, subs[0].dest, None) or "") if subs else None
+        if not isinstance(chosen, Parser):
+            break
+        parser = chosen
+    options = [o for action in parser._actions for o in action.option_strings if o.startswith("--")]
+    typed = next((e for e in extras if e.startswith("-")), None)
+    close = difflib.get_close_matches(typed.split("=", 1)[0], options, n=1, cutoff=0.6) if typed else []
+    if typed and close:
+        parser.error(f"unknown option {typed!r}; did you mean {close[0]!r}?")
+    parser.error(f"unrecognized arguments: {' '.join(extras)}")
 
 
 def goal_ref(text: str) -> str:

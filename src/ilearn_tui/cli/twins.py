@@ -11,7 +11,7 @@ import argparse
 from datetime import date
 
 from ilearn_tui.cli.common import journal_for
-from ilearn_tui.cli.output import out, plural
+from ilearn_tui.cli.output import amount, out, plural
 from ilearn_tui.domain import model, vocab
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.smart import missing_kinds_note
@@ -82,12 +82,13 @@ def _status(journal: Journal, cycle_id: str) -> None:
     summary = hours_report(journal, cycle_id)
     out("\nHours and credits this cycle:")
     out(
-        f"  {summary.hours:g} hours and {summary.credits:g} credits done in "
-        f"{plural(summary.activities, 'activity', 'activities')}; {summary.planned_hours:g} hours planned"
+        f"  {amount(summary.hours, 'hour')} and {amount(summary.credits, 'credit')} done in "
+        f"{plural(summary.activities, 'activity', 'activities')}; "
+        f"{amount(summary.planned_hours, 'hour')} planned"
     )
     for type_, hours in sorted(summary.by_type.items(), key=lambda kv: -kv[1]):
         if hours:
-            out(f"  {vocab.ACTIVITY_SHORT.get(type_, type_)}: {hours:g} hours")
+            out(f"  {vocab.ACTIVITY_SHORT.get(type_, type_)}: {amount(hours, 'hour')}")
     out("\nLicence renewal:")
     out(f"  {_renewal(journal)}")
     out("\nRecent reflections:")
@@ -110,7 +111,7 @@ def _renewal(journal: Journal) -> str:
     except ValueError as exc:
         return f"The renewal setting cannot be used ({exc}); set it again with ilearn renewal set"
     rule = result.requirement
-    days = f"{result.days_left(date.today())} days left (details: ilearn renewal)"
+    days = f"{plural(result.days_left(date.today()), 'day')} left (details: ilearn renewal)"
     if rule.track_only:
         return f"{rule.summary()}; {result.total:g} {rule.units} logged; {days}"
     to_go = f"{result.remaining:g} to go" if result.remaining else "requirement met"
@@ -152,7 +153,7 @@ def _cell(journal: Journal, kind: Kind, column: str, value: object) -> str:
     if isinstance(value, float):
         if not value and column in ("hours", "credits"):
             return ""  # nothing logged is not worth a column of zeros
-        return f"{value:g} hours" if column == "hours" else f"{value:g}"
+        return amount(value, "hour") if column == "hours" else f"{value:g}"
     if kind.name == "activity" and column == "type":
         return vocab.ACTIVITY_SHORT.get(str(value), str(value))
     if column == "rating":

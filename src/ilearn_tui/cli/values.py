@@ -57,7 +57,7 @@ def goal_kind(text: str) -> str:
 
 # --- numbers and dates --------------------------------------------------------------------
 def amount(option: str, what: str, example: str = "1.5") -> Callable[[str], float]:
-    """An argparse type for a decimal amount (hours, credits), refused naming ``option``."""
+    """An argparse type for a decimal amount of 0 or more (hours, credits), refused naming ``option``."""
 
     def convert(text: str) -> float:
         refusal = UsageError(f"{option}: {_shown(text)!r} is not a number of {what} (e.g. {example})")
@@ -67,6 +67,8 @@ def amount(option: str, what: str, example: str = "1.5") -> Callable[[str], floa
             raise refusal from None
         if not math.isfinite(value):  # nan and infinity would be saved as NaN
             raise refusal
+        if value < 0:  # the store would refuse it too, but without the option or what was typed
+            raise UsageError(f"{option}: {_shown(text)!r} is below 0; give 0 or more {what} (e.g. {example})")
         return value
 
     convert.__name__ = what

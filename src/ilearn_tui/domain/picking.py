@@ -56,13 +56,32 @@ def pick(option: str, text: str, choices: Mapping[str, Iterable[str]] | Iterable
         if len(found) > 1:
             could = " or ".join(repr(value) for value in found[:4])
             raise UsageError(f"{option}: {shown(text)!r} could be {could}; give more of it")
+    meant = _close(typed, names)
+    hint = f"did you mean {meant!r}? (the list: {listed(names)})" if meant else f"use {listed(names)}"
+    raise UsageError(f"{option}: {shown(text)!r} is not known; {hint}")
+
+
+def _close(typed: str, names: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The one value a slip most likely meant: by a whole name, else by one word of a name.
+
+    "studnet" is far from "student learning" as a whole but close to its first word; a word
+    that several values share ("student" of two indicators) suggests none of them.
+    """
     every = {norm(alias): value for value, aliases in names.items() for alias in aliases}
     close = difflib.get_close_matches(typed, list(every), n=1, cutoff=0.6)
     if close:
-        hint = f"did you mean {every[close[0]]!r}? (the list: {listed(names)})"
-    else:
-        hint = f"use {listed(names)}"
-    raise UsageError(f"{option}: {shown(text)!r} is not known; {hint}")
+        return every[close[0]]
+    if " " in typed:
+        return None
+    words: dict[str, set[str]] = {}
+    for value, aliases in names.items():
+        for alias in aliases:
+            for word in norm(alias).split():
+                words.setdefault(word, set()).add(value)
+    close = difflib.get_close_matches(typed, [w for w in words if len(w) > 3], n=1, cutoff=0.75)
+    if close and len(words[close[0]]) == 1:
+        return next(iter(words[close[0]]))
+    return None
 
 
 def listed(names: Mapping[str, object]) -> str:

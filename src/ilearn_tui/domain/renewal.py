@@ -14,7 +14,7 @@ from typing import Any
 
 from ilearn_tui.domain.renewal_presets import PRESETS, STATES
 from ilearn_tui.domain.renewal_rules import Cap, Category, Requirement
-from ilearn_tui.domain.text import in_calendar, topic_key
+from ilearn_tui.domain.text import in_calendar, plural, topic_key
 
 __all__ = [
     "MAX_AMOUNT",
@@ -143,10 +143,6 @@ class Progress:
         return (self.period_end - today).days
 
 
-def _count(n: int) -> str:
-    return "1 activity" if n == 1 else f"{n} activities"
-
-
 def period_end(start: date, years: int) -> date:
     try:
         return start.replace(year=start.year + years)
@@ -201,7 +197,8 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
         named = ", ".join(uncertified[:3]) + (
             f" and {len(uncertified) - 3} more" if len(uncertified) > 3 else ""
         )
-        result.warnings.append(f"no certificate or record attached to {_count(len(uncertified))}: {named}")
+        how_many = plural(len(uncertified), "activity", "activities")
+        result.warnings.append(f"no certificate or record attached to {how_many}: {named}")
     for cap in rule.caps:
         if cap.label in result.capped:
             result.warnings.append(
@@ -222,11 +219,12 @@ def progress(rule: Requirement, period_start: date, activities: list[Counted], t
     # A category short of its minimum is not a warning: ``unmet`` names it, once.
     days = result.days_left(today)
     if days < 0:
-        result.warnings.append(f"the renewal period ended {-days} days ago")
+        result.warnings.append(f"the renewal period ended {plural(-days, 'day')} ago")
     elif result.remaining > 0 and days < 365 and not rule.rolling:
-        result.warnings.append(f"{result.remaining:g} {rule.units} to go and {days} days left")
+        result.warnings.append(f"{result.remaining:g} {rule.units} to go and {plural(days, 'day')} left")
     elif result.remaining > 0 and rule.rolling:
-        result.warnings.append(f"{result.remaining:g} {rule.units} to go this year; {days} days left")
+        left = plural(days, "day")
+        result.warnings.append(f"{result.remaining:g} {rule.units} to go this year; {left} left")
     return result
 
 

@@ -143,7 +143,16 @@ def topic_key(text: str) -> str:
     return " ".join(text.split()).lower() or NO_TOPIC
 
 
+def noun_for(count: float, noun: str, many: str | None = None) -> str:
+    """The noun a count takes: one ``activity``, any other number of ``activities``."""
+    return noun if count == 1 else (many or noun + "s")
+
+
 def plural(count: int, noun: str, many: str | None = None) -> str:
     """``1 activity``, ``2 activities``: the count with the noun it takes, for every layer's words."""
-    word = noun if count == 1 else (many or noun + "s")
-    return f"{count:,} {word}"
+    return f"{count:,} {noun_for(count, noun, many)}"
+
+
+def amount(value: float, noun: str, many: str | None = None) -> str:
+    """``1 hour``, ``1.5 hours``, ``0 credits``: a measured amount with its noun, as ``plural`` counts."""
+    return f"{value:g} {noun_for(value, noun, many)}"

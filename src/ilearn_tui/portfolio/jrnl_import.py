@@ -56,6 +56,11 @@ class JrnlEntry:
     starred: bool
 
 
+def all_entries(count: int) -> str:
+    """"the one entry is", "all 12 entries are": a whole journal already imported, in a sentence."""
+    return "the one entry is" if count == 1 else f"all {count:,} entries are"
+
+
 def _strptime_format(time_format: str) -> str:
     """Expand ``%F``/``%r``…: jrnl's default format would otherwise never parse in Python."""
     fmt = re.sub(r"%([%A-Za-z])", lambda m: _SHORTHANDS.get(m.group(1), m.group(0)), time_format)
@@ -274,7 +279,7 @@ def import_entries(journal: Journal, entries: list[JrnlEntry]) -> int:
         new = [(row, tags) for row, tags in rows if _key(row) not in held]
         if not new:
             raise AlreadyImportedError(
-                f"all {len(rows)} entries are already in the journal (imported before?); nothing was imported"
+                f"{all_entries(len(rows))} already in the journal (imported before?); nothing was imported"
             )
         for row, _tags in new:
             row.update(

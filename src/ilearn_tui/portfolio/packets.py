@@ -18,7 +18,7 @@ from ilearn_tui.domain import vocab
 from ilearn_tui.domain.records import Activity, Evidence, Goal
 from ilearn_tui.domain.renewal import Counted, Requirement, current_start, progress
 from ilearn_tui.domain.smart import gaps, missing_kinds_note
-from ilearn_tui.domain.text import plural
+from ilearn_tui.domain.text import amount, plural
 from ilearn_tui.domain.totals import Sum, Totals, goal_hours, of_activities
 from ilearn_tui.portfolio.by_component import component_section
 from ilearn_tui.portfolio.markdown import cell, evidence_title, linked_reflections, number, sessions_led
@@ -90,8 +90,8 @@ def review_packet(
     out += ["## Hours and credits", ""] + _type_table(summed)
     if summed.planned.activities:
         out += [
-            f"Planned, not yet done: {summed.planned.activities} activities, "
-            f"{number(summed.planned.hours)} hours.",
+            f"Planned, not yet done: {plural(summed.planned.activities, 'activity', 'activities')}, "
+            f"{amount(summed.planned.hours, 'hour')}.",
             "",
         ]
     out += ["## Notes from the meeting", ""]
@@ -162,7 +162,7 @@ def _short_type(activity: Activity) -> str:
 
 
 def _sums(part: Sum) -> str:
-    return f"{number(part.hours)} hours, {number(part.credits)} credits"
+    return f"{amount(part.hours, 'hour')}, {amount(part.credits, 'credit')}"
 
 
 def _total_rows(groups: Mapping[str, Sum]) -> list[str]:
@@ -225,8 +225,9 @@ def renewal_record(
             )
         summed = of_activities(done)
         total = summed.done
+        counted = plural(total.activities, "activity", "activities")
         out += [
-            f"| **Total** | | | **{total.activities} activities** | | **{number(total.hours)}** "
+            f"| **Total** | | | **{counted}** | | **{number(total.hours)}** "
             f"| **{number(total.credits)}** | |",
             "",
         ]

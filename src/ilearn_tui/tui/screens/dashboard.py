@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ilearn_tui.domain.text import amount, plural
 from ilearn_tui.domain.vocab import ACTIVITY_SHORT, STAGES
 from ilearn_tui.store.growth import hours_report, renewal_progress
 from ilearn_tui.store.progress import goal_progress
@@ -107,8 +108,9 @@ class DashboardScreen(AreaScreen):
                 )
         summary = hours_report(journal, overview.cycle_id)
         lines = Text(
-            f"{summary.hours:g} hours and {summary.credits:g} credits done "
-            f"in {summary.activities} activities; {summary.planned_hours:g} hours planned.\n"
+            f"{amount(summary.hours, 'hour')} and {amount(summary.credits, 'credit')} done "
+            f"in {plural(summary.activities, 'activity', 'activities')}; "
+            f"{amount(summary.planned_hours, 'hour')} planned.\n"
         )
         months = summary.by_month
         if months:
@@ -161,7 +163,7 @@ class DashboardScreen(AreaScreen):
         # rule without hours has no bar to fill.
         shown_bar = "" if rule.track_only else f"{bar(result.done_share, 1.0, 30)} "
         text.append(
-            f"  {shown_bar}{result.days_left(date.today())} days left "
+            f"  {shown_bar}{plural(result.days_left(date.today()), 'day')} left "
             f"(period ends {result.period_end.isoformat()})\n"
         )
         for category in rule.categories:

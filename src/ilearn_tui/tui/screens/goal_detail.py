@@ -8,7 +8,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ilearn_tui.domain.text import plural
+from ilearn_tui.domain.text import amount, plural
 from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
@@ -71,7 +71,7 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
             yield Static(
                 plain(
                     "\n".join(f"  {d}  {one_line(t, 60)}  {h:g} h" for d, t, h in detail.activities)
-                    + (f"\n  total {total:g} hours" if detail.activities else "  none linked yet")
+                    + (f"\n  total {amount(total, 'hour')}" if detail.activities else "  none linked yet")
                 )
             )
             yield Static("Evidence", classes="section-title")

@@ -7,7 +7,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.widgets import Input, Select, Static
 
-from ilearn_tui.domain.text import clean_tags, parse_day
+from ilearn_tui.domain.text import clean_tags, parse_day, plural
 from ilearn_tui.domain.vocab import STAGES
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.plan import list_goals
@@ -79,7 +79,7 @@ class JournalScreen(AreaScreen):
         reflections = self.query_one(ReflectionList)
         total = reflections.total
         narrowed = any(self.filter)
-        words = f"{total:,} reflection{'s' if total != 1 else ''}" + (" match" if narrowed else "")
+        words = plural(total, "reflection") + ((" matches" if total == 1 else " match") if narrowed else "")
         hint = "enter open · n new · f filter · delete remove"
         self.query_one("#journal-status", Static).update(f"{words} — {hint}")
 
