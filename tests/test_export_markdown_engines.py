@@ -45,6 +45,9 @@ EDGES = [
     "Week 3 -- a dash - in the middle = fine + fine # hash",
     "",
     "\n\n",
+    "Two blank lines\n\n\nbetween these, \"quoted\"",
+    " one space in\n\n  two in\nand a line of spaces\n   \nend",
+    "\n\nblank lines around\n\n",
 ]
 
 

@@ -79,22 +79,42 @@ def has_syntax(text: str) -> bool:
     A few substring searches and a look at each line's ends, never a pattern run over the
     whole text (non-ASCII text, rare, is checked by the full pattern).
     """
+    return _shape(text) is _MARKDOWN
+
+
+# What ``_shape`` finds: Markdown; plain paragraphs with lines to trim or runs of blank lines;
+# or plain paragraphs split by single blank lines with nothing to trim (most prose).
+_MARKDOWN, _RAGGED, _NEAT = "markdown", "ragged", "neat"
+
+
+def _shape(text: str) -> str:
+    """Markdown, ragged or neat plain paragraphs (below): one look, shared by the test for
+    syntax and the renderer of plain text, so a body is scanned once."""
     for mark in _INLINE:
         if mark in text:
-            return True
+            return _MARKDOWN
     if not text.isascii():
-        return _SYNTAX.search(text) is not None
+        return _MARKDOWN if _SYNTAX.search(text) is not None else _RAGGED
+    ragged = False
     for line in text.split("\n"):
         bare = line.lstrip(" ")
-        if bare and (line[-1] == " " or len(line) - len(bare) >= 4 or bare[0] in _LINE_START):
-            return True
-    return False
+        if bare:
+            if line[-1] == " " or bare[0] in _LINE_START:
+                return _MARKDOWN
+            if len(bare) != len(line):
+                if len(line) - len(bare) >= 4:
+                    return _MARKDOWN
+                ragged = True
+        elif line:  # spaces alone
+            ragged = True
+    return _RAGGED if ragged or "\n\n\n" in text else _NEAT
 
 
 def markdown_html(text: str, *, shift: int = 0) -> str:
     """Render ``text``; its headings move ``shift`` levels down (at most to ``h6``)."""
-    if not has_syntax(text):
-        return _paragraphs(text)
+    shape = _shape(text)
+    if shape is not _MARKDOWN:
+        return _paragraphs(text, neat=shape is _NEAT)
     if text.isascii() and not any(mark in text for mark in _MARKDOWN_IT_ONLY):
         fast = cmark_html(text, shift)
         if fast is not None:
@@ -120,10 +140,12 @@ def markdown_it_html(text: str, shift: int = 0) -> str:
 
 def plain_html(text: str) -> str | None:
     """Paragraphs of text with no Markdown syntax, as markdown-it renders them; None otherwise."""
-    return None if has_syntax(text) else _paragraphs(text)
+    shape = _shape(text)
+    return None if shape is _MARKDOWN else _paragraphs(text, neat=shape is _NEAT)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+_BLANK_LINE = re.compile("\n\n")  # a literal, but found faster than by str.replace
 
 
 @cache
@@ -173,8 +195,17 @@ def cmark_html(text: str, shift: int = 0) -> str | None:
     return _HEADING_TAG.sub(moved, html)
 
 
-def _paragraphs(text: str) -> str:
-    """Plain paragraphs as markdown-it renders them: one ``<p>`` per block, quotes escaped."""
+def _paragraphs(text: str, *, neat: bool = False) -> str:
+    """Plain paragraphs as markdown-it renders them: one ``<p>`` per block, quotes escaped.
+
+    ``neat`` text (blocks split by single blank lines, nothing to trim: most bodies) is a few
+    whole-text replacements, not a loop over the blocks: the hot path of a big showcase.
+    """
+    if neat:
+        bare = text.strip()
+        if '"' in bare:
+            bare = bare.replace('"', "&quot;")
+        return "<p>" + _BLANK_LINE.sub("</p>\n<p>", bare) + "</p>\n" if bare else ""
     if " \n" in text or "\n " in text:  # lines to trim; otherwise blocks split as they are
         blocks = [
             "\n".join(line.strip(" ") for line in block.split("\n"))
