@@ -372,15 +372,15 @@ def _summary(p: Portfolio) -> list[str]:
 def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
     """The start of a reflection on one line, for a list of the reflections under a goal.
 
-    A goal lists thousands of these in a big journal, so the first few lines of the body are
-    tried first: their flattened text is a prefix of the whole body's, and once it is longer
-    than ``width`` the cut is the same. Only a body that starts with little text is read whole.
+    A goal lists thousands of these in a big journal, so the opening of the body is tried
+    first: its flattened text is a prefix of the whole body's, and once it is longer than
+    ``width`` the cut is the same. Only a body that starts with little text is read whole.
     """
     body = without_title(r.body, r.title)
-    if len(body) > 4 * width:
-        start = _flat(body[: 4 * width])
-        if len(" ".join(printable(start).split())) > width:  # as ``one_line`` measures it
-            return one_line(start, width)
+    if len(body) > 2 * width:
+        start = " ".join(printable(_flat(body[: 2 * width])).split())  # as ``one_line`` flattens
+        if len(start) > width:
+            return one_line(start, width)  # already flat: the same line, cut
     return one_line(_flat(body), width)
 
 
