@@ -329,14 +329,16 @@ def _reflections(p: Portfolio) -> Iterator[str]:
         return
     # The hot loop of a big journal: one string per reflection, few temporaries.
     for r in p.reflections:
-        yield reflection_block(r, "###") + "\n"
+        yield reflection_block(r, "###")
 
 
 _STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
 
 
 def reflection_block(r: Reflection, heading: str) -> str:
-    """One reflection as Markdown: a dated heading, its stage and tags, the body below it."""
+    """One reflection as Markdown: a dated heading, its stage and tags, the body below it, and
+    the blank line after it, made in the same string (not added to it: a big journal's bodies
+    are most of the document, and each copy of them counts)."""
     title = " ".join(r.title.split()) or "Reflection"
     stage, tags = r.stage, r.tags
     depth = len(heading) + 1
@@ -345,8 +347,8 @@ def reflection_block(r: Reflection, heading: str) -> str:
         if tags:
             listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
             details = f"{details} · {listed}" if details else listed
-        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n"
-    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n"
+        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n\n"
+    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n\n"
 
 
 def _summary(p: Portfolio) -> list[str]:
