@@ -17,11 +17,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is loaded on the first body only it may render
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -57,6 +58,10 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any)
 
 @cache
 def _parser() -> MarkdownIt:
+    """The reference parser, built once; its import is a good part of a showcase's start, and a
+    journal of prose and common Markdown never needs it."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.validateLink = safe_url  # type: ignore[method-assign]
     md.add_render_rule("image", _image)
