@@ -168,11 +168,8 @@ def _cmark() -> tuple[Any, Any, Any] | None:
     libc_ffi = FFI()
     libc_ffi.cdef("void free(void *ptr);")
     libc = libc_ffi.dlopen(None)  # the process's own C library
-
-    def free(raw: Any) -> None:
-        libc.free(libc_ffi.cast("void *", int(native.ffi.cast("uintptr_t", raw))))
-
-    return native.ffi, native.lib, free
+    # cffi passes a pointer from another FFI to a ``void *`` parameter as it is: no casts per body.
+    return native.ffi, native.lib, libc.free
 
 
 def cmark_html(text: str, shift: int = 0) -> str | None:
