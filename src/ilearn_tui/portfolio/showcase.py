@@ -357,9 +357,8 @@ def reflection_article(r: Reflection, level: int) -> str:
     """One reflection as an article under a heading of ``level``, ending its line; its own
     headings sit below. The line end is made with it, not added after: each copy of a big
     journal's bodies counts."""
-    details = [_STAGES[r.stage]] if r.stage else []
-    tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r.tags)
-    meta = " · ".join(details)
+    meta = _STAGES[r.stage] if r.stage else ""
+    tags = "".join([f'<span class="tag">{e(t)}</span>' for t in r.tags]) if r.tags else ""
     meta_html = f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
     title = e(r.title) or "Reflection"
     body = markdown_html(without_title(r.body, r.title), shift=level)
