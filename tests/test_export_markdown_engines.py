@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ilearn_tui.portfolio import teacher_markdown as tm
 
@@ -129,3 +131,17 @@ def test_cmark_frees_what_it_renders() -> None:
         tm.cmark_html(body)
     grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
     assert grown_kib < 16 * 1024
+
+
+_PIECES = ["word", "words.", " ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "# ", "- ", "1. ", "=", "+"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_plain_by_the_full_pattern_is_plain_and_rendered_as_markdown_it(text: str) -> None:
+    """The shortcuts for lines (a search for newlines, then each line) against the full pattern."""
+    if tm._SYNTAX.search(text) is None:
+        assert not tm.has_syntax(text)
+    plain = tm.plain_html(text)
+    if plain is not None:
+        assert plain == tm.markdown_it_html(text)

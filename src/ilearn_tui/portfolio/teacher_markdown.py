@@ -73,6 +73,9 @@ def _parser() -> MarkdownIt:
 # hard breaks) shows at the start or end of a line.
 _INLINE = ("\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "\x00", "\t", "\r", "\f", "\v")
 _LINE_START = frozenset("#>-+*=0123456789")
+# A line after the first that opens with a space or a mark, or a run of blank lines: found by
+# the search for newlines alone (a literal first character), not by a pattern tried everywhere.
+_LINE_OPENING = re.compile(r"\n(?:[ #>\-+*=0-9]|\n\n)")
 # What only markdown-it may render: raw HTML and entities (shown as text), links and images
 # (checked by ``safe_url``, images made links), tables, escapes.
 _MARKDOWN_IT_ONLY = ("<", "&", "[", "]", "|", "\\", "\x00")
@@ -100,7 +103,16 @@ def _shape(text: str) -> str:
             return _MARKDOWN
     if not text.isascii():
         return _MARKDOWN if _SYNTAX.search(text) is not None else _RAGGED
-    ragged = False
+    first = text[:1]
+    if (
+        first != " "
+        and first not in _LINE_START
+        and _LINE_OPENING.search(text) is None
+        and " \n" not in text
+        and text[-1:] != " "
+    ):  # no line starts with a space or a mark, none ends with a space, no blank-line runs
+        return _NEAT
+    ragged = False  # else each line is looked at
     for line in text.split("\n"):
         bare = line.lstrip(" ")
         if bare:
