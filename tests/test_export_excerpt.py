@@ -4,15 +4,17 @@ export heads its document with."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ilearn_tui.domain.records import Reflection
 from ilearn_tui.portfolio.gather import Scope, gather
-from ilearn_tui.portfolio.markdown import excerpt
+from ilearn_tui.portfolio.markdown import _flat, excerpt
 from ilearn_tui.store import plan
 from ilearn_tui.store import portfolio_query as q
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.store.reflections import add_reflection
-from ilearn_tui.textsafe import printable
+from ilearn_tui.textsafe import one_line, printable
 
 
 def reflection(body: str, title: str = "Exit tickets") -> Reflection:
@@ -42,6 +44,17 @@ def test_control_characters_are_shown_and_counted_in_the_width() -> None:
     body = "\x1b[31m" * 200
     line = excerpt(reflection(body), 12)
     assert line == "\\x1b[31m\\x1…"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from(list("ab #\n\n\t\r\x1b\x85\u2028é")), max_size=500),
+    st.integers(min_value=1, max_value=60),
+)
+def test_the_opening_gives_the_line_the_whole_body_gives(body: str, width: int) -> None:
+    """Reading only the start of a long body is a shortcut: it must cut the same line."""
+    r = reflection(body, title="")
+    assert excerpt(r, width) == one_line(_flat(body), width)
 
 
 @pytest.mark.parametrize("text", ["plain words", "tab\there", "bell\x07", "\u202eflip", "caf\xe9 \x85"])

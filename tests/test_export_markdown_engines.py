@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ilearn_tui.portfolio import teacher_markdown as tm
 
@@ -45,6 +47,9 @@ EDGES = [
     "Week 3 -- a dash - in the middle = fine + fine # hash",
     "",
     "\n\n",
+    "Two blank lines\n\n\nbetween these, \"quoted\"",
+    " one space in\n\n  two in\nand a line of spaces\n   \nend",
+    "\n\nblank lines around\n\n",
 ]
 
 
@@ -114,3 +119,29 @@ def test_the_cheap_syntax_test_agrees_with_the_full_pattern_where_it_says_plain(
     for text in corpus():
         if tm._SYNTAX.search(text) is None:
             assert not tm.has_syntax(text), text
+
+
+def test_cmark_frees_what_it_renders() -> None:
+    """Each rendered body's C buffer is handed back: 40 MB of output must not stay resident."""
+    resource = pytest.importorskip("resource")
+    body = "**bold** and *em* in a line of its own.\n\n" * 2_500  # ~100 KB, rendered to ~130 KB
+    assert tm.cmark_html(body) is not None
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for _ in range(300):
+        tm.cmark_html(body)
+    grown_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before
+    assert grown_kib < 16 * 1024
+
+
+_PIECES = ["word", "words.", " ", "  ", "\n", "\n\n", "\n\n\n", " \n", "\n ", "# ", "- ", "1. ", "=", "+"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_plain_by_the_full_pattern_is_plain_and_rendered_as_markdown_it(text: str) -> None:
+    """The shortcuts for lines (a search for newlines, then each line) against the full pattern."""
+    if tm._SYNTAX.search(text) is None:
+        assert not tm.has_syntax(text)
+    plain = tm.plain_html(text)
+    if plain is not None:
+        assert plain == tm.markdown_it_html(text)

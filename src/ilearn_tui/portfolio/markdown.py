@@ -329,14 +329,16 @@ def _reflections(p: Portfolio) -> Iterator[str]:
         return
     # The hot loop of a big journal: one string per reflection, few temporaries.
     for r in p.reflections:
-        yield reflection_block(r, "###") + "\n"
+        yield reflection_block(r, "###")
 
 
 _STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
 
 
 def reflection_block(r: Reflection, heading: str) -> str:
-    """One reflection as Markdown: a dated heading, its stage and tags, the body below it."""
+    """One reflection as Markdown: a dated heading, its stage and tags, the body below it, and
+    the blank line after it, made in the same string (not added to it: a big journal's bodies
+    are most of the document, and each copy of them counts)."""
     title = " ".join(r.title.split()) or "Reflection"
     stage, tags = r.stage, r.tags
     depth = len(heading) + 1
@@ -345,8 +347,8 @@ def reflection_block(r: Reflection, heading: str) -> str:
         if tags:
             listed = "tags: " + ", ".join(f"`{t}`" for t in tags)
             details = f"{details} · {listed}" if details else listed
-        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n"
-    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n"
+        return f"{heading} {r.date} — {title}\n\n_{details}_\n\n{nested(r.body, depth)}\n\n"
+    return f"{heading} {r.date} — {title}\n\n{nested(r.body, depth)}\n\n"
 
 
 def _summary(p: Portfolio) -> list[str]:
@@ -372,15 +374,15 @@ def _summary(p: Portfolio) -> list[str]:
 def excerpt(r: Reflection, width: int = EXCERPT_WIDTH) -> str:
     """The start of a reflection on one line, for a list of the reflections under a goal.
 
-    A goal lists thousands of these in a big journal, so the first few lines of the body are
-    tried first: their flattened text is a prefix of the whole body's, and once it is longer
-    than ``width`` the cut is the same. Only a body that starts with little text is read whole.
+    A goal lists thousands of these in a big journal, so the opening of the body is tried
+    first: its flattened text is a prefix of the whole body's, and once it is longer than
+    ``width`` the cut is the same. Only a body that starts with little text is read whole.
     """
     body = without_title(r.body, r.title)
-    if len(body) > 4 * width:
-        start = _flat(body[: 4 * width])
-        if len(" ".join(printable(start).split())) > width:  # as ``one_line`` measures it
-            return one_line(start, width)
+    if len(body) > 2 * width:
+        start = " ".join(printable(_flat(body[: 2 * width])).split())  # as ``one_line`` flattens
+        if len(start) > width:
+            return one_line(start, width)  # already flat: the same line, cut
     return one_line(_flat(body), width)
 
 

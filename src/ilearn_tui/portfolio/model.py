@@ -54,9 +54,7 @@ class ReflectionStream:
         self._read, self._count, self.step = read, count, step
 
     def __iter__(self) -> Iterator[Reflection]:
-        step = self.step
-        for r in self._read():
-            yield step(r)
+        return map(self.step, self._read())  # no generator of our own between reader and rows
 
     def __len__(self) -> int:
         return self._count

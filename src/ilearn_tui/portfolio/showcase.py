@@ -341,29 +341,29 @@ def _reflections(p: Portfolio, progress: Progress) -> Iterator[str]:
     if not p.reflections:
         yield _section("reflections", [empty("No reflections in this scope.")])
         return
-    yield f'<section id="reflections"><h2>{title}</h2>'
+    yield f'<section id="reflections"><h2>{title}</h2>\n'
     total = len(p.reflections)
     for n, r in enumerate(p.reflections):
         if n % 1000 == 0:  # Markdown rendering is the slow part of a big showcase
             progress("writing reflections", n, total)
-        yield "\n" + reflection_article(r, 3)
-    yield "\n</section>"
+        yield reflection_article(r, 3)
+    yield "</section>"
 
 
 _STAGES = {n: f"stage: {name}" for n, name in vocab.STAGES.items()}
 
 
 def reflection_article(r: Reflection, level: int) -> str:
-    """One reflection as an article under a heading of ``level``; its own headings sit below."""
-    details = [_STAGES[r.stage]] if r.stage else []
-    tags = "".join(f'<span class="tag">{e(t)}</span>' for t in r.tags)
-    meta = " · ".join(details)
+    """One reflection as an article under a heading of ``level``, ending its line; its own
+    headings sit below. The line end is made with it, not added after: each copy of a big
+    journal's bodies counts."""
+    meta = _STAGES[r.stage] if r.stage else ""
+    tags = "".join([f'<span class="tag">{e(t)}</span>' for t in r.tags]) if r.tags else ""
     meta_html = f'<p class="meta">{meta}{" · " if meta and tags else ""}{tags}</p>' if meta or tags else ""
     title = e(r.title) or "Reflection"
     body = markdown_html(without_title(r.body, r.title), shift=level)
-    return (
-        f'<article class="reflection"><h{level}>{e(r.date)} — {title}</h{level}>{meta_html}\n{body}</article>'
-    )
+    heading = f"<h{level}>{e(r.date)} — {title}</h{level}>"
+    return f'<article class="reflection">{heading}{meta_html}\n{body}</article>\n'
 
 
 def _summary_title(p: Portfolio) -> str:

@@ -36,7 +36,8 @@ def page_head(title: str) -> list[str]:
 
 def e(value: object) -> str:
     """Any metadata value as HTML text (quotes too, so it is safe inside attributes)."""
-    return escape(" ".join(str(value if value is not None else "").split()))
+    text = value if type(value) is str else str(value if value is not None else "")
+    return escape(" ".join(text.split()))
 
 
 def num(value: float) -> str:

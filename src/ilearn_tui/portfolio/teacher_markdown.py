@@ -17,11 +17,12 @@ import re
 from collections.abc import Sequence
 from functools import cache
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:  # markdown-it is loaded on the first body only it may render
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.IGNORECASE)
@@ -57,6 +58,10 @@ def _image(self: Any, tokens: Sequence[Token], idx: int, options: Any, env: Any)
 
 @cache
 def _parser() -> MarkdownIt:
+    """The reference parser, built once; its import is a good part of a showcase's start, and a
+    journal of prose and common Markdown never needs it."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
     md.validateLink = safe_url  # type: ignore[method-assign]
     md.add_render_rule("image", _image)
@@ -68,6 +73,9 @@ def _parser() -> MarkdownIt:
 # hard breaks) shows at the start or end of a line.
 _INLINE = ("\\", "`", "*", "_", "[", "]", "<", ">", "&", "|", "~", "\x00", "\t", "\r", "\f", "\v")
 _LINE_START = frozenset("#>-+*=0123456789")
+# A line after the first that opens with a space or a mark, or a run of blank lines: found by
+# the search for newlines alone (a literal first character), not by a pattern tried everywhere.
+_LINE_OPENING = re.compile(r"\n(?:[ #>\-+*=0-9]|\n\n)")
 # What only markdown-it may render: raw HTML and entities (shown as text), links and images
 # (checked by ``safe_url``, images made links), tables, escapes.
 _MARKDOWN_IT_ONLY = ("<", "&", "[", "]", "|", "\\", "\x00")
@@ -79,22 +87,51 @@ def has_syntax(text: str) -> bool:
     A few substring searches and a look at each line's ends, never a pattern run over the
     whole text (non-ASCII text, rare, is checked by the full pattern).
     """
+    return _shape(text) is _MARKDOWN
+
+
+# What ``_shape`` finds: Markdown; plain paragraphs with lines to trim or runs of blank lines;
+# or plain paragraphs split by single blank lines with nothing to trim (most prose).
+_MARKDOWN, _RAGGED, _NEAT = "markdown", "ragged", "neat"
+
+
+def _shape(text: str) -> str:
+    """Markdown, ragged or neat plain paragraphs (below): one look, shared by the test for
+    syntax and the renderer of plain text, so a body is scanned once."""
     for mark in _INLINE:
         if mark in text:
-            return True
+            return _MARKDOWN
     if not text.isascii():
-        return _SYNTAX.search(text) is not None
+        return _MARKDOWN if _SYNTAX.search(text) is not None else _RAGGED
+    first = text[:1]
+    if (
+        first != " "
+        and first not in _LINE_START
+        and _LINE_OPENING.search(text) is None
+        and " \n" not in text
+        and text[-1:] != " "
+    ):  # no line starts with a space or a mark, none ends with a space, no blank-line runs
+        return _NEAT
+    ragged = False  # else each line is looked at
     for line in text.split("\n"):
         bare = line.lstrip(" ")
-        if bare and (line[-1] == " " or len(line) - len(bare) >= 4 or bare[0] in _LINE_START):
-            return True
-    return False
+        if bare:
+            if line[-1] == " " or bare[0] in _LINE_START:
+                return _MARKDOWN
+            if len(bare) != len(line):
+                if len(line) - len(bare) >= 4:
+                    return _MARKDOWN
+                ragged = True
+        elif line:  # spaces alone
+            ragged = True
+    return _RAGGED if ragged or "\n\n\n" in text else _NEAT
 
 
 def markdown_html(text: str, *, shift: int = 0) -> str:
     """Render ``text``; its headings move ``shift`` levels down (at most to ``h6``)."""
-    if not has_syntax(text):
-        return _paragraphs(text)
+    shape = _shape(text)
+    if shape is not _MARKDOWN:
+        return _paragraphs(text, neat=shape is _NEAT)
     if text.isascii() and not any(mark in text for mark in _MARKDOWN_IT_ONLY):
         fast = cmark_html(text, shift)
         if fast is not None:
@@ -120,10 +157,12 @@ def markdown_it_html(text: str, shift: int = 0) -> str:
 
 def plain_html(text: str) -> str | None:
     """Paragraphs of text with no Markdown syntax, as markdown-it renders them; None otherwise."""
-    return None if has_syntax(text) else _paragraphs(text)
+    shape = _shape(text)
+    return None if shape is _MARKDOWN else _paragraphs(text, neat=shape is _NEAT)
 
 
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+_BLANK_LINE = re.compile("\n\n")  # a literal, but found faster than by str.replace
 
 
 @cache
@@ -141,11 +180,8 @@ def _cmark() -> tuple[Any, Any, Any] | None:
     libc_ffi = FFI()
     libc_ffi.cdef("void free(void *ptr);")
     libc = libc_ffi.dlopen(None)  # the process's own C library
-
-    def free(raw: Any) -> None:
-        libc.free(libc_ffi.cast("void *", int(native.ffi.cast("uintptr_t", raw))))
-
-    return native.ffi, native.lib, free
+    # cffi passes a pointer from another FFI to a ``void *`` parameter as it is: no casts per body.
+    return native.ffi, native.lib, libc.free
 
 
 def cmark_html(text: str, shift: int = 0) -> str | None:
@@ -173,8 +209,17 @@ def cmark_html(text: str, shift: int = 0) -> str | None:
     return _HEADING_TAG.sub(moved, html)
 
 
-def _paragraphs(text: str) -> str:
-    """Plain paragraphs as markdown-it renders them: one ``<p>`` per block, quotes escaped."""
+def _paragraphs(text: str, *, neat: bool = False) -> str:
+    """Plain paragraphs as markdown-it renders them: one ``<p>`` per block, quotes escaped.
+
+    ``neat`` text (blocks split by single blank lines, nothing to trim: most bodies) is a few
+    whole-text replacements, not a loop over the blocks: the hot path of a big showcase.
+    """
+    if neat:
+        bare = text.strip()
+        if '"' in bare:
+            bare = bare.replace('"', "&quot;")
+        return "<p>" + _BLANK_LINE.sub("</p>\n<p>", bare) + "</p>\n" if bare else ""
     if " \n" in text or "\n " in text:  # lines to trim; otherwise blocks split as they are
         blocks = [
             "\n".join(line.strip(" ") for line in block.split("\n"))
