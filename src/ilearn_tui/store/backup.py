@@ -136,6 +136,8 @@ def restore_from(
         version = src.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise IlearnError(f"{source} is an SQLite file but not an ilearn backup")
+        if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'undo_rows'").fetchone():
+            raise IlearnError(f"{source} is a sync's undo file, not a full copy of the journal")
         if version > SCHEMA_VERSION:
             raise IlearnError(f"{source} comes from a newer ilearn (schema {version})")
         saved = (

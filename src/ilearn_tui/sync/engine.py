@@ -152,10 +152,15 @@ def _sync(
             if not merge.empty:
                 if not allow_deletes:
                     guards.refuse_mass_trash(journal, merge)
-                backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync", quick=True)
+                backups = journal.locations.backups_dir
+                full = guards.needs_full_copy(journal, merge)
+                if full:
+                    backup_to_dir(journal.conn, backups, reason="before-sync", quick=True)
                 _receive_evidence(journal, repo, head, merge)
                 try:
-                    sync_state.apply_merge(journal, merge, since=since, commit=head.decode())
+                    sync_state.apply_merge(
+                        journal, merge, since=since, commit=head.decode(), undo_in=None if full else backups
+                    )
                 except sync_state.ChangedDuringSyncError:
                     continue  # written meanwhile (another window): merge again with that write
             repo.set_head(head)
