@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ilearn_tui.domain.colleagues import Item, Member
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.locations import make_private_dir
-from ilearn_tui.services.publishing import SET_NAME
-from ilearn_tui.store import colleagues, sync_state
-from ilearn_tui.store.groups import Group, groups_with_remotes
+from ilearn_tui.store import sync_state
+from ilearn_tui.store.groups import groups_with_remotes
 from ilearn_tui.store.journal import Journal
-from ilearn_tui.store.publications import outbox
 from ilearn_tui.sync import engine
-from ilearn_tui.sync.groups import exchange, name_given_elsewhere
 from ilearn_tui.textsafe import one_line
+
+if TYPE_CHECKING:
+    from ilearn_tui.store.groups import Group
 
 NO_REMOTE = "no remote is set up; run 'ilearn sync setup URL' first"
 
@@ -81,6 +80,14 @@ def sync_all(
 
 def sync_group(journal: Journal, group: Group) -> Part:
     """Send her outbox of one group and take in what her colleagues published there."""
+    # Loaded here, not with the module: a sync with no group (most) never needs them.
+    from ilearn_tui.domain.colleagues import Item, Member
+    from ilearn_tui.locations import make_private_dir
+    from ilearn_tui.services.publishing import SET_NAME
+    from ilearn_tui.store import colleagues
+    from ilearn_tui.store.publications import outbox
+    from ilearn_tui.sync.groups import exchange, name_given_elsewhere
+
     name = one_line(group.name, 60)
     where = journal.locations.data_dir / "groups"
     me = Member(sync_state.journal_id(journal), journal.get_meta("teacher_name"))

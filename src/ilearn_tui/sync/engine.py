@@ -22,11 +22,9 @@ from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store import sync_state
-from ilearn_tui.store.backup import backup_to_dir
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.schema import SCHEMA_VERSION
 from ilearn_tui.sync import guards, records
-from ilearn_tui.sync.combine import merge_commits
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
@@ -148,13 +146,15 @@ def _sync(
                 continue
             _check_remote(journal, repo, url, remote)
             progress("merging")
-            head, outcome, merge = merge_commits(repo, local, remote, sync_state.journal_id(journal))
+            head, found, merge = _merge(repo, local, remote, journal)
             if not merge.empty:
                 if not allow_deletes:
                     guards.refuse_mass_trash(journal, merge)
                 backups = journal.locations.backups_dir
                 full = guards.needs_full_copy(journal, merge)
                 if full:
+                    from ilearn_tui.store.backup import backup_to_dir
+
                     backup_to_dir(journal.conn, backups, reason="before-sync", quick=True)
                 _receive_evidence(journal, repo, head, merge)
                 try:
@@ -164,7 +164,7 @@ def _sync(
                 except sync_state.ChangedDuringSyncError:
                     continue  # written meanwhile (another window): merge again with that write
             repo.set_head(head)
-            conflicts += len(outcome.conflicts)
+            conflicts += found
             if head != remote:
                 progress("sending")
                 try:
@@ -178,6 +178,22 @@ def _sync(
         raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
     finally:
         repo.close()
+
+
+def _merge(
+    repo: SyncRepo, local: bytes, remote: bytes | None, journal: Journal
+) -> tuple[bytes, int, sync_state.Merge]:
+    """The commit to end on, how many conflicts the merge found, and what the journal takes.
+
+    A sync whose branch already is the remote's (nothing was received) loads no merge code:
+    that is most syncs, and start-up is most of their time.
+    """
+    if remote is None or remote == local:
+        return local, 0, sync_state.Merge()
+    from ilearn_tui.sync.combine import merge_commits
+
+    head, outcome, merge = merge_commits(repo, local, remote, sync_state.journal_id(journal))
+    return head, len(outcome.conflicts), merge
 
 
 def _wait(round_: int) -> None:
