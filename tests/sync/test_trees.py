@@ -9,6 +9,7 @@ and dulwich read back.
 from __future__ import annotations
 
 import random
+import zlib
 from pathlib import Path
 
 from dulwich.index import commit_tree
@@ -22,6 +23,8 @@ from ilearn_tui.sync.trees import (
     copy_missing,
     packed,
     packed_object,
+    stored_packed,
+    unpacked,
     write_pack,
 )
 
@@ -143,3 +146,19 @@ def test_a_large_folder_edited_in_place_is_the_tree_of_the_whole_listing(tmp_pat
         edited = trees.update(tree, changes)
         assert edited == _dulwich_tree(store, files)
         tree = edited
+
+
+def test_an_object_copied_from_a_pack_keeps_its_bytes_and_a_loose_one_is_compressed(tmp_path: Path) -> None:
+    repo = Repo.init_bare(str(tmp_path / "r"), mkdir=True)
+    store = repo.object_store
+    in_pack, loose = Blob.from_string(b"a record in a pack\n" * 40), Blob.from_string(b"a loose record\n")
+    # Stored at another compression level than packed() uses: a copy of the stored bytes shows.
+    header = packed_object(in_pack)[:2]
+    stored = header + zlib.compress(in_pack.as_raw_string(), 9)
+    assert stored != packed_object(in_pack) and unpacked(stored) == in_pack.as_raw_string()
+    write_pack(Path(store.pack_dir), [(bytes(in_pack.id), stored)])
+    store.add_object(loose)
+    store._update_pack_cache()  # the pack was written behind dulwich's back
+    assert stored_packed(store, bytes(in_pack.id)) == stored
+    assert stored_packed(store, bytes(loose.id)) == packed_object(loose)
+    repo.close()
