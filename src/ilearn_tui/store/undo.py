@@ -158,8 +158,10 @@ def _fill(
     try:
         out.execute(f"PRAGMA application_id = {app_id}")
         out.execute(f"PRAGMA user_version = {version}")
-        out.execute("PRAGMA journal_mode = DELETE")
-        out.execute("PRAGMA synchronous = FULL")
+        # No rollback journal and no syncs of SQLite's own: the file is new and has no name
+        # yet, and atomic_write syncs it once, whole, before it is given its name.
+        out.execute("PRAGMA journal_mode = OFF")
+        out.execute("PRAGMA synchronous = OFF")
         with out:
             for _name, sql in schema:
                 out.execute(sql)
