@@ -96,7 +96,10 @@ def test_an_incremental_merge_keeps_an_undo_file_that_puts_back_exactly_the_rows
     assert facts is not None and facts.records == 3  # the edited, the new and the trashed reflection
     assert facts.words().startswith("before sync of ") and facts.words().endswith(": 3 records")
 
+    status = desktop.ok("sync", "status")
+    assert f"undo the last sync: ilearn restore {saved} (before sync of " in status
     line = desktop.ok("restore", str(saved))
+    assert "undo the last sync" not in desktop.ok("sync", "status")  # done, and not offered again
     assert line.startswith("undid the sync of ") and "3 records as before it" in line
     assert _state(desktop) == before
     assert "gallery walk" not in _search(desktop, "tickets") and "deleted later" in _search(

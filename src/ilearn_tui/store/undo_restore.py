@@ -35,6 +35,7 @@ class UndoFacts:
     taken_at: datetime
     reason: str
     records: int
+    applied_after: str = ""  # the sync position the merge left: the undo needs the journal there
 
     def words(self) -> str:
         """Words like "before sync of 2026-12-02 05:10: 10 records", never those of a full copy."""
@@ -71,11 +72,21 @@ def describe(path: Path) -> UndoFacts | None:
     try:
         facts = _facts_of(conn)
         taken = datetime.fromisoformat(facts["taken_at"]).astimezone()
-        return UndoFacts(path, taken, facts.get("reason", "sync"), int(facts.get("records", "0")))
+        reason, records = facts.get("reason", "sync"), int(facts.get("records", "0"))
+        return UndoFacts(path, taken, reason, records, facts.get("applied_after", ""))
     except (sqlite3.DatabaseError, KeyError, ValueError):
         return None
     finally:
         conn.close()
+
+
+def last_sync_undo(journal: Journal) -> UndoFacts | None:
+    """The undo file of the journal's last sync, while it can still be restored alone."""
+    for path in undo.undo_files(journal.locations.backups_dir):
+        facts = describe(path)
+        if facts is not None and facts.reason == "sync":
+            return facts if facts.applied_after == journal.get_meta(APPLIED) else None
+    return None
 
 
 def _open_checked(journal: Journal, path: Path) -> tuple[sqlite3.Connection, dict[str, str]]:

@@ -47,6 +47,7 @@ class Status:
     pending: int
     conflicts: list[sync_state.Conflict]
     kept_home: int = 0  # of ``pending``: student information that waits for sync_student_info
+    undo: str = ""  # the undo file of the last sync, while it can be restored alone
 
 
 def repo_dir(journal: Journal) -> Path:
@@ -69,12 +70,16 @@ def setup(journal: Journal, url: str, *, join: bool = False) -> str:
 def status(journal: Journal) -> Status:
     held = {(t, records.key_of(t, row)) for t, row in guards.kept_home(journal) or []}
     waiting = sum(1 for c in sync_state.pending(journal) if (c.table, c.key) in held) if held else 0
+    from ilearn_tui.store.undo_restore import last_sync_undo
+
+    undo = last_sync_undo(journal)
     return Status(
         journal.get_meta(sync_state.REMOTE),
         journal.get_meta(sync_state.LAST_AT),
         sync_state.pending_count(journal),
         sync_state.list_conflicts(journal),
         waiting,
+        "" if undo is None else f"{undo.path} ({undo.words()})",
     )
 
 
