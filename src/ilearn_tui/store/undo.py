@@ -56,10 +56,15 @@ class Table:
     rowid: bool  # whether rows have a rowid worth keeping (a restored row takes its old place)
 
     def select(self) -> str:
-        return ", ".join((("rowid",) if self.rowid else ()) + self.columns)
+        return ", ".join((("rowid",) if self.rowid else ()) + tuple(quoted(c) for c in self.columns))
 
     def where(self) -> str:
-        return " AND ".join(f"{c} IS ?" for c in self.key)
+        return " AND ".join(f"{quoted(c)} IS ?" for c in self.key)
+
+
+def quoted(column: str) -> str:
+    """A column's name as SQL takes it whatever it is ("key", "order"); rowid stays itself."""
+    return column if column == "rowid" else '"' + column.replace('"', '""') + '"'
 
 
 def tables(conn: sqlite3.Connection) -> dict[str, Table]:
@@ -80,12 +85,12 @@ def tables(conn: sqlite3.Connection) -> dict[str, Table]:
 
 def _image(prefix: str, table: Table) -> str:
     pairs = [f"'rowid', {prefix}.rowid"] if table.rowid else []
-    pairs += [f"'{c}', {prefix}.{c}" for c in table.columns]
+    pairs += [f"'{c}', {prefix}.{quoted(c)}" for c in table.columns]
     return f"json_object({', '.join(pairs)})"
 
 
 def _key(prefix: str, table: Table) -> str:
-    return f"json_array({', '.join(f'{prefix}.{c}' for c in table.key)})"
+    return f"json_array({', '.join(f'{prefix}.{quoted(c)}' for c in table.key)})"
 
 
 @dataclass
@@ -177,7 +182,7 @@ def _fill(
                     (table.name, key, before is not None, None if after is None else json.dumps(after)),
                 )
                 if before is not None:
-                    columns, marks = ", ".join(before), ", ".join("?" for _ in before)
+                    columns, marks = ", ".join(map(quoted, before)), ", ".join("?" for _ in before)
                     out.execute(f"INSERT INTO {table.name}({columns}) VALUES ({marks})", [*before.values()])
     finally:
         out.close()

@@ -179,12 +179,10 @@ def _put_back(
         assert image is not None
         columns = list(image)
         if undo.current(conn, table, key) is None:
-            marks = ", ".join("?" for _ in columns)
-            conn.execute(
-                f"INSERT INTO {table.name}({', '.join(columns)}) VALUES ({marks})", list(image.values())
-            )
+            marks, names = ", ".join("?" for _ in columns), ", ".join(map(undo.quoted, columns))
+            conn.execute(f"INSERT INTO {table.name}({names}) VALUES ({marks})", list(image.values()))
         else:
-            sets = ", ".join(f"{c} = ?" for c in columns if c != "rowid")
+            sets = ", ".join(f"{undo.quoted(c)} = ?" for c in columns if c != "rowid")
             values = [image[c] for c in columns if c != "rowid"]
             conn.execute(f"UPDATE {table.name} SET {sets} WHERE {table.where()}", [*values, *key])
     conn.execute("DELETE FROM sync_changes WHERE seq > ?", (mark,))  # the undo's own marks
@@ -211,7 +209,8 @@ def _named_by_others(
                 continue
             image = undo.current(conn, table, key) or {}
             for child, column, parent_column in graph.get(table.name, []):
-                sql = f"SELECT json_array({', '.join(tables[child].key)}) FROM {child} WHERE {column} = ?"
+                keys = ", ".join(map(undo.quoted, tables[child].key))
+                sql = f"SELECT json_array({keys}) FROM {child} WHERE {undo.quoted(column)} = ?"
                 refs = {(child, str(r[0])) for r in conn.execute(sql, (image.get(parent_column),))}
                 if any(ref not in remove or ref in staying for ref in refs):
                     staying.add(where)
