@@ -107,7 +107,11 @@ def auto_backup(conn: sqlite3.Connection, folder: Path, min_interval_minutes: in
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """Backups in the folder, newest first (by the time in their names)."""
+    """Full copies in the folder, newest first (by the time in their names).
+
+    Never a sync's undo files (``undo-*.sqlite3``, see ``store/undo``): they hold one merge's
+    rows, not a journal, so nothing that offers a backup to restore may see them here.
+    """
     if not folder.is_dir():
         return []
     return sorted(folder.glob("journal-*.sqlite3"), key=lambda p: p.name, reverse=True)
