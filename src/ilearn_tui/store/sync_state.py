@@ -17,9 +17,7 @@ from typing import Any
 from ilearn_tui.domain.fields import Kind
 from ilearn_tui.domain.model import BY_TABLE, TABLE_ORDER, TABLES
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.store import undo
 from ilearn_tui.store.journal import Journal, new_id, now_stamp
-from ilearn_tui.store.rotation import rotate_undo
 from ilearn_tui.store.sync_schema import REMOTE as REMOTE
 from ilearn_tui.store.tags import write_tags
 from ilearn_tui.store.trash import move_to_trash
@@ -213,6 +211,9 @@ def apply_merge(
     were, in an undo file written and verified before the transaction commits (``store/undo``);
     returns that file.
     """
+    from ilearn_tui.store import undo  # a sync that applies nothing (most) never loads it
+    from ilearn_tui.store.rotation import rotate_undo
+
     order = {t: i for i, t in enumerate(TABLE_ORDER)}
     saved: Path | None = None
     try:
