@@ -126,7 +126,7 @@ def test_a_record_changed_since_the_merge_keeps_its_later_version(
     _laptop, desktop, ids = _merged(synced)
     desktop.edit(ids["kept"], "Written at home after the sync.")
     line = desktop.ok("restore", str(_undo_files(desktop)[0]))
-    assert "1 change made since kept as they are" in line
+    assert "; kept 1 later change;" in line
     assert "Written at home after the sync." in desktop.bodies()
     assert "A new one from school." not in desktop.bodies()  # what that sync brought is gone again
     assert "pending: 1 change" in desktop.ok("sync", "status")  # her edit still goes out
@@ -141,7 +141,7 @@ def test_a_record_the_merge_brought_stays_when_something_written_since_names_it(
     desktop.ok("sync")
     desktop.ok("reflect", "Counted the turns of talk.", "--goal", "Student talk")
     line = desktop.ok("restore", str(_undo_files(desktop)[0]))
-    assert "kept as they are" in line
+    assert "; kept 1 later change;" in line
     assert "Student talk" in desktop.ok("goal", "list")
     with desktop.journal() as journal:
         linked = journal.conn.execute("SELECT count(*) FROM reflection_links").fetchone()[0]

@@ -51,7 +51,7 @@ class Undone:
     saved: Path | None  # the undo file of this undo
 
     def line(self) -> str:
-        kept = f"; {plural(self.kept, 'change')} made since kept as they are" if self.kept else ""
+        kept = f"; kept {plural(self.kept, 'later change')}" if self.kept else ""
         again = f"; to redo it: ilearn restore {self.saved}" if self.saved else ""
         return (
             f"undid the sync of {self.facts.taken_at:%Y-%m-%d %H:%M}: {plural(self.put_back, 'record')} "

@@ -210,7 +210,9 @@ class Trees:
             return
         yield new
         before = self.entries(old) if old is not None else {}
-        for name, (mode, sha) in self.entries(new).items():
+        # The entries that differ, found by the dictionaries themselves: a folder of 50,000
+        # records in which ten changed is not walked entry by entry.
+        for name, (mode, sha) in sorted(self.entries(new).items() - before.items()):
             was = before.get(name)
             if (was is not None and was[1] == sha) or mode == GITLINK:
                 continue  # a submodule names a commit of another repository: nothing to copy
