@@ -14,8 +14,11 @@ to a floor measured in the same run:
 - **incremental**: a second computer (a copy of the first after its sync, as if restored
   there) and the first each change 10 reflections; the first syncs (untimed), then the
   second's sync is timed: it sends 10, receives 10, merges and applies them.
-  Floor: a bare Python that takes the backup every sync that changes the journal must take
-  (SQLite's online backup of the journal into a file, then ``quick_check`` of the copy).
+  Floor: a bare Python that makes one commit of ten changed files onto the branch's tree
+  with dulwich alone (the 50,000-entry ``records/reflections/`` tree read, changed, written
+  and compressed); a sync makes two such commits and copies a third from the remote. Beside
+  it, for comparison, the full verified copy of the journal such a sync took before it kept
+  an undo file of the merged rows instead (SQLite's online backup, then ``quick_check``).
 - **no-op**: nothing changed anywhere. Floor: a bare Python that opens the journal's
   SQLite file and asks the remote for its refs with dulwich (what any sync must do).
 """
@@ -69,6 +72,29 @@ commit.message = b'floor'
 repo.object_store.add_object(commit)
 repo.refs[b'refs/heads/main'] = commit.id
 print(len(entries))
+"""
+
+# One commit of ten changed files with dulwich alone: the branch's tree read, ten files written
+# into records/reflections/, the changed trees made and compressed as a pack holds them.
+FLOOR_TEN = """
+import sys, zlib
+from dulwich.objects import Blob
+from dulwich.repo import Repo
+repo = Repo(sys.argv[1])
+store = repo.object_store
+root = store[store[repo.refs[b'refs/heads/main']].tree]
+records = store[root[b'records'][1]]
+folder = store[records[b'reflections'][1]]
+made = []
+for name in sorted(folder)[:10]:
+    blob = Blob.from_string(b'changed ' + name)
+    folder[name] = (0o100644, blob.id)
+    made.append(blob)
+records[b'reflections'] = (0o040000, folder.id)
+root[b'records'] = (0o040000, records.id)
+made += [folder, records, root]
+print(sum(len(zlib.compress(o.as_raw_string(), 1)) for o in made))
+repo.close()
 """
 
 # Open the journal and ask the remote for its refs: the least a sync with nothing to do can do.
@@ -238,7 +264,12 @@ def time_sync(bench: Bench, b: BuildInfo, ilearn: list[str], first_runs: int = 1
         check=check_incremental,
     )
     bench.time(
-        f"bare Python: SQLite backup of the journal + `quick_check` of the copy, {n} (floor)",
+        f"dulwich alone: one commit of 10 changed files onto the branch's tree, {n} (floor)",
+        [sys.executable, "-c", FLOOR_TEN, str(resolve(desktop).data_dir / "sync")],
+        size=b.entries,
+    )
+    bench.time(
+        f"bare Python: SQLite backup of the journal + `quick_check` of the copy, {n} (the old backup)",
         [sys.executable, "-c", FLOOR_BACKUP, str(resolve(desktop).db_path), str(bench.work / "floor-backup")],
         size=b.entries,
     )

@@ -9,13 +9,24 @@ and dulwich read back.
 from __future__ import annotations
 
 import random
+import zlib
 from pathlib import Path
 
 from dulwich.index import commit_tree
 from dulwich.objects import Blob, Commit, ObjectID, Tree
 from dulwich.repo import Repo
 
-from ilearn_tui.sync.trees import FILE_MODE, Trees, copy_missing, packed, packed_object, write_pack
+from ilearn_tui.sync.trees import (
+    FILE_MODE,
+    LARGE_TREE,
+    Trees,
+    copy_missing,
+    packed,
+    packed_object,
+    stored_packed,
+    unpacked,
+    write_pack,
+)
 
 
 def _blobs(store: object, count: int) -> list[bytes]:
@@ -112,3 +123,42 @@ def test_a_pack_left_half_written_by_a_killed_sync_is_cleared(tmp_path: Path) ->
     again = SyncRepo(tmp_path / "sync")
     assert again.head() == commit and again.blob_at(commit, "manifest.json") is not None
     again.close()
+
+
+def test_a_large_folder_edited_in_place_is_the_tree_of_the_whole_listing(tmp_path: Path) -> None:
+    repo = Repo.init_bare(str(tmp_path / "r"), mkdir=True)
+    store = repo.object_store
+    rng = random.Random(11)
+    ids = _blobs(store, 3000)
+    # Enough files that the folder's tree passes LARGE_TREE; a sub-folder whose name sorts
+    # among the files ("a" sorts as "a/"), and names before the first and after the last.
+    files = {f"records/reflections/{n * 7:05d}.json": ids[n] for n in range(2500)}
+    files["records/reflections/a/inner.json"] = ids[0]
+    trees = Trees(store)
+    tree = trees.update(None, files)
+    folder = trees.entries(trees.entries(trees.entries(tree)[b"records"][1])[b"reflections"][1])
+    assert sum(len(n) + 28 for n in folder) >= LARGE_TREE
+    for _round in range(6):
+        changes = {p: rng.choice(ids) for p in rng.sample(sorted(files), 8) if not p.endswith("inner.json")}
+        new_names = ["00000.jsom", "99999.json", "a.b", "a-b", "a0", f"{rng.randrange(10**5):05d}.json"]
+        changes.update({f"records/reflections/{name}": rng.choice(ids) for name in new_names})
+        files = {**files, **changes}
+        edited = trees.update(tree, changes)
+        assert edited == _dulwich_tree(store, files)
+        tree = edited
+
+
+def test_an_object_copied_from_a_pack_keeps_its_bytes_and_a_loose_one_is_compressed(tmp_path: Path) -> None:
+    repo = Repo.init_bare(str(tmp_path / "r"), mkdir=True)
+    store = repo.object_store
+    in_pack, loose = Blob.from_string(b"a record in a pack\n" * 40), Blob.from_string(b"a loose record\n")
+    # Stored at another compression level than packed() uses: a copy of the stored bytes shows.
+    header = packed_object(in_pack)[:2]
+    stored = header + zlib.compress(in_pack.as_raw_string(), 9)
+    assert stored != packed_object(in_pack) and unpacked(stored) == in_pack.as_raw_string()
+    write_pack(Path(store.pack_dir), [(bytes(in_pack.id), stored)])
+    store.add_object(loose)
+    store._update_pack_cache()  # the pack was written behind dulwich's back
+    assert stored_packed(store, bytes(in_pack.id)) == stored
+    assert stored_packed(store, bytes(loose.id)) == packed_object(loose)
+    repo.close()

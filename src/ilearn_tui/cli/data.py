@@ -380,8 +380,14 @@ def _restore(args: argparse.Namespace, journal: Journal) -> int:
     from ilearn_tui.store import connection
     from ilearn_tui.store.backup import restore_from
     from ilearn_tui.store.recovery import describe, holds
+    from ilearn_tui.store.undo import is_undo_file
 
     source = Path(args.path).expanduser()
+    if is_undo_file(source):  # a sync's undo file puts back that merge's rows, not a whole journal
+        from ilearn_tui.store.undo_restore import undo_sync
+
+        out(undo_sync(journal, source, keep_undo_in=journal.locations.backups_dir).line())
+        return 0
     saved = restore_from(journal.conn, source, keep_current_in=journal.locations.backups_dir)
     connection.prepare(journal.conn, journal.locations.db_path, journal.locations.backups_dir)
     facts = describe(source)

@@ -59,6 +59,8 @@ def _status(journal: Journal) -> None:
     out(f"last sync: {last}")
     kept = f" ({state.kept_home} of them student information, kept here)" if state.kept_home else ""
     out(f"pending: {plural(state.pending, 'change')} to send{kept}")
+    if state.undo:
+        out(f"undo the last sync: ilearn restore {one_line(state.undo, 300)}")
     out(f"conflicts: {len(state.conflicts)}")
     for c in state.conflicts:
         other = one_line(value_text(c.other), 50)

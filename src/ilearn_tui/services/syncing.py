@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
-from ilearn_tui.locations import make_private_dir
 from ilearn_tui.store import sync_state
 from ilearn_tui.store.groups import groups_with_remotes
 from ilearn_tui.store.journal import Journal
@@ -86,6 +85,7 @@ def sync_group(journal: Journal, group: Group) -> Part:
     loaded here, so a sync of her own computers alone does not pay for it.
     """
     from ilearn_tui.domain.colleagues import Item, Member
+    from ilearn_tui.locations import make_private_dir
     from ilearn_tui.services.publishing import SET_NAME
     from ilearn_tui.store import colleagues
     from ilearn_tui.store.publications import outbox

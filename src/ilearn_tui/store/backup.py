@@ -107,7 +107,11 @@ def auto_backup(conn: sqlite3.Connection, folder: Path, min_interval_minutes: in
 
 
 def list_backups(folder: Path) -> list[Path]:
-    """Backups in the folder, newest first (by the time in their names)."""
+    """Full copies in the folder, newest first (by the time in their names).
+
+    Never a sync's undo files (``undo-*.sqlite3``, see ``store/undo``): they hold one merge's
+    rows, not a journal, so nothing that offers a backup to restore may see them here.
+    """
     if not folder.is_dir():
         return []
     return sorted(folder.glob("journal-*.sqlite3"), key=lambda p: p.name, reverse=True)
@@ -136,6 +140,8 @@ def restore_from(
         version = src.execute("PRAGMA user_version").fetchone()[0]
         if app_id != APPLICATION_ID:
             raise IlearnError(f"{source} is an SQLite file but not an ilearn backup")
+        if src.execute("SELECT 1 FROM sqlite_master WHERE name = 'undo_rows'").fetchone():
+            raise IlearnError(f"{source} is a sync's undo file, not a full copy of the journal")
         if version > SCHEMA_VERSION:
             raise IlearnError(f"{source} comes from a newer ilearn (schema {version})")
         saved = (

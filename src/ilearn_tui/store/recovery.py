@@ -60,7 +60,10 @@ def describe(path: Path) -> BackupFacts | None:
 
 
 def best_backup(folder: Path) -> BackupFacts | None:
-    """The newest good backup with content that is not a copy a restore discarded.
+    """The newest good full copy with content that is not a copy a restore discarded.
+
+    Only full copies are candidates (``list_backups``): a sync's undo file holds the rows of
+    one merge, and restoring a damaged journal from it would give back ten records, not all.
 
     Failing that, the newest good one with content; failing that, the newest good one.
     Backups are examined newest first and the search stops at the first of the best kind.

@@ -1,7 +1,8 @@
 """Which backups to keep: recent, daily, weekly and monthly copies, like a careful archivist.
 
 Automatic backups thin out with age; manual ones are never removed; the safety copies taken
-before an upgrade, import or restore keep their newest few.
+before an upgrade, import or restore keep their newest few, and a sync's undo files (small:
+the rows of one merge) their newest ``KEEP_UNDO``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ KEEP_DAYS = 7
 KEEP_WEEKS = 5
 KEEP_MONTHS = 12
 KEEP_SAFETY = 5
+KEEP_UNDO = 20
 
 
 def parse_name(path: Path) -> tuple[datetime, str] | None:
@@ -59,11 +61,25 @@ def to_remove(paths: list[Path], now: datetime) -> list[Path]:
     return remove
 
 
+def undo_to_remove(paths: list[Path]) -> list[Path]:
+    """The undo files beyond the newest ``KEEP_UNDO`` (their names sort by the time they hold)."""
+    return sorted(paths, key=lambda p: p.name, reverse=True)[KEEP_UNDO:]
+
+
 def rotate(folder: Path, now: datetime | None = None) -> list[Path]:
     """Delete the backups the policy no longer needs; returns what was removed."""
     if not folder.is_dir():
         return []
     removed = to_remove(sorted(folder.glob("journal-*.sqlite3")), now or datetime.now())
+    removed += undo_to_remove(list(folder.glob("undo-*.sqlite3")))
+    for path in removed:
+        path.unlink(missing_ok=True)
+    return removed
+
+
+def rotate_undo(folder: Path) -> list[Path]:
+    """Thin out the undo files alone: after each sync, without judging the full copies."""
+    removed = undo_to_remove(list(folder.glob("undo-*.sqlite3"))) if folder.is_dir() else []
     for path in removed:
         path.unlink(missing_ok=True)
     return removed

@@ -9,7 +9,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ilearn_tui.domain.fields import Kind
@@ -194,7 +196,9 @@ def student_info_records(journal: Journal) -> list[tuple[str, Row]]:
 
 
 # --- applying a merge -----------------------------------------------------------------------
-def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> None:
+def apply_merge(
+    journal: Journal, merge: Merge, *, since: int, commit: str, undo_in: Path | None = None
+) -> Path | None:
     """Write a merge's result in one transaction; refused if the journal changed after ``since``.
 
     ``since`` is the change log's last mark when the local records were read: a write after
@@ -203,10 +207,18 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> N
     ``commit`` (the merge's) is noted with it, so a sync cut short after this write knows the
     journal already holds that commit.
     Deleted records go to the trash, with what belongs to them, never out of the journal.
+    With ``undo_in`` (the backups folder), the rows the merge changes are kept there as they
+    were, in an undo file written and verified before the transaction commits (``store/undo``);
+    returns that file.
     """
+    from ilearn_tui.store import undo  # a sync that applies nothing (most) never loads it
+    from ilearn_tui.store.rotation import rotate_undo
+
     order = {t: i for i, t in enumerate(TABLE_ORDER)}
+    saved: Path | None = None
     try:
-        with journal.write() as conn:
+        with undo.capture(journal.conn) if undo_in else nullcontext() as cap, journal.write() as conn:
+            before = conn.execute("SELECT value FROM meta WHERE key = ?", (APPLIED,)).fetchone()
             newer = conn.execute("SELECT count(*) FROM sync_changes WHERE seq > ?", (since,)).fetchone()[0]
             if newer:
                 raise ChangedDuringSyncError("the journal changed during the sync")
@@ -241,10 +253,21 @@ def apply_merge(journal: Journal, merge: Merge, *, since: int, commit: str) -> N
                 )
             conn.execute("DELETE FROM sync_changes WHERE seq > ?", (since,))
             _put_meta(conn, APPLIED, commit)
+            if cap is not None and undo_in is not None:
+                facts = {
+                    JOURNAL_ID: journal_id(journal),
+                    "applied_before": str(before[0]) if before else "",
+                    "applied_after": commit,
+                    "taken_at": now_stamp(),
+                }
+                saved = cap.write(undo_in, facts)
     except sqlite3.IntegrityError as exc:
         raise IlearnError(
             f"the merged records break a rule of the journal ({exc}); nothing was applied"
         ) from None
+    if saved is not None and undo_in is not None:
+        rotate_undo(undo_in)
+    return saved
 
 
 def last_mark(journal: Journal) -> int:

@@ -22,11 +22,9 @@ from ilearn_tui.domain.text import plural
 from ilearn_tui.errors import IlearnError
 from ilearn_tui.locations import FILE_MODE, make_private_dir
 from ilearn_tui.store import sync_state
-from ilearn_tui.store.backup import backup_to_dir
 from ilearn_tui.store.journal import Journal, now_stamp
 from ilearn_tui.store.schema import SCHEMA_VERSION
 from ilearn_tui.sync import guards, records
-from ilearn_tui.sync.combine import merge_commits
 from ilearn_tui.sync.repo import RemoteError, RemoteMovedError, SyncRepo, check_remote_url, folder_of
 
 MAX_ROUNDS = 4
@@ -49,6 +47,7 @@ class Status:
     pending: int
     conflicts: list[sync_state.Conflict]
     kept_home: int = 0  # of ``pending``: student information that waits for sync_student_info
+    undo: str = ""  # the undo file of the last sync, while it can be restored alone
 
 
 def repo_dir(journal: Journal) -> Path:
@@ -71,12 +70,16 @@ def setup(journal: Journal, url: str, *, join: bool = False) -> str:
 def status(journal: Journal) -> Status:
     held = {(t, records.key_of(t, row)) for t, row in guards.kept_home(journal) or []}
     waiting = sum(1 for c in sync_state.pending(journal) if (c.table, c.key) in held) if held else 0
+    from ilearn_tui.store.undo_restore import last_sync_undo
+
+    undo = last_sync_undo(journal)
     return Status(
         journal.get_meta(sync_state.REMOTE),
         journal.get_meta(sync_state.LAST_AT),
         sync_state.pending_count(journal),
         sync_state.list_conflicts(journal),
         waiting,
+        "" if undo is None else f"{undo.path} ({undo.words()})",
     )
 
 
@@ -148,18 +151,25 @@ def _sync(
                 continue
             _check_remote(journal, repo, url, remote)
             progress("merging")
-            head, outcome, merge = merge_commits(repo, local, remote, sync_state.journal_id(journal))
+            head, found, merge = _merge(repo, local, remote, journal)
             if not merge.empty:
                 if not allow_deletes:
                     guards.refuse_mass_trash(journal, merge)
-                backup_to_dir(journal.conn, journal.locations.backups_dir, reason="before-sync", quick=True)
+                backups = journal.locations.backups_dir
+                full = guards.needs_full_copy(journal, merge)
+                if full:
+                    from ilearn_tui.store.backup import backup_to_dir
+
+                    backup_to_dir(journal.conn, backups, reason="before-sync", quick=True)
                 _receive_evidence(journal, repo, head, merge)
                 try:
-                    sync_state.apply_merge(journal, merge, since=since, commit=head.decode())
+                    sync_state.apply_merge(
+                        journal, merge, since=since, commit=head.decode(), undo_in=None if full else backups
+                    )
                 except sync_state.ChangedDuringSyncError:
                     continue  # written meanwhile (another window): merge again with that write
             repo.set_head(head)
-            conflicts += len(outcome.conflicts)
+            conflicts += found
             if head != remote:
                 progress("sending")
                 try:
@@ -173,6 +183,22 @@ def _sync(
         raise IlearnError("the remote kept changing during the sync; run 'ilearn sync' again")
     finally:
         repo.close()
+
+
+def _merge(
+    repo: SyncRepo, local: bytes, remote: bytes | None, journal: Journal
+) -> tuple[bytes, int, sync_state.Merge]:
+    """The commit to end on, how many conflicts the merge found, and what the journal takes.
+
+    A sync whose branch already is the remote's (nothing was received) loads no merge code:
+    that is most syncs, and start-up is most of their time.
+    """
+    if remote is None or remote == local:
+        return local, 0, sync_state.Merge()
+    from ilearn_tui.sync.combine import merge_commits
+
+    head, outcome, merge = merge_commits(repo, local, remote, sync_state.journal_id(journal))
+    return head, len(outcome.conflicts), merge
 
 
 def _wait(round_: int) -> None:

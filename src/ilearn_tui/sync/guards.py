@@ -43,3 +43,22 @@ def refuse_mass_trash(journal: Journal, merge: sync_state.Merge) -> None:
             "another computer); nothing was changed. If that is what you want, run "
             "'ilearn sync --allow-deletes'"
         )
+
+
+# A merge of more records than this keeps a full copy of the journal instead of an undo file:
+# the file would hold most of what a copy holds, and the capture would slow the merge down.
+FULL_COPY_ROWS = 2000
+
+
+def needs_full_copy(journal: Journal, merge: sync_state.Merge) -> bool:
+    """Whether the backup before this merge is a full copy of the journal, not an undo file.
+
+    A full copy where it is cheap or where a merge may change what an undo file cannot judge:
+    a first sync with this remote (the journal is adopted, or two journals are joined: cheap
+    when the journal is still empty), a merge that trashes more than ``TRASH_FLOOR`` records
+    (the kind of merge the mass-trash guard exists for), and a very large merge.
+    """
+    if not journal.get_meta(sync_state.LAST_COMMIT):
+        return True
+    trashed = sum(1 for table, _where in merge.deletes if table != "cycles" and records.is_record(table))
+    return trashed > TRASH_FLOOR or len(merge.puts) + len(merge.deletes) > FULL_COPY_ROWS
