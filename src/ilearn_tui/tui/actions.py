@@ -8,7 +8,7 @@ them by id (``App.set_keymap``). This module imports no screen, so every screen 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -262,6 +262,26 @@ def bindings(area: str, prefix: str = "") -> list[BindingType]:
         for a in ACTIONS
         if a.area == area and a.id.startswith(prefix) and a.keys and not a.builtin
     ]
+
+
+def key_bar(live: Iterable[tuple[Binding, bool]], typing: bool) -> list[tuple[Binding, bool]]:
+    """What the key bar offers: each shown binding a key press here would run, once per action.
+
+    ``live`` is every binding that fires where focus is, with whether it is enabled now (a
+    dialog's own keys stop at the dialog: the global keys behind it do not fire there). While a
+    text field has focus, a key that would type there is left out.
+    """
+    shown: list[tuple[Binding, bool]] = []
+    seen: set[str] = set()
+    for binding, enabled in live:
+        if not binding.show or binding.action in seen:
+            continue
+        action = BY_ID.get(binding.id or "")
+        if typing and action is not None and not action.fires_in_text_field(binding.key):
+            continue
+        seen.add(binding.action)
+        shown.append((binding, enabled))
+    return shown
 
 
 def palette_actions() -> list[Action]:

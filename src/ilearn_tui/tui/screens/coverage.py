@@ -11,7 +11,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Select, Static
 
 from ilearn_tui.domain.frameworks import FRAMEWORKS, NONE
@@ -20,12 +19,13 @@ from ilearn_tui.store import coverage
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 CHOICES = [(f.title, f.key) for f in FRAMEWORKS.values()] + [("No framework", NONE)]
 
 
-class CoverageScreen(UsesShell, ModalScreen[None]):
+class CoverageScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#coverage-table"
     BINDINGS = actions.bindings("coverage")
     DEFAULT_CSS = """
@@ -69,9 +69,8 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
         table = self.query_one("#coverage-table", DataTable)
         table.clear()
         summary = self.query_one("#coverage-summary", Static)
-        keys = actions.reminder(["coverage.close"], self.ilearn.keymap)
         tag = "Tag items with --component CODE on ilearn evidence add, reflect and log."
-        self.query_one("#coverage-status", Static).update(f"{tag} — {keys}")
+        self.query_one("#coverage-status", Static).update(tag)
         if chosen is None:
             summary.update("No framework chosen: pick Danielson, Marzano or the Massachusetts rubric above.")
             return
@@ -81,7 +80,7 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
             f"{len(found) - len(missing)} of {len(found)} components evidenced"
             + (f"; nothing yet for {plural(len(missing), 'component')}." if missing else ".")
         )
-        self.query_one("#coverage-status", Static).update(f"{chosen.note} {tag} — {keys}")
+        self.query_one("#coverage-status", Static).update(f"{chosen.note} {tag}")
         domain = ""
         for component in chosen.components:
             if component.domain != domain:

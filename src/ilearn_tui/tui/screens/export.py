@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.domain.text import plural
@@ -26,6 +25,7 @@ from ilearn_tui.tui import actions
 from ilearn_tui.tui.opener import folder_opener
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.tick_box import TickBox
 
@@ -86,7 +86,7 @@ def as_shape(raw: str, shape: str, kind_name: str) -> str:
     return raw
 
 
-class ExportScreen(UsesShell, ModalScreen[None]):
+class ExportScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#path"
     BINDINGS = actions.bindings("export")
     DEFAULT_CSS = """

@@ -5,7 +5,6 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ilearn_tui.domain.text import plural
@@ -13,11 +12,12 @@ from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.sparkline import sparkline
 
 
-class GoalDetailScreen(UsesShell, ModalScreen[None]):
+class GoalDetailScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "VerticalScroll"
     BINDINGS = actions.bindings("dialog", "detail.")
     DEFAULT_CSS = """

@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +26,7 @@ from ilearn_tui.store.sync_state import journal_id
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.screens.text_entry import TextEntryScreen
 from ilearn_tui.tui.shell import UsesShell
 
@@ -50,11 +50,10 @@ def cite(found: ColleagueItem, group_name: str) -> str:
 class ReplyScreen(TextEntryScreen):
     """The teacher's answer to one item: saved with ctrl+s, sent at the next sync."""
 
-    AREA = "reply"
     BINDINGS = actions.bindings("reply")
 
 
-class GroupsScreen(UsesShell, ModalScreen[None]):
+class GroupsScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#group-list"
     BINDINGS = actions.bindings("groups")
     DEFAULT_CSS = """
@@ -181,10 +180,8 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
             )
         else:
             body.update("Nothing from colleagues here yet: their items arrive when you sync (S).")
-        keys = ["groups.reply", "groups.cite", "groups.sync", "groups.close"]
-        count = plural(len(self._items), "item") if group else ""
-        status = " — ".join(p for p in (count, actions.reminder(keys, self.ilearn.keymap)) if p)
-        self.query_one("#groups-status", Static).update(status)
+        # Its keys (reply, cite, sync, close) are in the key bar below.
+        self.query_one("#groups-status", Static).update(plural(len(self._items), "item") if group else "")
 
     def _item(self) -> ColleagueItem | None:
         at = self.query_one("#item-list", OptionList).highlighted

@@ -45,6 +45,8 @@ def marked(text: str, style: str = "bold reverse", base: str = "") -> Text:
 class SearchScreen(AreaScreen):
     AUTO_FOCUS = "#query"
     BINDINGS = actions.bindings("search")
+    # A letter typed on the results goes to the query (``on_key``): the key bar offers no letter.
+    TYPED_ANYWHERE = True
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
     SearchScreen #results { height: 1fr; margin: 0 1; }

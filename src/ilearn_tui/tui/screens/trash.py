@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -20,10 +19,11 @@ from ilearn_tui.store.trash import list_trash, purge, restore
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 
-class TrashScreen(UsesShell, ModalScreen[None]):
+class TrashScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#trash-items"
     BINDINGS = actions.bindings("trash")
     DEFAULT_CSS = """
@@ -61,13 +61,9 @@ class TrashScreen(UsesShell, ModalScreen[None]):
             listing.add_option(Option(label, id=item.id))
         if items:
             listing.highlighted = 0
-        keys = actions.reminder(["trash.restore_one", "trash.empty", "trash.close"], self.ilearn.keymap)
-        count = (
-            f"{len(items)} item{'s' if len(items) != 1 else ''} in the trash"
-            if items
-            else "The trash is empty."
-        )
-        self.query_one("#trash-status", Static).update(f"{count} — {keys}")
+        # Its keys are in the key bar below.
+        count = f"{plural(len(items), 'item')} in the trash" if items else "The trash is empty."
+        self.query_one("#trash-status", Static).update(count)
 
     @on(OptionList.OptionSelected, "#trash-items")
     @on(Button.Pressed, "#restore")
