@@ -25,6 +25,7 @@ from ilearn_tui.store.groups import Group, list_groups
 from ilearn_tui.store.sync_state import journal_id
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.screens.text_entry import TextEntryScreen
@@ -151,11 +152,11 @@ class GroupsScreen(UsesShell, Dialog[None]):
         for n, found in enumerate(self._items):
             item = found.item
             what = "reply to you" if item.kind == "reply" and item.to_author == me else item.kind
-            label = Text(f"{item.date}  ")
-            label.append(one_line(found.author_name, 24), style="bold")
+            label = Text(one_line(found.author_name, 24), style="bold")
             label.append(f" · {what}\n", style="italic")
-            label.append(one_line(item.title or "(untitled)", 90))
-            listing.add_option(Option(label, id=f"i{n}"))
+            label.append(one_line(item.title or "(untitled)", 200))
+            # Two lines beside the date: a long title wraps under itself, not under the date.
+            listing.add_option(Option(hanging([(Text(item.date), label)], [10, WRAPS]), id=f"i{n}"))
         if self._items:
             ids = [found.item.id for found in self._items]
             listing.highlighted = ids.index(self._wanted) if self._wanted in ids else 0

@@ -18,6 +18,7 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.trash import list_trash, purge, restore
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
@@ -56,9 +57,9 @@ class TrashScreen(UsesShell, Dialog[None]):
         listing = self.query_one("#trash-items", OptionList)
         listing.clear_options()
         for item in items:
-            label = Text(f"{item.kind:<12} deleted {item.deleted_at[:10]}  ")
-            label.append_text(plain(one_line(item.label, 70)))
-            listing.add_option(Option(label, id=item.id))
+            # A long label wraps under itself, not under the kind.
+            row = (Text(item.kind), Text(f"deleted {item.deleted_at[:10]}"), plain(one_line(item.label, 200)))
+            listing.add_option(Option(hanging([row], [11, 18, WRAPS]), id=item.id))
         if items:
             listing.highlighted = 0
         # Its keys are in the key bar below.
