@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
 
 
@@ -367,6 +368,11 @@ def help_markdown(keymap: Mapping[str, str]) -> str:
         "ilearn follows the five stages of **Professional iLearning**: *Imagine* a vision for your",
         "students, *Inspire* a personal learning plan, *Illuminate* it with support, *Innovate* in",
         "class, and *Infiltrate* (share) what you learnt. Reflections run through all of it.",
+        "",
+        "**The top line** names the school year on screen (*no cycle* until one is started: the",
+        "welcome or your first record starts it), then the five stages, each "
+        + ", ".join(f"{status.symbol} {status.value}" for status in Status)
+        + "; ▸ marks the stage to work on next.",
     ]
     for area, title in AREAS.items():
         rows = [
