@@ -312,6 +312,11 @@ class ExportScreen(UsesShell, Dialog[None]):
             message = f"✗ {message}"
         self.query_one("#export-result", Static).update(plain(message))
         self.query_one("#open", Button).display = self.check_action("open_folder", ()) is True
+        self.refresh_bindings()  # ctrl+o may work now: the key bar says so
+        # The line says how it ended: the bar's room goes to it, and at 80x24 the dialog scrolls
+        # to its end, so the result and the buttons are in view together.
+        self.query_one("#progress", ProgressBar).display = False
+        self.query_one(VerticalScroll).scroll_end(animate=False)
 
     def _folder(self) -> Path | None:
         if self.exported is None:
