@@ -11,8 +11,10 @@ teacher would read next; at the end the journal is read back through ``ilearn st
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -45,6 +47,10 @@ def saved(terminal: Terminal, what: str) -> None:
     terminal.wait_for(f"{what} saved")
 
 
+def _row(screen: str, words: str) -> str:
+    return next(line for line in screen.splitlines() if words in line)
+
+
 def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -> None:
     t = terminal
     # Onboarding: the name field has focus, enter moves on.
@@ -52,8 +58,10 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.type("Sam Rivera")
     t.keys("Enter")
     t.type("Grade 7 science")
+    t.wait_for("Grade 7 science")
     t.keys("Enter", "Enter")
     t.wait_for("Stage 1 · Imagine")
+    t.wait_gone("Welcome to ilearn")
 
     # Stage 1: the vision, then a student outcome.
     t.keys("v")
@@ -75,14 +83,16 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.keys("Tab")
     t.type("Talk moves for science discussions")
     saved(t, "Interest or expertise")
+    t.wait_for("Talk moves for science discussions")
     t.keys("Tab", "n")
     t.settled("New goal")
     t.type("Students use talk moves daily")
     t.keys("Tab")
     t.type("Do talk moves increase evidence use?")
     t.keys("C-s")
+    # The question is listed under its goal, and the goal is listed: one form made both.
     shown = t.wait_for("Do talk moves increase evidence use?  Students use talk moves daily")
-    assert "Students use talk moves daily" in shown
+    assert sum("Students use talk moves daily" in line for line in shown.splitlines()) >= 2, shown
 
     # Stage 3: an activity with hours, today: it counts as done without touching its status.
     t.keys("3")
@@ -105,7 +115,8 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.settled("New evidence")
     t.type("Exit ticket tally week 1")
     saved(t, "Evidence")
-    t.wait_for("Exit ticket tally week 1")
+    shown = t.wait_for("Exit ticket tally week 1")
+    assert str(date.today()) in _row(shown, "Exit ticket tally week 1"), shown
     t.keys("Tab", "n")
     t.settled("New progress check")
     t.keys("Tab", "Tab")  # the goal (the only one), the indicator: on to the self-rating
@@ -113,6 +124,10 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.keys("Tab", "Tab")  # no measured value: on to the date, its text selected
     t.type("today")
     saved(t, "Progress check")
+    # The list's detail line shows the new check in full: dated today (typed "today"), rated 4.
+    shown = t.wait_for("rating 4")
+    assert f"student achievement — date {date.today()}" in shown, shown
+    assert _row(shown, f"{date.today()}  Students use talk"), shown  # for the only goal
 
     # Stage 5: a share.
     t.keys("5")
@@ -124,22 +139,34 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     saved(t, "Share")
     t.wait_for("Talk moves at the grade 7 PLC")
 
-    # A reflection from the journal, with the prompt, linked to the goal.
-    t.keys("j")
-    t.wait_for("Journal — your reflections")
-    t.keys("n")
-    t.wait_for("ctrl+s save")
+    # A reflection on the share, from the palette on this stage: it takes the stage, and
+    # ctrl+t its prompt, with the cursor on the first answer line. Linked to the goal.
+    t.keys("C-p")
+    t.settled("🔎")
+    t.type("new: reflection")
+    t.settled("write a reflection")
+    t.keys("Enter")
+    shown = t.settled("ctrl+s save")
+    assert re.search(r"5 Infiltrate\s+▼", shown), shown  # the editor's stage field, not the stage bar
     t.keys("C-t")
-    shown = t.wait_for("?")
+    t.wait_for("## What I shared, and with whom")
     t.type("Quiet students used the stems.")
+    shown = t.wait_for("Quiet students used the stems.")
+    lines = shown.splitlines()
+    heading = next(n for n, line in enumerate(lines) if "## What I shared, and with whom" in line)
+    assert "Quiet students used the stems." in lines[heading + 1], shown
     t.keys("C-l")
     t.wait_for("Link this reflection to")
     t.keys("space", "C-s")
     t.wait_gone("Link this reflection to")
+    t.wait_for("1 link set")
     t.keys("C-s")
     t.wait_for("Saved.")
     t.keys("Escape")
-    t.wait_for("1 reflection")
+    t.wait_for("Stage 5 · Infiltrate")
+    t.keys("j")
+    shown = t.wait_for("1 reflection")
+    assert "What I shared, and with whom" in shown, shown  # titled by its first line
 
     # Search finds it, and escape goes back.
     t.keys("/")
@@ -162,6 +189,7 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     t.keys("C-s")
     shown = t.wait_for("Wrote")
     t.wait_for("Done.")
+    assert (folder / "portfolio.md").is_file(), shown
     t.keys("Escape")
     t.wait_gone("Export your portfolio")
     quit_app(t)
@@ -174,6 +202,7 @@ def test_the_first_ten_minutes(terminal: Terminal, home: Path, tmp_path: Path) -
     assert [h["kind"] for h in hits] == ["reflection"]
     shown_reflection = cli(home, "show", hits[0]["id"])
     assert "Students use talk moves daily" in shown_reflection, shown_reflection
+    assert "What I shared, and with whom" in shown_reflection, shown_reflection
     document = (folder / "portfolio.md").read_text()
     for words in (
         "reason from evidence",

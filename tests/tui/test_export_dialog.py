@@ -13,6 +13,7 @@ from textual.widgets import Input, Select
 from ilearn_tui.store.reflections import add_reflection
 from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.export import PRIVATE_LABEL, ExportScreen, as_shape, default_path
+from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.tick_box import TickBox
 from tests.tui.waiting import showing, until
 
@@ -114,6 +115,8 @@ async def test_open_folder_uses_the_desktop_opener_only_if_there_is_one(
         assert ("ctrl+o opens it" in line) is have_opener, line
         assert ("copy this path" in line) is not have_opener, line
         assert app.screen.query_one("#open").display is have_opener
+        bar = app.screen.query_one(KeyBar)
+        await until(pilot, lambda: ("^o Open folder" in str(bar.render())) is have_opener)
         await pilot.press("ctrl+o")
         await pilot.pause()
         if have_opener:

@@ -15,6 +15,7 @@ from textual.dom import DOMNode
 from textual.widgets import Markdown
 
 import ilearn_tui.tui
+from ilearn_tui.domain.stages import Status
 from ilearn_tui.settings import load_settings
 from ilearn_tui.store.journal import Journal
 from ilearn_tui.tui import actions
@@ -241,3 +242,10 @@ def test_the_accessor_refuses_a_foreign_app() -> None:
     import asyncio
 
     asyncio.run(run())
+
+
+def test_help_explains_the_top_line() -> None:
+    text = actions.help_markdown({})
+    assert "no cycle" in text and "▸ marks the stage to work on next" in text
+    for status in Status:
+        assert f"{status.symbol} {status.value}" in text

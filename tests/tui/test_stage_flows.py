@@ -15,6 +15,7 @@ from ilearn_tui.tui.app import IlearnApp
 from ilearn_tui.tui.screens.confirm import ConfirmScreen
 from ilearn_tui.tui.screens.record_form import RecordFormScreen
 from ilearn_tui.tui.screens.stage import StageScreen
+from tests.tui.test_hostile_text import screen_output
 from tests.tui.waiting import until
 
 
@@ -212,8 +213,37 @@ async def test_goal_details_show_ratings_over_time(make_app: Callable[..., Ilear
         await pilot.press("i")
         await pilot.pause()
         assert isinstance(app.screen, GoalDetailScreen)
-        shown = " ".join(str(s.render()) for s in app.screen.query(Static))
+        shown, _ = screen_output(app)
         assert "▂▄█" in shown and "latest 5/5" in shown and "Do stems help?" in shown
+
+
+async def test_goal_details_wrap_long_lines_under_their_own_column(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    from ilearn_tui.store.growth import add_check
+    from ilearn_tui.tui.screens.goal_detail import GoalDetailScreen
+
+    app = make_app()
+    question = "Does a planning scaffold with peer review improve student-designed experiments in grade 7?"
+    goal = plan.add_goal(app.journal, "Investigations", questions=[question])
+    note = "Plans were vague and nobody tested a variable on purpose; next time a checklist first."
+    add_check(app.journal, goal, "student engagement", rating=2, day="2026-09-01", note=note)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")
+        app.screen.query_one("#table-goal", DataTable).focus()
+        await pilot.press("i")
+        await until(pilot, lambda: isinstance(app.screen, GoalDetailScreen))
+        await pilot.pause()
+        lines = screen_output(app)[0].splitlines()
+        for text in (question, note):
+            at = next(n for n, line in enumerate(lines) if text[:16] in line)
+            start = lines[at].index(text[:16])
+            on_first = lines[at][start:].split("│")[0].split()
+            wrapped = lines[at + 1]
+            inside = lines[at].index("│") + 1  # the dialog's left edge: the screen behind shows left of it
+            # The next line goes on with the next word, right under the first word, not under the date.
+            assert wrapped[inside:start].strip() == "", lines[at : at + 2]
+            assert wrapped[start:].startswith(text.split()[len(on_first)]), lines[at : at + 2]
 
 
 async def test_renewal_requirement_from_the_palette(make_app: Callable[..., IlearnApp]) -> None:

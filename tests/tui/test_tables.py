@@ -99,3 +99,28 @@ async def test_a_resize_lays_the_table_out_again(make_app: Callable[..., IlearnA
             ),
         )
         assert {"date", "hours", "status"} <= {str(c.value) for c in table.columns}
+
+
+@pytest.mark.parametrize("stage", [3, 5])
+async def test_a_stage_with_one_long_list_scrolls_only_the_list(
+    stage: int, make_app: Callable[..., IlearnApp]
+) -> None:
+    app = make_app()
+    for n in range(30):
+        if stage == 3:
+            _activity(app, f"Workshop {n}")
+        else:
+            values = {"audience": "local", "title": f"Share {n}", "date": "2026-10-01"}
+            save_record(app.journal, KINDS["share"], values, cycle_id=app.ensure_cycle())
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(str(stage))
+        await until(pilot, lambda: isinstance(app.screen, StageScreen))
+        table = app.screen.query_one(DataTable)
+        await until(pilot, lambda: table.row_count == 30)
+        await pilot.pause()
+        page = table.parent
+        assert page is not None and page.max_scroll_y == 0 and not page.show_vertical_scrollbar
+        assert table.max_scroll_y > 0 and table.show_vertical_scrollbar  # one scroll bar: the list's
+        assert table.region.bottom <= app.screen.query_one("#row-detail").region.y
+        await pilot.press(*["down"] * 29)  # the list follows its cursor to the last row
+        await until(pilot, lambda: table.cursor_row == 29 and table.scroll_y == table.max_scroll_y)

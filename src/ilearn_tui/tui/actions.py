@@ -8,11 +8,12 @@ them by id (``App.set_keymap``). This module imports no screen, so every screen 
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
 
+from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
 
 
@@ -264,6 +265,26 @@ def bindings(area: str, prefix: str = "") -> list[BindingType]:
     ]
 
 
+def key_bar(live: Iterable[tuple[Binding, bool]], typing: bool) -> list[tuple[Binding, bool]]:
+    """What the key bar offers: each shown binding a key press here would run, once per action.
+
+    ``live`` is every binding that fires where focus is, with whether it is enabled now (a
+    dialog's own keys stop at the dialog: the global keys behind it do not fire there). While a
+    text field has focus, a key that would type there is left out.
+    """
+    shown: list[tuple[Binding, bool]] = []
+    seen: set[str] = set()
+    for binding, enabled in live:
+        if not binding.show or binding.action in seen:
+            continue
+        action = BY_ID.get(binding.id or "")
+        if typing and action is not None and not action.fires_in_text_field(binding.key):
+            continue
+        seen.add(binding.action)
+        shown.append((binding, enabled))
+    return shown
+
+
 def palette_actions() -> list[Action]:
     """The actions the command palette offers, in table order."""
     return [a for a in ACTIONS if a.palette]
@@ -347,6 +368,11 @@ def help_markdown(keymap: Mapping[str, str]) -> str:
         "ilearn follows the five stages of **Professional iLearning**: *Imagine* a vision for your",
         "students, *Inspire* a personal learning plan, *Illuminate* it with support, *Innovate* in",
         "class, and *Infiltrate* (share) what you learnt. Reflections run through all of it.",
+        "",
+        "**The top line** names the school year on screen (*no cycle* until one is started: the",
+        "welcome or your first record starts it), then the five stages, each "
+        + ", ".join(f"{status.symbol} {status.value}" for status in Status)
+        + "; ▸ marks the stage to work on next.",
     ]
     for area, title in AREAS.items():
         rows = [

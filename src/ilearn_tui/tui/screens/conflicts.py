@@ -13,7 +13,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +26,7 @@ from ilearn_tui.sync.resolve import value_text
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.screens.text_entry import TextEntryScreen
 from ilearn_tui.tui.shell import UsesShell
 
@@ -46,11 +46,10 @@ def describe(journal_title: str, conflict: sync_state.Conflict) -> str:
 class BothScreen(TextEntryScreen):
     """One text written from both versions; saving it resolves the conflict."""
 
-    AREA = "merge"
     BINDINGS = actions.bindings("merge")
 
 
-class ConflictsScreen(UsesShell, ModalScreen[None]):
+class ConflictsScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#conflict-list"
     BINDINGS = actions.bindings("conflicts")
     DEFAULT_CSS = """
@@ -108,11 +107,8 @@ class ConflictsScreen(UsesShell, ModalScreen[None]):
             listing.add_option(Option(Text(label), id=f"c{n}"))
         if self._conflicts:
             listing.highlighted = 0
-        keys = actions.reminder(
-            ["conflicts.mine", "conflicts.theirs", "conflicts.both", "conflicts.close"], self.ilearn.keymap
-        )
         count = plural(len(self._conflicts), "conflict") if self._conflicts else "No conflicts to resolve."
-        self.query_one("#conflicts-status", Static).update(f"{count} — {keys}")
+        self.query_one("#conflicts-status", Static).update(count)  # its keys: the key bar below
         self._show()
 
     @on(OptionList.OptionHighlighted, "#conflict-list")

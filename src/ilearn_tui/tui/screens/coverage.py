@@ -14,7 +14,6 @@ from rich.text import Text
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Select, Static
 
 from ilearn_tui.domain.frameworks import FRAMEWORKS, NONE
@@ -23,6 +22,7 @@ from ilearn_tui.store import coverage
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 CHOICES = [(f.title, f.key) for f in FRAMEWORKS.values()] + [("No framework", NONE)]
@@ -31,7 +31,7 @@ SHOWN_ITEMS = 5  # under a component; the rest are counted
 _COUNT_WIDTH = len("— nothing yet")
 
 
-class CoverageScreen(UsesShell, ModalScreen[None]):
+class CoverageScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#coverage-table"
     BINDINGS = actions.bindings("coverage")
     DEFAULT_CSS = """
@@ -83,8 +83,7 @@ class CoverageScreen(UsesShell, ModalScreen[None]):
         table = self.query_one("#coverage-table", DataTable)
         table.clear(columns=True)
         summary = self.query_one("#coverage-summary", Static)
-        keys = actions.reminder(["coverage.close"], self.ilearn.keymap)
-        self.query_one("#coverage-status", Static).update(f"{TAGGING} — {keys}")
+        self.query_one("#coverage-status", Static).update(TAGGING)
         if chosen is None:
             summary.update("No framework chosen: pick Danielson, Marzano or the Massachusetts rubric above.")
             return

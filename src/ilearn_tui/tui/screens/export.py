@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, ProgressBar, Select, Static
 
 from ilearn_tui.domain.text import plural
@@ -26,6 +25,7 @@ from ilearn_tui.tui import actions
 from ilearn_tui.tui.opener import folder_opener
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.tick_box import TickBox
 
@@ -86,7 +86,7 @@ def as_shape(raw: str, shape: str, kind_name: str) -> str:
     return raw
 
 
-class ExportScreen(UsesShell, ModalScreen[None]):
+class ExportScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#path"
     BINDINGS = actions.bindings("export")
     DEFAULT_CSS = """
@@ -313,6 +313,11 @@ class ExportScreen(UsesShell, ModalScreen[None]):
             message = f"✗ {message}"
         self.query_one("#export-result", Static).update(plain(message))
         self.query_one("#open", Button).display = self.check_action("open_folder", ()) is True
+        self.refresh_bindings()  # ctrl+o may work now: the key bar says so
+        # The line says how it ended: the bar's room goes to it, and at 80x24 the dialog scrolls
+        # to its end, so the result and the buttons are in view together.
+        self.query_one("#progress", ProgressBar).display = False
+        self.query_one(VerticalScroll).scroll_end(animate=False)
 
     def _folder(self) -> Path | None:
         if self.exported is None:

@@ -5,19 +5,20 @@ from __future__ import annotations
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ilearn_tui.domain.text import amount, plural
 from ilearn_tui.store.growth import goal_detail
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.sparkline import sparkline
 
 
-class GoalDetailScreen(UsesShell, ModalScreen[None]):
+class GoalDetailScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "VerticalScroll"
     BINDINGS = actions.bindings("dialog", "detail.")
     DEFAULT_CSS = """
@@ -48,10 +49,10 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
                     facts.append(f"{label}: ", style="bold")
                     facts.append(one_line(value, 400) + "\n")
             yield Static(facts)
+            # Each list a grid: a long question, note or title wraps under itself, not the date.
             yield Static("Research questions", classes="section-title")
-            yield Static(
-                plain("\n".join(f"  ? {one_line(q, 100)}" for q in detail.questions) or "  none yet")
-            )
+            questions = [(Text("?"), plain(one_line(q, 300))) for q in detail.questions]
+            yield Static(hanging(questions, [1, WRAPS], indent=2) if questions else Text("  none yet"))
             yield Static("Self-ratings over time", classes="section-title")
             by_indicator: dict[str, list[int]] = {}
             for _, indicator, rating, _, _ in detail.checks:
@@ -61,20 +62,25 @@ class GoalDetailScreen(UsesShell, ModalScreen[None]):
             for indicator, ratings in by_indicator.items():
                 chart.append(f"  {indicator:<24} {sparkline(ratings):<12} latest {ratings[-1]}/5\n")
             yield Static(chart or Text("  no ratings yet (stage 4, progress checks)"))
-            lines = Text()
-            for day, indicator, rating, measured, note in detail.checks:
-                measure = f"{rating}/5" if rating is not None else f"{measured or 0:g}"
-                lines.append(f"  {day}  {indicator:<24} {measure:>6}  {one_line(note, 40)}\n")
-            yield Static(lines)
+            checks = [
+                (
+                    Text(day),
+                    Text(indicator),
+                    Text(f"{rating}/5" if rating is not None else f"{measured or 0:g}"),
+                    plain(one_line(note, 300)),
+                )
+                for day, indicator, rating, measured, note in detail.checks
+            ]
+            if checks:
+                yield Static(hanging(checks, [10, 24, 6, WRAPS], indent=2, right={2}))
             yield Static("Learning activities", classes="section-title")
             total = sum(h for _, _, h in detail.activities)
-            yield Static(
-                plain(
-                    "\n".join(f"  {d}  {one_line(t, 60)}  {h:g} h" for d, t, h in detail.activities)
-                    + (f"\n  total {amount(total, 'hour')}" if detail.activities else "  none linked yet")
-                )
-            )
+            activities = [
+                (Text(d), plain(one_line(t, 300)), Text(f"{h:g} h")) for d, t, h in detail.activities
+            ]
+            if activities:
+                yield Static(hanging(activities, [10, WRAPS, 7], indent=2, right={2}))
+            yield Static(Text(f"  total {amount(total, 'hour')}" if activities else "  none linked yet"))
             yield Static("Evidence", classes="section-title")
-            yield Static(
-                plain("\n".join(f"  {d}  {one_line(t, 70)}" for d, t in detail.evidence) or "  none yet")
-            )
+            evidence = [(Text(d), plain(one_line(t, 300))) for d, t in detail.evidence]
+            yield Static(hanging(evidence, [10, WRAPS], indent=2) if evidence else Text("  none yet"))

@@ -14,7 +14,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import ModalScreen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -26,7 +25,9 @@ from ilearn_tui.store.groups import Group, list_groups
 from ilearn_tui.store.sync_state import journal_id
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.screens.text_entry import TextEntryScreen
 from ilearn_tui.tui.shell import UsesShell
 
@@ -50,11 +51,10 @@ def cite(found: ColleagueItem, group_name: str) -> str:
 class ReplyScreen(TextEntryScreen):
     """The teacher's answer to one item: saved with ctrl+s, sent at the next sync."""
 
-    AREA = "reply"
     BINDINGS = actions.bindings("reply")
 
 
-class GroupsScreen(UsesShell, ModalScreen[None]):
+class GroupsScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#group-list"
     BINDINGS = actions.bindings("groups")
     DEFAULT_CSS = """
@@ -152,11 +152,11 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
         for n, found in enumerate(self._items):
             item = found.item
             what = "reply to you" if item.kind == "reply" and item.to_author == me else item.kind
-            label = Text(f"{item.date}  ")
-            label.append(one_line(found.author_name, 24), style="bold")
+            label = Text(one_line(found.author_name, 24), style="bold")
             label.append(f" · {what}\n", style="italic")
-            label.append(one_line(item.title or "(untitled)", 90))
-            listing.add_option(Option(label, id=f"i{n}"))
+            label.append(one_line(item.title or "(untitled)", 200))
+            # Two lines beside the date: a long title wraps under itself, not under the date.
+            listing.add_option(Option(hanging([(Text(item.date), label)], [10, WRAPS]), id=f"i{n}"))
         if self._items:
             ids = [found.item.id for found in self._items]
             listing.highlighted = ids.index(self._wanted) if self._wanted in ids else 0
@@ -181,10 +181,8 @@ class GroupsScreen(UsesShell, ModalScreen[None]):
             )
         else:
             body.update("Nothing from colleagues here yet: their items arrive when you sync (S).")
-        keys = ["groups.reply", "groups.cite", "groups.sync", "groups.close"]
-        count = plural(len(self._items), "item") if group else ""
-        status = " — ".join(p for p in (count, actions.reminder(keys, self.ilearn.keymap)) if p)
-        self.query_one("#groups-status", Static).update(status)
+        # Its keys (reply, cite, sync, close) are in the key bar below.
+        self.query_one("#groups-status", Static).update(plural(len(self._items), "item") if group else "")
 
     def _item(self) -> ColleagueItem | None:
         at = self.query_one("#item-list", OptionList).highlighted

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 
-class HelpScreen(UsesShell, ModalScreen[None]):
+class HelpScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "VerticalScroll"
     BINDINGS = actions.bindings("help")
     DEFAULT_CSS = """

@@ -5,12 +5,12 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, SelectionList, Static
 
 from ilearn_tui.store.records import choices_for
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.tick_box import TickList
 
@@ -23,7 +23,7 @@ LINKABLE = (
 )
 
 
-class LinksScreen(UsesShell, ModalScreen[dict[str, list[str]] | None]):
+class LinksScreen(UsesShell, Dialog[dict[str, list[str]] | None]):
     AUTO_FOCUS = "#links"
     BINDINGS = actions.bindings("links")
     DEFAULT_CSS = """

@@ -14,7 +14,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, SelectionList, Static, TextArea
 
@@ -30,11 +29,12 @@ from ilearn_tui.store.records import choices_for, save_record
 from ilearn_tui.textsafe import visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.tick_box import TickBox, TickList
 
 
-class RecordFormScreen(UsesShell, ModalScreen[str | None]):
+class RecordFormScreen(UsesShell, Dialog[str | None]):
     """Create (no ``record``) or edit one record; the result is its id, or None if cancelled."""
 
     AUTO_FOCUS = "Input, TextArea, Select, Checkbox, SelectionList"

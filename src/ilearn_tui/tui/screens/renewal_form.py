@@ -7,7 +7,6 @@ from typing import Any
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from ilearn_tui.domain.renewal import PRESETS, from_config
@@ -15,6 +14,7 @@ from ilearn_tui.domain.text import parse_day, topic_key
 from ilearn_tui.settings import save_settings
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.screens.base import show_error
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 
@@ -29,7 +29,7 @@ def preset_about(key: str) -> str:
     return "\n".join(lines)
 
 
-class RenewalScreen(UsesShell, ModalScreen[bool]):
+class RenewalScreen(UsesShell, Dialog[bool]):
     AUTO_FOCUS = "#preset"
     BINDINGS = actions.bindings("renewal")
     DEFAULT_CSS = """

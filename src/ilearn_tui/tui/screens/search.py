@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from rich.table import Table
 from rich.text import Text
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -18,6 +17,7 @@ from ilearn_tui.store.colleague_search import item_kind
 from ilearn_tui.store.search import SearchHit, SearchTooSlowError
 from ilearn_tui.textsafe import one_line, printable
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.screens.base import AreaScreen
 
@@ -44,6 +44,8 @@ def marked(text: str, style: str = "bold reverse", base: str = "") -> Text:
 class SearchScreen(AreaScreen):
     AUTO_FOCUS = "#query"
     BINDINGS = actions.bindings("search")
+    # A letter typed on the results goes to the query (``on_key``): the key bar offers no letter.
+    TYPED_ANYWHERE = True
     DEFAULT_CSS = """
     SearchScreen #query { margin: 0 1; }
     SearchScreen #results { height: 1fr; margin: 0 1; }
@@ -146,11 +148,6 @@ class SearchScreen(AreaScreen):
         results.clear_options()
         options: list[Option] = []
         for hit in self.hits:
-            # Two columns, so a wrapped title or snippet stays indented under its first line.
-            label = Table.grid(padding=(0, 1))
-            label.add_column(width=10, no_wrap=True)
-            label.add_column(width=10, no_wrap=True)
-            label.add_column(ratio=1)
             words = marked(hit.title or "(untitled)")
             kind = Text(hit.kind, style="italic")
             if hit.author:
@@ -161,7 +158,8 @@ class SearchScreen(AreaScreen):
             if hit.snippet:
                 words.append("\n")
                 words.append_text(marked(hit.snippet, style="bold reverse", base="dim"))
-            label.add_row(kind, Text(hit.date or ""), words)
+            # A wrapped title or snippet stays indented under its first line.
+            label = hanging([(kind, Text(hit.date or ""), words)], [10, 10, WRAPS])
             options.append(Option(label, id=f"{hit.kind}|{hit.id}"))
         results.add_options(options)  # at once: the list measures its lines once, not per hit
         count = len(self.hits)

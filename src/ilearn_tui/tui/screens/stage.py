@@ -7,7 +7,7 @@ from typing import Any
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
+from textual.containers import Vertical, VerticalScroll
 from textual.widgets import DataTable, Markdown, Static
 
 from ilearn_tui.domain.forms import KINDS, STAGE_KINDS, RecordKind
@@ -65,7 +65,10 @@ class StageScreen(AreaScreen):
         self.kinds = [KINDS[name] for name in STAGE_KINDS[stage]]
 
     def body(self) -> ComposeResult:
-        with VerticalScroll():
+        # A stage with one list gives it the room left, so only the list scrolls: inside a
+        # scrolling page it drew a second scroll bar beside the page's at 80x24.
+        single = sum(kind.name != "vision" for kind in self.kinds) == 1
+        with Vertical(classes="one-table") if single else VerticalScroll():
             yield Static(f"Stage {self.number} · {STAGES[self.number]}", classes="area-title")
             yield Static(GUIDES[self.number], classes="guide")
             for kind in self.kinds:
@@ -119,7 +122,9 @@ class StageScreen(AreaScreen):
             self._fill(kind, [str(row["id"]) for row in rows], cells)
             single = sum(k.name != "vision" for k in self.kinds) == 1
             hint = "press n to add one" if single else "tab to this list and press n to add one"
-            self.query_one(f"#empty-{kind.name}", Static).update("" if rows else f"None yet: {hint}.")
+            empty = self.query_one(f"#empty-{kind.name}", Static)
+            empty.update("" if rows else f"None yet: {hint}.")
+            empty.display = not rows
         self._show_detail()
 
     def _table_width(self) -> int:
@@ -138,6 +143,7 @@ class StageScreen(AreaScreen):
         for record_id, row in zip(ids, cells, strict=True):
             shown = dict(zip(kind.columns, row, strict=True))
             table.add_row(*[plain(one_line(shown[c], w)) for c, w in widths.items()], key=record_id)
+        table.set_class(bool(ids), "-rows")  # an empty list stays a header, its hint under it
         if ids:
             table.move_cursor(row=min(row_before, len(ids) - 1), animate=False)
 

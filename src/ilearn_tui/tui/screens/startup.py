@@ -8,7 +8,6 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from ilearn_tui.errors import IlearnError
@@ -16,17 +15,20 @@ from ilearn_tui.store.drafts import Draft, discard_draft
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 WELCOME = (
     "ilearn follows your professional learning through five stages: Imagine a vision for your "
     "students, Inspire a plan, Illuminate it with support, Innovate in class, Infiltrate (share) "
     "what you learnt. It all stays in one private file on this computer.\n"
-    "Who are you? (tab moves, enter continues, escape skips, ? lists every key)"
+    "Who are you? (tab moves, enter continues, escape skips)"
 )
+# Not "? lists every key" here: in the name field, "?" types a question mark. The key bar below
+# shows this dialog's keys, and "?" lists every key once the welcome is done.
 
 
-class OnboardingScreen(UsesShell, ModalScreen[None]):
+class OnboardingScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#name"
     BINDINGS = actions.bindings("dialog", "onboarding.")
     DEFAULT_CSS = """
@@ -100,7 +102,7 @@ class OnboardingScreen(UsesShell, ModalScreen[None]):
         self.dismiss()
 
 
-class DraftsScreen(UsesShell, ModalScreen[None]):
+class DraftsScreen(UsesShell, Dialog[None]):
     """Unsaved text from last time: open it again, or let it go."""
 
     AUTO_FOCUS = "#open"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.syncing import Outcome, Syncer
 
@@ -18,7 +18,7 @@ QUIT_WAIT_SECONDS = 20.0
 FAILED_LINE_SECONDS = 2.0
 
 
-class QuitSyncScreen(UsesShell, ModalScreen[None]):
+class QuitSyncScreen(UsesShell, Dialog[None]):
     BINDINGS = actions.bindings("dialog", "syncquit.")
     DEFAULT_CSS = """
     QuitSyncScreen { align: center middle; }

@@ -10,7 +10,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -19,11 +18,13 @@ from ilearn_tui.errors import IlearnError
 from ilearn_tui.store.trash import list_trash, purge, restore
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
+from ilearn_tui.tui.hanging import WRAPS, hanging
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
 
-class TrashScreen(UsesShell, ModalScreen[None]):
+class TrashScreen(UsesShell, Dialog[None]):
     AUTO_FOCUS = "#trash-items"
     BINDINGS = actions.bindings("trash")
     DEFAULT_CSS = """
@@ -56,18 +57,14 @@ class TrashScreen(UsesShell, ModalScreen[None]):
         listing = self.query_one("#trash-items", OptionList)
         listing.clear_options()
         for item in items:
-            label = Text(f"{item.kind:<12} deleted {item.deleted_at[:10]}  ")
-            label.append_text(plain(one_line(item.label, 70)))
-            listing.add_option(Option(label, id=item.id))
+            # A long label wraps under itself, not under the kind.
+            row = (Text(item.kind), Text(f"deleted {item.deleted_at[:10]}"), plain(one_line(item.label, 200)))
+            listing.add_option(Option(hanging([row], [11, 18, WRAPS]), id=item.id))
         if items:
             listing.highlighted = 0
-        keys = actions.reminder(["trash.restore_one", "trash.empty", "trash.close"], self.ilearn.keymap)
-        count = (
-            f"{len(items)} item{'s' if len(items) != 1 else ''} in the trash"
-            if items
-            else "The trash is empty."
-        )
-        self.query_one("#trash-status", Static).update(f"{count} — {keys}")
+        # Its keys are in the key bar below.
+        count = f"{plural(len(items), 'item')} in the trash" if items else "The trash is empty."
+        self.query_one("#trash-status", Static).update(count)
 
     @on(OptionList.OptionSelected, "#trash-items")
     @on(Button.Pressed, "#restore")

@@ -1,22 +1,46 @@
 """The bottom line of keys: every shown binding that works where focus is, clickable.
 
 Textual's Footer builds a widget per key; this draws the same information as one line of
-text, which keeps the first frame quick. Each key is a link that presses the key. While a
-text field has focus, keys that would type there (``/``, ``n``) are left out: the actions
-table says which actions still fire.
+text, which keeps the first frame quick. Each key is a link that presses the key. Every screen
+has one, dialogs included (``screens.dialog``): a dialog's bar lists the dialog's keys, not the
+global keys of the screen behind it, which do not fire there. What it offers is
+``actions.key_bar``'s rule.
 """
 
 from __future__ import annotations
 
 import contextlib
 
+from textual.binding import Binding
 from textual.dom import NoScreen
 from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Static
 
-from ilearn_tui.tui.actions import BY_ID
+from ilearn_tui.tui.actions import key_bar
 from ilearn_tui.tui.typed_keys import takes_text
+
+
+def live_bindings(screen: Screen[object]) -> list[tuple[Binding, bool]]:
+    """Every binding a key press on ``screen`` would run, and whether it is enabled now.
+
+    Textual looks a key up from the focused widget to the screen, and past it to the app only
+    when the screen is no dialog; priority bindings above a dialog (quit, the palette) fire from
+    anywhere, so they are live there too.
+    """
+    live = [(active.binding, active.enabled) for active in screen.active_bindings.values()]
+    if screen.is_modal:
+        app = screen.app
+        keys = {binding.key for binding, _ in live}
+        # Private, but it is the chain Textual runs priority bindings from (``App._check_bindings``).
+        chain = screen._binding_chain
+        for namespace, bindings in chain[len(screen._modal_binding_chain) :]:
+            for key, binding in bindings:
+                state = app._check_action_state(binding.action, namespace)
+                if binding.priority and key not in keys and state is not False:
+                    live.append((binding, bool(state)))
+                    keys.add(key)
+    return live
 
 
 class KeyBar(Static):
@@ -24,7 +48,11 @@ class KeyBar(Static):
     KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
     """
 
+    # What the bar shows now, in order: (binding, enabled). Tests read it to press what it offers.
+    shown: list[tuple[Binding, bool]]
+
     def on_mount(self) -> None:
+        self.shown = []
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
         self._draw()
 
@@ -45,16 +73,9 @@ class KeyBar(Static):
         self._draw_pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen was closed before this redraw came round
+        self.shown = key_bar(live_bindings(self.screen), self._typing())
         parts: list[str] = []
-        seen: set[str] = set()
-        typing = self._typing()
-        for _, binding, enabled, _tooltip in self.screen.active_bindings.values():
-            if not binding.show or binding.action in seen:
-                continue
-            action = BY_ID.get(binding.id or "")
-            if typing and action is not None and not action.fires_in_text_field(binding.key):
-                continue
-            seen.add(binding.action)
+        for binding, enabled in self.shown:
             key = escape(self.app.get_key_display(binding))
             label = escape(binding.description)
             style = "bold $accent" if enabled else "dim"
@@ -64,5 +85,6 @@ class KeyBar(Static):
         self.update("  ".join(parts))
 
     def _typing(self) -> bool:
-        """Whether the focused widget takes typed letters as text."""
-        return takes_text(self.screen.focused)
+        """Whether a letter typed now becomes text: in a focused text field, or anywhere on a
+        screen that sends every letter to its own field (``TYPED_ANYWHERE``, as search does)."""
+        return takes_text(self.screen.focused) or bool(getattr(self.screen, "TYPED_ANYWHERE", False))
