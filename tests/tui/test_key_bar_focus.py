@@ -76,3 +76,26 @@ def test_which_actions_fire_inside_a_text_field() -> None:
     # A teacher's keymap can move an action to a key that does fire while typing.
     assert by_id["area.search"].fires_in_text_field("ctrl+f")
     assert not by_id["editor.prompt"].fires_in_text_field("x")
+
+
+async def test_at_80_columns_the_bar_leaves_keys_out_rather_than_cutting_them(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    """A cut line hid the palette and the last keys without a sign; now each bar fits its line,
+    keeps help, quit and the palette, and leaves out the area already shown before anything."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        for key, area in (("d", "dashboard"), ("j", "journal"), ("2", "stage2"), ("3", "stage3")):
+            await pilot.press(key)
+            await until(pilot, lambda: app.current_mode == area)
+            await until(pilot, lambda: "^p palette" in bar_text(app))
+            bar = app.screen.query_one(KeyBar)
+            text = bar_text(app)
+            assert len(text) <= bar.size.width - 2, text
+            for kept in ("? Help", "^q Quit", "^p palette"):
+                assert kept in text, text
+            assert not any(b.action == f"area({area!r})" for b, _ in bar.shown), text
+    wide = make_app()
+    async with wide.run_test(size=(160, 30)) as pilot:
+        await until(pilot, lambda: "^p palette" in bar_text(wide))
+        assert "d Dashboard" in bar_text(wide), "with room, nothing is left out"

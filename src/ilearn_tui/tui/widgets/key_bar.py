@@ -10,6 +10,7 @@ global keys of the screen behind it, which do not fire there. What it offers is
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 
 from textual.binding import Binding
 from textual.dom import NoScreen
@@ -43,6 +44,39 @@ def live_bindings(screen: Screen[object]) -> list[tuple[Binding, bool]]:
     return live
 
 
+PALETTE = "^p palette"
+_ESSENTIAL = {"help", "quit"}
+
+
+def fitted(
+    offered: list[tuple[Binding, bool]], width: Callable[[Binding], int], room: int, mode: str
+) -> list[tuple[Binding, bool]]:
+    """What of ``offered`` fits in ``room`` columns, in its order.
+
+    At 80 columns the area screens offer more than one line holds, and a cut line hides its
+    last keys (the search, the export) without a sign. So keys are left out instead, least
+    needed first: the key of the area already shown, then the other areas' keys (the top line
+    and help name them), then from the end; help and quit always stay, and the palette beside
+    them reaches everything left out.
+    """
+    shown = list(offered)
+
+    def total() -> int:
+        return sum(width(b) for b, _ in shown) + 2 * max(len(shown) - 1, 0)
+
+    def area(binding: Binding) -> bool:
+        return binding.action.startswith("area(") and binding.id != "area.search"
+
+    order = [b for b, _ in shown if b.action == f"area({mode!r})"]
+    order += [b for b, _ in reversed(shown) if area(b) and b not in order]
+    order += [b for b, _ in reversed(shown) if b.id not in _ESSENTIAL and b not in order]
+    for binding in order:
+        if total() <= room:
+            break
+        shown = [(b, e) for b, e in shown if b is not binding]
+    return shown
+
+
 class KeyBar(Static):
     DEFAULT_CSS = """
     KeyBar { dock: bottom; height: 1; background: $panel; color: $foreground; padding: 0 1; }
@@ -73,16 +107,26 @@ class KeyBar(Static):
         self._draw_pending = False
         if not self.is_attached or not self.is_mounted:
             return  # the screen was closed before this redraw came round
-        self.shown = key_bar(live_bindings(self.screen), self._typing())
+        palette = self.app.ENABLE_COMMAND_PALETTE
+        room = (self.size.width or self.app.size.width) - 2  # its padding
+        room -= len(PALETTE) + 2 if palette else 0
+        offered = key_bar(live_bindings(self.screen), self._typing())
+        self.shown = fitted(offered, self._width, room, self.app.current_mode)
         parts: list[str] = []
         for binding, enabled in self.shown:
             key = escape(self.app.get_key_display(binding))
             label = escape(binding.description)
             style = "bold $accent" if enabled else "dim"
             parts.append(f"[@click=app.simulate_key({binding.key!r})][{style}]{key}[/] {label}[/]")
-        if self.app.ENABLE_COMMAND_PALETTE:
+        if palette:
             parts.append("[@click=app.command_palette][bold $accent]^p[/] palette[/]")
         self.update("  ".join(parts))
+
+    def _width(self, binding: Binding) -> int:
+        return len(self.app.get_key_display(binding)) + 1 + len(binding.description)
+
+    def on_resize(self) -> None:
+        self._bindings_changed(self.screen)  # what fits follows the terminal's width
 
     def _typing(self) -> bool:
         """Whether a letter typed now becomes text: in a focused text field, or anywhere on a
