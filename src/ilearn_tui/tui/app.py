@@ -98,6 +98,10 @@ class IlearnApp(Shell):
         self._exit_countdown: threading.Timer | None = None
         self.syncer = Syncer(self)
         self._typed = TypedKeys(self, super().on_event)
+        # The teacher's keys over the defaults, before the first screen is built (as the app
+        # composes) so its key bar shows them; a bad entry is named once at mount, left out.
+        self.keymap, self._keymap_problems = actions.check_keymap(self.settings.keymap)
+        self.set_keymap(self.keymap)
 
     # --- start-up ------------------------------------------------------------------
     def _start_with_theme(self, name: str) -> None:
@@ -118,7 +122,12 @@ class IlearnApp(Shell):
 
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # app.tcss: accents read as plain text then
-        self._apply_keymap()
+        if self._keymap_problems:
+            self.notify(
+                "Some keymap entries in the settings were ignored: " + "; ".join(self._keymap_problems),
+                severity="warning",
+                timeout=10,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.current_mode == "dashboard":
             # Unsaved writing is offered over the dashboard before the first frame: drawn after
@@ -131,17 +140,6 @@ class IlearnApp(Shell):
         self.set_interval(2.0, self._notice_other_writers)
         if self.settings.sync_on_start:
             self.call_after_refresh(lambda: self.syncer.start(asked=False))
-
-    def _apply_keymap(self) -> None:
-        """The teacher's keys over the defaults; a bad entry is named once and left out."""
-        self.keymap, problems = actions.check_keymap(self.settings.keymap)
-        self.set_keymap(self.keymap)
-        if problems:
-            self.notify(
-                "Some keymap entries in the settings were ignored: " + "; ".join(problems),
-                severity="warning",
-                timeout=10,
-            )
 
     def run(self, **kwargs: Any) -> None:
         """Run with SIGHUP and SIGTERM heard on a thread of their own (see ``tui.hangup``).
