@@ -24,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -122,6 +123,35 @@ def _side_by_side(make_home: Callable[[int], str], runs: int, env: dict[str, str
         statistics.median(o.wall / m.wall for m, o in zip(minimal, ours, strict=True)),
         statistics.median(o.cpu / m.cpu for m, o in zip(minimal, ours, strict=True)),
     )
+
+
+def _instructions(code: str, args: list[str], env: dict[str, str]) -> int:
+    """Instructions one ``python -c code`` process executes, counted by valgrind's callgrind.
+
+    The count does not move with the machine's load, so two starts compare by it even on a
+    shared machine where their times drift; it is one run (after a run that caches bytecode).
+    """
+    argv = [sys.executable, "-c", code, *args]
+    subprocess.run(argv, env=env, check=True, capture_output=True)
+    counted = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    found = re.search(r"Collected\s*:\s*([\d,]+)", counted.stderr)
+    if found is None:
+        raise SystemExit("valgrind reported no instruction count")
+    return int(found.group(1).replace(",", ""))
+
+
+def _instruction_rows(label: str, home: str, env: dict[str, str]) -> list[tuple[str, float, str]]:
+    minimal, ours = _instructions(MINIMAL, [], env), _instructions(OURS, [home], env)
+    return [
+        (f"{label}: minimal Textual app, instructions (millions)", minimal / 1e6, "—"),
+        (f"{label}: ilearn, instructions (millions)", ours / 1e6, f"≤ 1.15×; here {ours / minimal:.2f}×"),
+    ]
 
 
 def fresh_journal(folder: Path, *, onboarding: bool) -> str:
@@ -235,6 +265,9 @@ def main() -> int:
     parser.add_argument("home", type=Path)
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--starts-only", action="store_true", help="leave out the list and search")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each start's instructions (needs valgrind)"
+    )
     args = parser.parse_args()
     if not resolve(args.home).db_path.exists():
         parser.error(f"no journal in {args.home}; build one with benchmarks/build_journal.py")
@@ -245,7 +278,8 @@ def main() -> int:
     def show(*measured: tuple[str, float, str]) -> None:
         """Each row as soon as it is measured, so a long run shows what it has so far."""
         for name, value, goal in measured:
-            shown = f"{value:.0f}" if "widgets" in name or "MiB" in name else f"{value:.3f} s"
+            counted = "widgets" in name or "MiB" in name or "instructions" in name
+            shown = f"{value:.0f}" if counted else f"{value:.3f} s"
             print(f"| {name} | {shown} | {goal} |", flush=True)
         rows.extend(measured)
 
@@ -262,6 +296,11 @@ def main() -> int:
             show(*_start_rows(label, _side_by_side(new_home, args.runs, env)))
         large = fresh_copy(args.home, root / "large")
         show(*_start_rows("large journal, welcome done", _side_by_side(lambda _: large, args.runs, env)))
+        if args.instructions:
+            for label, onboarding in (("fresh, welcome showing", True), ("fresh, welcome done", False)):
+                home = fresh_journal(root / f"count-{onboarding}", onboarding=onboarding)
+                show(*_instruction_rows(label, home, env))
+            show(*_instruction_rows("large journal, welcome done", large, env))
         inside = {} if args.starts_only else asyncio.run(_inside(Path(large)))
     for name, value in inside.items():
         if "widgets" in name:
