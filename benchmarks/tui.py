@@ -1,6 +1,6 @@
 """Time the full-screen app: first frame, memory, and on a large journal the list and search.
 
-    python benchmarks/tui.py HOME [--runs 7]
+    python benchmarks/tui.py HOME [--runs 7] [--starts-only]
 
 HOME is a journal built by ``benchmarks/build_journal.py`` (it is never changed). Start-up is
 measured as whole processes, each run of ilearn taking turns with a minimal Textual app, in
@@ -12,8 +12,10 @@ three starts that are kept apart because each draws a different first screen:
 
 Every run of the first two gets a new home of its own, made before the process starts: the
 app marks the welcome done once it has been through it, so reusing a home would time a
-different start on its second run than on its first. The list and search timings are taken
-inside one app on the copy of HOME, from the key press to the redrawn result.
+different start on its second run than on its first. Each start reports its wall time and
+its CPU time (the process's own, from ``wait4``), each ratio taken run by run. The list and
+search timings are taken inside one app on the copy of HOME, from the key press to the redrawn
+result (``--starts-only`` leaves them out).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -29,6 +32,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 from ilearn_tui.locations import resolve
 from ilearn_tui.store.backup import backup_to_file
@@ -61,39 +65,93 @@ IlearnApp(journal).run(headless=True, size=(80, 24), auto_pilot=first_frame)
 """
 
 
-def _one_run(code: str, args: list[str], env: dict[str, str]) -> tuple[float, int]:
-    """Seconds and peak resident KiB of one ``python -c code`` process."""
+class Sample(NamedTuple):
+    """One process: wall seconds, its own CPU seconds (user + system) and peak resident KiB."""
+
+    wall: float
+    cpu: float
+    peak_kib: int
+
+
+def _one_run(code: str, args: list[str], env: dict[str, str]) -> Sample:
+    """One ``python -c code`` process, its CPU time and peak memory from ``wait4``."""
     start = time.perf_counter()
-    proc = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", sys.executable, "-c", code, *args],
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return time.perf_counter() - start, int(proc.stderr.strip().splitlines()[-1])
+    devnull = subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-c", code, *args], env=env, stdin=devnull, stdout=devnull)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"a timed start failed (exit {os.waitstatus_to_exitcode(status)})")
+    return Sample(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss)
 
 
-def _side_by_side(
-    make_home: Callable[[int], str], runs: int, env: dict[str, str]
-) -> tuple[tuple[float, int], tuple[float, int]]:
-    """Median seconds and peak KiB of the minimal app and of ilearn, their runs interleaved.
+class Start(NamedTuple):
+    """One start measured beside the minimal app: medians, and the ratios taken run by run."""
 
-    Taking turns means a machine that slows down mid-way slows both alike, so the ratio
-    holds even when the absolute times drift. ``make_home(n)`` gives run ``n`` its home.
+    minimal: Sample
+    ours: Sample
+    wall_ratio: float
+    cpu_ratio: float
+
+
+def _side_by_side(make_home: Callable[[int], str], runs: int, env: dict[str, str]) -> Start:
+    """The minimal app and ilearn, their runs interleaved, the first of each dropped.
+
+    Taking turns means a machine that slows down mid-way slows both alike, so the ratio of
+    each pair holds even when the absolute times drift; the CPU time, which the load of a
+    shared machine moves far less than the wall time, is the steadier of the two ratios.
+    ``make_home(n)`` gives run ``n`` its home.
     """
-    minimal: list[tuple[float, int]] = []
-    ours: list[tuple[float, int]] = []
+    minimal: list[Sample] = []
+    ours: list[Sample] = []
     for run in range(runs + 1):  # the first of each warms the caches and is dropped
         home = make_home(run)  # outside the timed process
         minimal.append(_one_run(MINIMAL, [], env))
         ours.append(_one_run(OURS, [home], env))
+    minimal, ours = minimal[1:], ours[1:]
 
-    def summary(samples: list[tuple[float, int]]) -> tuple[float, int]:
-        kept = samples[1:]
-        return statistics.median(t for t, _ in kept), max(p for _, p in kept)
+    def summary(samples: list[Sample]) -> Sample:
+        return Sample(
+            statistics.median(s.wall for s in samples),
+            statistics.median(s.cpu for s in samples),
+            max(s.peak_kib for s in samples),
+        )
 
-    return summary(minimal), summary(ours)
+    return Start(
+        summary(minimal),
+        summary(ours),
+        statistics.median(o.wall / m.wall for m, o in zip(minimal, ours, strict=True)),
+        statistics.median(o.cpu / m.cpu for m, o in zip(minimal, ours, strict=True)),
+    )
+
+
+def _instructions(code: str, args: list[str], env: dict[str, str]) -> int:
+    """Instructions one ``python -c code`` process executes, counted by valgrind's callgrind.
+
+    The count does not move with the machine's load, so two starts compare by it even on a
+    shared machine where their times drift; it is one run (after a run that caches bytecode).
+    """
+    argv = [sys.executable, "-c", code, *args]
+    subprocess.run(argv, env=env, check=True, capture_output=True)
+    counted = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *argv],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    found = re.search(r"Collected\s*:\s*([\d,]+)", counted.stderr)
+    if found is None:
+        raise SystemExit("valgrind reported no instruction count")
+    return int(found.group(1).replace(",", ""))
+
+
+def _instruction_rows(label: str, home: str, env: dict[str, str]) -> list[tuple[str, float, str]]:
+    minimal, ours = _instructions(MINIMAL, [], env), _instructions(OURS, [home], env)
+    return [
+        (f"{label}: minimal Textual app, instructions (millions)", minimal / 1e6, "—"),
+        (f"{label}: ilearn, instructions (millions)", ours / 1e6, f"≤ 1.15×; here {ours / minimal:.2f}×"),
+    ]
 
 
 def fresh_journal(folder: Path, *, onboarding: bool) -> str:
@@ -182,19 +240,23 @@ async def _inside(home: Path) -> dict[str, float]:
     return results
 
 
-def _start_rows(
-    label: str, measured: tuple[tuple[float, int], tuple[float, int]]
-) -> list[tuple[str, float, str]]:
-    (minimal, minimal_peak), (ours, peak) = measured
+def _start_rows(label: str, start: Start) -> list[tuple[str, float, str]]:
+    minimal, ours = start.minimal, start.ours
     return [
-        (f"{label}: minimal Textual app, start to first frame", minimal, "—"),
+        (f"{label}: minimal Textual app, start to first frame", minimal.wall, "—"),
         (
             f"{label}: ilearn, start to first frame",
-            ours,
-            f"≤ {1.15 * minimal:.3f} s (1.15×); here {ours / minimal:.2f}×",
+            ours.wall,
+            f"≤ 1.15× the minimal app; here {start.wall_ratio:.2f}× (run by run)",
         ),
-        (f"{label}: ilearn, peak memory (MiB)", peak / 1024, "≤ 45 MiB"),
-        (f"{label}: minimal Textual app, peak memory (MiB)", minimal_peak / 1024, "—"),
+        (f"{label}: minimal Textual app, CPU to first frame", minimal.cpu, "—"),
+        (
+            f"{label}: ilearn, CPU to first frame",
+            ours.cpu,
+            f"≤ 1.15× the minimal app; here {start.cpu_ratio:.2f}× (run by run)",
+        ),
+        (f"{label}: ilearn, peak memory (MiB)", ours.peak_kib / 1024, "≤ 45 MiB"),
+        (f"{label}: minimal Textual app, peak memory (MiB)", minimal.peak_kib / 1024, "—"),
     ]
 
 
@@ -202,6 +264,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("home", type=Path)
     parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--starts-only", action="store_true", help="leave out the list and search")
+    parser.add_argument(
+        "--instructions", action="store_true", help="also count each start's instructions (needs valgrind)"
+    )
     args = parser.parse_args()
     if not resolve(args.home).db_path.exists():
         parser.error(f"no journal in {args.home}; build one with benchmarks/build_journal.py")
@@ -212,7 +278,8 @@ def main() -> int:
     def show(*measured: tuple[str, float, str]) -> None:
         """Each row as soon as it is measured, so a long run shows what it has so far."""
         for name, value, goal in measured:
-            shown = f"{value:.0f}" if "widgets" in name or "MiB" in name else f"{value:.3f} s"
+            counted = "widgets" in name or "MiB" in name or "instructions" in name
+            shown = f"{value:.0f}" if counted else f"{value:.3f} s"
             print(f"| {name} | {shown} | {goal} |", flush=True)
         rows.extend(measured)
 
@@ -229,7 +296,12 @@ def main() -> int:
             show(*_start_rows(label, _side_by_side(new_home, args.runs, env)))
         large = fresh_copy(args.home, root / "large")
         show(*_start_rows("large journal, welcome done", _side_by_side(lambda _: large, args.runs, env)))
-        inside = asyncio.run(_inside(Path(large)))
+        if args.instructions:
+            for label, onboarding in (("fresh, welcome showing", True), ("fresh, welcome done", False)):
+                home = fresh_journal(root / f"count-{onboarding}", onboarding=onboarding)
+                show(*_instruction_rows(label, home, env))
+            show(*_instruction_rows("large journal, welcome done", large, env))
+        inside = {} if args.starts_only else asyncio.run(_inside(Path(large)))
     for name, value in inside.items():
         if "widgets" in name:
             goal = "no widget per entry"

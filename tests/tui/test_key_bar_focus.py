@@ -87,7 +87,7 @@ async def test_at_80_columns_the_bar_leaves_keys_out_rather_than_cutting_them(
     async with app.run_test(size=(80, 24)) as pilot:
         for key, area in (("d", "dashboard"), ("j", "journal"), ("2", "stage2"), ("3", "stage3")):
             await pilot.press(key)
-            await until(pilot, lambda: app.current_mode == area)
+            await until(pilot, lambda: app.current_mode == area)  # noqa: B023 (awaited at once)
             await until(pilot, lambda: "^p palette" in bar_text(app))
             bar = app.screen.query_one(KeyBar)
             text = bar_text(app)

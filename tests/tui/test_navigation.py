@@ -14,6 +14,7 @@ from ilearn_tui.tui.screens.journal import JournalScreen
 from ilearn_tui.tui.screens.search import SearchScreen
 from ilearn_tui.tui.screens.stage import StageScreen
 from ilearn_tui.tui.screens.startup import OnboardingScreen
+from ilearn_tui.tui.widgets.key_bar import KeyBar
 from ilearn_tui.tui.widgets.stage_bar import StageBar, StageTab
 from tests.tui.waiting import showing, until
 
@@ -105,6 +106,26 @@ async def test_onboarding_records_the_teacher_and_leads_to_imagine(
         assert app.journal.get_meta("teacher_role") == "Grade 7 science"
         assert isinstance(app.screen, StageScreen) and app.screen.stage == 1
         assert app.journal.current_cycle() is not None
+
+
+async def test_a_first_start_opens_on_the_welcome_alone_with_the_stages_and_keys(
+    make_app: Callable[..., IlearnApp],
+) -> None:
+    app = make_app(onboarded=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, showing(app, OnboardingScreen, "#name"))
+        # Nothing is drawn under it (the dashboard is built once it closes), and the stage bar
+        # and the key bar are its own.
+        welcome = app.screen
+        assert app.screen_stack == [welcome]
+        assert welcome.query_one(StageBar) and "Skip" in str(welcome.query_one(KeyBar).render())
+        assert "Imagine" in str(welcome.query_one("#stage-tab-1", StageTab).render())
+        await pilot.press("escape")
+        await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+        assert app.screen_stack == [app.screen]
+        await until(pilot, lambda: not welcome.is_attached)  # gone: nothing comes back to it
+        await pilot.press("2", "d")
+        assert isinstance(app.screen, DashboardScreen)
 
 
 async def test_onboarding_can_be_skipped_and_stays_skipped(make_app: Callable[..., IlearnApp]) -> None:

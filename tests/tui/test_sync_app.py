@@ -51,10 +51,23 @@ async def test_no_remote_no_header_and_sync_now_says_how_to_set_one_up(tmp_path:
     with app_on(Computer(tmp_path / "alone")) as app:
         async with app.run_test(size=(80, 24), notifications=True) as pilot:
             await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
-            assert not _header(app).display
+            assert not any(line.display for line in app.screen.query(SyncStatus))  # no sync line at all
             await pilot.press("S")
             await until(pilot, lambda: "ilearn sync setup URL" in toasts(app))
             assert not app.syncer.running
+
+
+async def test_a_remote_set_up_while_the_app_is_open_brings_the_sync_line(tmp_path: Path) -> None:
+    desktop = Computer(tmp_path / "desktop")
+    desktop.reflect("Written before any sync.")
+    with app_on(desktop) as app:
+        async with app.run_test(size=(100, 30), notifications=True) as pilot:
+            await until(pilot, lambda: isinstance(app.screen, DashboardScreen))
+            assert not app.screen.query(SyncStatus)
+            desktop.ok("sync", "setup", UNREACHABLE)  # from a shell, beside the open app
+            app.changed()
+            await until(pilot, lambda: bool(app.screen.query(SyncStatus)) and "to send" in _shown(app))
+            assert _header(app).display
 
 
 async def test_the_header_shows_the_last_sync_and_what_waits_at_80_and_120_columns(tmp_path: Path) -> None:

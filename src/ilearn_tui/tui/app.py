@@ -22,6 +22,7 @@ from ilearn_tui.store.journal import Journal
 from ilearn_tui.textsafe import one_line, visible
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.crash import write_crash_report
+from ilearn_tui.tui.first_run import offer_drafts, welcome_due
 from ilearn_tui.tui.shell import Shell
 from ilearn_tui.tui.syncing import Syncer
 from ilearn_tui.tui.themes import load_themes, shipped_themes_dir
@@ -60,9 +61,19 @@ class IlearnApp(Shell):
         **{f"stage{n}": _area(f"stage{n}") for n in STAGES},
     }
     BINDINGS = actions.bindings("global")
+    # The first screen is built as the app composes, not switched to from Textual's blank
+    # default screen at mount: that switch sent the new screen two resume events, each
+    # restyling all of its widgets.
+    DEFAULT_MODE = "dashboard"
 
     def __init__(self, journal: Journal, *, demo: bool = False) -> None:
+        if welcome_due(journal, demo=demo):
+            # A first start opens on the welcome as a screen of its own: the dashboard is
+            # built only once it closes, instead of drawn and then dimmed behind a dialog.
+            self.DEFAULT_MODE = "welcome"  # type: ignore[misc]  # Textual reads it per instance
         super().__init__(journal, demo=demo)
+        if self.DEFAULT_MODE == "welcome":
+            self.add_mode("welcome", _area("welcome"))
         self._theme_problems: list[str] = list(self.settings.problems)
         # Themes are chosen before the first frame, so the styles are worked out only once.
         themes, problems = load_themes([shipped_themes_dir(), self.locations.user_themes_dir])
@@ -87,6 +98,10 @@ class IlearnApp(Shell):
         self._exit_countdown: threading.Timer | None = None
         self.syncer = Syncer(self)
         self._typed = TypedKeys(self, super().on_event)
+        # The teacher's keys over the defaults, before the first screen is built (as the app
+        # composes) so its key bar shows them; a bad entry is named once at mount, left out.
+        self.keymap, self._keymap_problems = actions.check_keymap(self.settings.keymap)
+        self.set_keymap(self.keymap)
 
     # --- start-up ------------------------------------------------------------------
     def _start_with_theme(self, name: str) -> None:
@@ -107,12 +122,17 @@ class IlearnApp(Shell):
 
     def on_mount(self) -> None:
         self.set_class(self.no_color, "-no-color")  # app.tcss: accents read as plain text then
-        self._apply_keymap()
+        if self._keymap_problems:
+            self.notify(
+                "Some keymap entries in the settings were ignored: " + "; ".join(self._keymap_problems),
+                severity="warning",
+                timeout=10,
+            )
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        self.switch_mode("dashboard")
-        # A welcome or the offer of unsaved writing goes on the dashboard before the first
-        # frame: drawn after it, the dashboard was laid out and drawn twice, alone then dimmed.
-        self._first_run_checks()
+        if self.current_mode == "dashboard":
+            # Unsaved writing is offered over the dashboard before the first frame: drawn after
+            # it, the dashboard was laid out and drawn twice, alone then dimmed.
+            offer_drafts(self)
         for problem in self._theme_problems:
             self.notify(problem, severity="warning", timeout=8)
         self._data_version = self._read_data_version()
@@ -120,17 +140,6 @@ class IlearnApp(Shell):
         self.set_interval(2.0, self._notice_other_writers)
         if self.settings.sync_on_start:
             self.call_after_refresh(lambda: self.syncer.start(asked=False))
-
-    def _apply_keymap(self) -> None:
-        """The teacher's keys over the defaults; a bad entry is named once and left out."""
-        self.keymap, problems = actions.check_keymap(self.settings.keymap)
-        self.set_keymap(self.keymap)
-        if problems:
-            self.notify(
-                "Some keymap entries in the settings were ignored: " + "; ".join(problems),
-                severity="warning",
-                timeout=10,
-            )
 
     def run(self, **kwargs: Any) -> None:
         """Run with SIGHUP and SIGTERM heard on a thread of their own (see ``tui.hangup``).
@@ -228,11 +237,6 @@ class IlearnApp(Shell):
             self._data_version = version
             self.changed()
 
-    def _first_run_checks(self) -> None:
-        from ilearn_tui.tui.first_run import first_run_checks
-
-        first_run_checks(self)
-
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
         if isinstance(name, str) and name != self.settings.theme:
@@ -243,6 +247,10 @@ class IlearnApp(Shell):
                 self.notify(f"Could not save the theme choice: {exc.strerror}", severity="warning")
 
     async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, events.Compose):
+            # The first screen is built while the app composes, before Textual styles the app
+            # itself; its widgets inherit their colours from the app, so the app is styled first.
+            self.stylesheet.apply(self)
         # Pasted text goes straight to a widget and from there to the terminal: draw its
         # control characters as symbols so a pasted escape sequence is never obeyed.
         if isinstance(event, events.Paste) and not event.is_forwarded and visible(event.text) != event.text:

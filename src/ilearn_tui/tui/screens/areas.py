@@ -1,4 +1,4 @@
-"""Build the screen of an area by name, importing only that screen's module."""
+"""Build the screen of an area (or the welcome) by name, importing only that screen's module."""
 
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ def make(name: str) -> Screen[None]:
         from ilearn_tui.tui.screens.search import SearchScreen
 
         return SearchScreen()
+    if name == "welcome":
+        from ilearn_tui.tui.screens.startup import OnboardingScreen
+
+        return OnboardingScreen()
     if name.startswith("stage"):
         from ilearn_tui.tui.screens.stage import StageScreen
 

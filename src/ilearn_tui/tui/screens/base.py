@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
@@ -24,6 +26,13 @@ class AreaScreen(UsesShell, Screen[None]):
 
     def body(self) -> ComposeResult:
         raise NotImplementedError
+
+    def post_message(self, message: Message) -> bool:
+        if isinstance(message, events.ScreenResume) and not self.is_mounted:
+            # Textual sends a new area one or two resume events as it opens, each restyling
+            # every widget; a screen not mounted yet is styled by the stylesheet as it mounts.
+            message.refresh_styles = False
+        return super().post_message(message)
 
     _shown_revision = -1
 

@@ -1,4 +1,4 @@
-"""The dialogs a start may open: the welcome on a new journal, unsaved writing offered back.
+"""What a start may open: the welcome on a new journal, unsaved writing offered back.
 
 ``tui.first_run`` decides whether one is needed, and imports this module only then.
 """
@@ -15,6 +15,7 @@ from ilearn_tui.store.drafts import Draft, discard_draft
 from ilearn_tui.textsafe import one_line
 from ilearn_tui.tui import actions
 from ilearn_tui.tui.plain import plain
+from ilearn_tui.tui.screens.base import AreaScreen
 from ilearn_tui.tui.screens.dialog import Dialog
 from ilearn_tui.tui.shell import UsesShell
 
@@ -28,13 +29,19 @@ WELCOME = (
 # shows this dialog's keys, and "?" lists every key once the welcome is done.
 
 
-class OnboardingScreen(UsesShell, Dialog[None]):
+class OnboardingScreen(AreaScreen):
+    """The first screen of a new journal, with the stage bar and keys of every area around it.
+
+    A screen of its own, not a dialog over the dashboard: the dashboard is built once the
+    welcome closes, so the first start draws one screen, with nothing dimmed behind it.
+    """
+
     AUTO_FOCUS = "#name"
     BINDINGS = actions.bindings("dialog", "onboarding.")
     DEFAULT_CSS = """
     OnboardingScreen { align: center middle; }
     OnboardingScreen > Vertical {
-        width: 90%; max-width: 84; height: auto; max-height: 95%; border: round $accent;
+        width: 90%; max-width: 84; height: auto; max-height: 100%; border: round $accent;
         background: $surface; padding: 0 1;
     }
     OnboardingScreen .onboard-row { height: 3; }
@@ -45,7 +52,7 @@ class OnboardingScreen(UsesShell, Dialog[None]):
     OnboardingScreen #onboard-buttons Button { margin-left: 1; }
     """
 
-    def compose(self) -> ComposeResult:
+    def body(self) -> ComposeResult:
         with Vertical():
             yield Static("Welcome to ilearn", classes="area-title")
             yield Static(WELCOME, id="welcome")
@@ -62,6 +69,7 @@ class OnboardingScreen(UsesShell, Dialog[None]):
                 yield Button("Start with Imagine", id="start", variant="primary")
 
     def on_mount(self) -> None:
+        super().on_mount()
         # What 'ilearn profile' already set is shown, so onboarding never asks it blank again.
         for key in ("name", "role", "school"):
             meta = f"teacher_{key}" if key != "school" else "school"
@@ -89,8 +97,7 @@ class OnboardingScreen(UsesShell, Dialog[None]):
             # The dialog stays, with what was typed, so the teacher can try again.
             self.notify(f"Not saved: {exc}", severity="error")
             return
-        self.dismiss()
-        app.switch_mode("stage1")
+        self._leave("stage1")
 
     @on(Button.Pressed, "#skip")
     def action_skip(self) -> None:
@@ -99,7 +106,13 @@ class OnboardingScreen(UsesShell, Dialog[None]):
         except IlearnError as exc:
             # Nothing is lost: the welcome questions simply come back next time.
             self.notify(f"Could not note the skip: {exc}", severity="warning")
-        self.dismiss()
+        self._leave("dashboard")
+
+    def _leave(self, area: str) -> None:
+        """On to ``area``; the welcome's screen goes, as nothing comes back to it."""
+        app = self.ilearn
+        app.switch_mode(area)
+        app.remove_mode("welcome")
 
 
 class DraftsScreen(UsesShell, Dialog[None]):

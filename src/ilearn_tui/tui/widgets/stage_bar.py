@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from ilearn_tui.domain.stages import Status
 from ilearn_tui.domain.vocab import STAGES
+from ilearn_tui.store.sync_schema import REMOTE
 from ilearn_tui.tui.plain import plain
 from ilearn_tui.tui.shell import UsesShell
 from ilearn_tui.tui.widgets.sync_status import SyncStatus
@@ -54,13 +55,24 @@ class StageBar(UsesShell, Horizontal):
         yield Static("", id="cycle-label")
         for stage in STAGES:
             yield StageTab(stage)
-        yield SyncStatus()
+        if self._syncs():
+            yield SyncStatus()
+
+    def _syncs(self) -> bool:
+        """Whether the journal has a remote: only then is there a sync line to show.
+
+        Without one the line would take no room; not building it at all keeps a widget out
+        of every screen's first frame.
+        """
+        return bool(self.ilearn.journal.get_meta(REMOTE))
 
     def on_mount(self) -> None:
         self.refresh_status()
         self.watch(self.app, "revision", lambda _: self.refresh_status(), init=False)
 
     def refresh_status(self) -> None:
+        if not self.query(SyncStatus) and self._syncs():
+            self.mount(SyncStatus())  # a remote was set up while the app was open
         overview = self.ilearn.overview()
         self.query_one("#cycle-label", Static).update(plain(overview.cycle_label))
         for stage in STAGES:
