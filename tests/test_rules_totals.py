@@ -112,7 +112,7 @@ def test_the_packets_show_the_same_totals_and_one_topic(filled: Journal) -> None
     portfolio = gather(filled, Scope())
     review = review_packet(portfolio, today=date(2025, 5, 1))
     assert f"{DONE_HOURS:g} hours, {DONE_CREDITS:g} credits in 3 activities" in review
-    assert f"Planned, not yet done: 1 activities, {PLANNED_HOURS:g} hours." in review
+    assert f"Planned, not yet done: 1 activity, {PLANNED_HOURS:g} hours." in review
     assert f"| **Total** | **3** | **{DONE_HOURS:g}** | **{DONE_CREDITS:g}** |" in review
     record = renewal_record(portfolio, today=date(2025, 5, 1))
     topics = record.split("## Totals by topic")[1].split("##")[0]
