@@ -1,4 +1,4 @@
-"""Commands that carry the journal in and out: export, import, backup, restore, doctor."""
+"""Commands that carry the journal in and out: export and import."""
 
 from __future__ import annotations
 
@@ -28,14 +28,8 @@ def run(args: argparse.Namespace) -> int:
         _check_export_args(args)
     if args.command == "import":
         _check_import_args(args)
-    with journal_for(args, allow_new=args.command == "restore") as journal:
-        return {
-            "export": _export,
-            "import": _import,
-            "backup": _backup,
-            "restore": _restore,
-            "doctor": _doctor,
-        }[args.command](args, journal)
+    with journal_for(args) as journal:
+        return {"export": _export, "import": _import}[args.command](args, journal)
 
 
 def _check_export_args(args: argparse.Namespace) -> None:
@@ -360,52 +354,3 @@ def _backup_first(journal: Journal, reason: str) -> None:
 
     if count_records(journal, "cycles"):
         backup_to_dir(journal.conn, journal.locations.backups_dir, reason=reason)
-
-
-def _backup(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.store.backup import backup_to_dir, backup_to_file
-
-    if args.out:
-        target = Path(args.out).expanduser()
-        if target.is_dir():
-            target = target / "ilearn-journal-backup.sqlite3"
-        written = backup_to_file(journal.conn, target, force=args.force)
-    else:
-        written = backup_to_dir(journal.conn, journal.locations.backups_dir)
-    out(f"backup written and verified: {written}")
-    return 0
-
-
-def _restore(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.store import connection
-    from ilearn_tui.store.backup import restore_from
-    from ilearn_tui.store.recovery import describe, holds
-    from ilearn_tui.store.undo import is_undo_file
-
-    source = Path(args.path).expanduser()
-    if is_undo_file(source):  # a sync's undo file puts back that merge's rows, not a whole journal
-        from ilearn_tui.store.undo_restore import undo_sync
-
-        out(undo_sync(journal, source, keep_undo_in=journal.locations.backups_dir).line())
-        return 0
-    saved = restore_from(journal.conn, source, keep_current_in=journal.locations.backups_dir)
-    connection.prepare(journal.conn, journal.locations.db_path, journal.locations.backups_dir)
-    facts = describe(source)
-    what = f" ({holds(facts)})" if facts else ""
-    out(f"restored from {source}{what}; the journal as it was is kept in {saved}")
-    return 0
-
-
-def _doctor(args: argparse.Namespace, journal: Journal) -> int:
-    from ilearn_tui.store.doctor import examine
-
-    report = examine(journal)
-    for line in report.ok:
-        out(f"ok       {line}")
-    for line in report.problems:
-        out(f"PROBLEM  {line}")
-    if report.problems:
-        sys.stderr.write(f"ilearn: doctor found {plural(len(report.problems), 'problem')}\n")
-        return 1
-    out("Your journal is healthy.")
-    return 0

@@ -134,8 +134,12 @@ def dispatch(args: argparse.Namespace, full_screen: Callable[[], FullScreen] | N
         from ilearn_tui.cli import trash
 
         return trash.run(args)
+    if command in ("backup", "restore", "doctor"):
+        from ilearn_tui.cli import care
+
+        return care.run(args)
     from ilearn_tui.cli import data
 
-    if command in ("export", "import", "backup", "restore", "doctor"):
+    if command in ("export", "import"):
         return data.run(args)
     raise UsageError(f"unknown command {command!r}")
